@@ -1,0 +1,148 @@
+"""The article types every stage shares: Article, Block, Segment, Dateline, and their translations.
+
+An article is an ordered tuple of blocks (headline, subheadline, captions, paragraphs); every block is
+split into sentence segments that remember where they sit (block index, sentence index, character
+span), so a translation can be put back together in the same shape and every sentence accounted for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+
+class BlockKind(enum.StrEnum):
+    HEADLINE = "headline"
+    SUBHEADLINE = "subheadline"
+    CAPTION = "caption"
+    PARAGRAPH = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """When the article was published: the reference point for "2일", "지난달 31일", "지난해"."""
+
+    date: dt.date
+    timezone: str = "Asia/Seoul"
+    time: dt.time | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def isoformat(self) -> str:
+        if self.time is None:
+            return self.date.isoformat()
+        return dt.datetime.combine(self.date, self.time, self.zone).isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One source sentence, with its place in the article.
+
+    `id` is stable and readable ("b2.s0": block 2, sentence 0); `start`/`end` are character
+    offsets of the sentence inside its block's text.
+    """
+
+    id: str
+    block_index: int
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    index: int
+    kind: BlockKind
+    text: str
+    segments: tuple[Segment, ...]
+    image: str | None = None  # the photo a caption describes
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A Korean news article as the desk receives it."""
+
+    slug: str
+    blocks: tuple[Block, ...]
+    dateline: Dateline
+    byline: str | None = None
+    source: str | None = None  # credit line, e.g. "뉴스1"
+    language: str = "ko"
+
+    @property
+    def headline(self) -> Block:
+        return next(b for b in self.blocks if b.kind is BlockKind.HEADLINE)
+
+    def segments(self) -> Iterator[Segment]:
+        for block in self.blocks:
+            yield from block.segments
+
+    def segment(self, segment_id: str) -> Segment:
+        for segment in self.segments():
+            if segment.id == segment_id:
+                return segment
+        raise KeyError(segment_id)
+
+
+class SegmentStatus(enum.StrEnum):
+    TRANSLATED = "translated"  # produced by the engine
+    FROM_MEMORY = "from_memory"  # exact translation-memory match, engine skipped
+    UNTRANSLATED = "untranslated"  # nothing could translate it (e.g. memory engine, no match)
+    FAILED = "failed"  # the engine was asked and gave no usable answer
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a check or a stage noticed about one segment."""
+
+    check: str
+    kind: str
+    severity: str  # "info" | "minor" | "major" | "critical"
+    message: str
+    source_span: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentTranslation:
+    segment: Segment
+    text: str | None
+    status: SegmentStatus
+    origin: str  # engine name, or "memory"
+    score: float | None = None
+    applied: tuple[str, ...] = ()  # what the pipeline did: "memory:exact", "term:크렘린궁", ...
+    findings: tuple[Finding, ...] = ()
+    decision: str | None = None  # gate decision: "publish" | "review" | "block"
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedArticle:
+    source: Article
+    segments: tuple[SegmentTranslation, ...]
+    signature: dict[str, object]
+    decision: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def for_block(self, block_index: int) -> tuple[SegmentTranslation, ...]:
+        return tuple(s for s in self.segments if s.segment.block_index == block_index)
+
+    def block_text(self, block_index: int) -> str:
+        """The English text of one block, sentences joined by a space (failed ones left out)."""
+        parts = [s.text for s in self.for_block(block_index) if s.text]
+        return " ".join(parts)
+
+    @property
+    def failed(self) -> tuple[SegmentTranslation, ...]:
+        return tuple(
+            s
+            for s in self.segments
+            if s.status in (SegmentStatus.FAILED, SegmentStatus.UNTRANSLATED)
+        )

@@ -1,0 +1,63 @@
+"""Typed errors. Each says what went wrong and what to do next; the CLI maps them to exit codes."""
+
+from __future__ import annotations
+
+
+class TransdeskError(Exception):
+    """Base of every error the desk reports to a person."""
+
+    exit_code = 1
+    code = "error"
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n  hint: {self.hint}" if self.hint else self.message
+
+
+class InvalidArticle(TransdeskError):
+    """The input is not a Korean news article we can read (empty, binary, wrong shape, too big)."""
+
+    exit_code = 2
+    code = "invalid_article"
+
+
+class InvalidInput(TransdeskError):
+    """A file given to the desk (TMX, TBX, CSV, a translation) cannot be used as it is."""
+
+    exit_code = 2
+    code = "invalid_input"
+
+
+class UnknownEngine(TransdeskError):
+    exit_code = 2
+    code = "unknown_engine"
+
+
+class ConfigurationError(TransdeskError):
+    exit_code = 2
+    code = "configuration"
+
+
+class EngineUnavailable(TransdeskError):
+    """The engine cannot run: model missing and not downloadable, server down, ..."""
+
+    exit_code = 3
+    code = "engine_unavailable"
+
+
+class EngineError(TransdeskError):
+    """The engine ran but failed in a way that is not about one segment."""
+
+    exit_code = 3
+    code = "engine_error"
+
+
+class StorageError(TransdeskError):
+    """The database or a file could not be written (disk full, read-only, locked)."""
+
+    exit_code = 4
+    code = "storage"

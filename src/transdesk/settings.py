@@ -1,0 +1,77 @@
+"""One settings object, read once from the environment (TRANSDESK_*) and validated at start-up."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "quickmt/quickmt-ko-en"
+
+
+def _default_home() -> Path:
+    return Path.home() / ".local" / "share" / "transdesk"
+
+
+def _default_cache() -> Path:
+    return Path.home() / ".cache" / "transdesk"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TRANSDESK_", extra="ignore")
+
+    # where things live
+    data_dir: Path = Field(default_factory=_default_home)
+    cache_dir: Path = Field(default_factory=_default_cache)
+    database_url: str | None = None  # default: SQLite file in data_dir
+
+    # engines
+    engine: str = "ct2"
+    model: str = DEFAULT_MODEL
+    hub_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    device: str = "cpu"
+    compute_type: str = "int8"
+    beam_size: int = Field(default=4, ge=1, le=16)
+    batch_size: int = Field(default=16, ge=1, le=1024)
+    threads: int = Field(default=0, ge=0, le=256)  # 0: let CTranslate2 decide
+
+    openai_base_url: str | None = None
+    openai_api_key: str | None = None
+    openai_model: str = "default"
+    openai_concurrency: int = Field(default=4, ge=1, le=64)
+    openai_timeout_s: float = Field(default=60.0, gt=0, le=3600)
+    openai_retries: int = Field(default=3, ge=0, le=10)
+    openai_context_sentences: int = Field(default=2, ge=0, le=20)
+
+    # input and output
+    max_article_bytes: int = Field(default=2_000_000, gt=0)
+    feedback_url: str = "http://127.0.0.1:8000/articles/{slug}/feedback"
+    public_url: str = "http://127.0.0.1:8000"
+
+    @field_validator("feedback_url")
+    @classmethod
+    def _feedback_url_names_article(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://", "/")):
+            raise ValueError("feedback_url must be an http(s) URL or an absolute path")
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'transdesk.db'}"
+
+    @property
+    def model_cache_dir(self) -> Path:
+        return self.cache_dir / "models"
+
+    def feedback_url_for(self, slug: str) -> str:
+        return self.feedback_url.replace("{slug}", slug)
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The process-wide settings, validated on first use (the CLI calls this at start-up)."""
+    return Settings()
