@@ -61,3 +61,17 @@ class StorageError(TransdeskError):
 
     exit_code = 4
     code = "storage"
+
+
+class NotFound(TransdeskError):
+    """The article, job or report asked for does not exist (or is not public)."""
+
+    exit_code = 2
+    code = "not_found"
+
+
+class Conflict(TransdeskError):
+    """The request clashes with the desk's current state (slug taken, job already finished)."""
+
+    exit_code = 2
+    code = "conflict"

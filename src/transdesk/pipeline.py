@@ -24,6 +24,7 @@ from transdesk.article import (
     TranslatedArticle,
 )
 from transdesk.engines.base import ArticleContext, Engine, Hypothesis, SegmentRequest
+from transdesk.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -226,3 +227,20 @@ def _finish(job: SegmentJob, engine_name: str) -> SegmentTranslation:
         findings=tuple(job.findings),
         decision=job.decision,
     )
+
+
+def build_pipeline(
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    use_memory: bool = True,
+    use_termbase: bool = True,
+    checks: bool = True,
+    date_style: bool = True,
+) -> Pipeline:
+    """The pipeline the CLI, the web desk and `transdesk eval` all use, built from settings."""
+    from transdesk.engines.registry import create_engine
+
+    engine = engine or create_engine(settings.engine, settings)
+    stages: list[Stage] = []
+    return Pipeline(engine, stages, context_sentences=settings.openai_context_sentences)

@@ -44,11 +44,26 @@ class Settings(BaseSettings):
     openai_timeout_s: float = Field(default=60.0, gt=0, le=3600)
     openai_retries: int = Field(default=3, ge=0, le=10)
     openai_context_sentences: int = Field(default=2, ge=0, le=20)
+    openai_window: int = Field(default=8, ge=1, le=64)  # segments per request
+    openai_max_tokens: int | None = Field(default=None, ge=1)  # None: sized to the window
 
     # input and output
     max_article_bytes: int = Field(default=2_000_000, gt=0)
     feedback_url: str = "http://127.0.0.1:8000/articles/{slug}/feedback"
     public_url: str = "http://127.0.0.1:8000"
+
+    # the web desk: job queue, in-process worker, readers' reports
+    queue_url: str | None = None  # default: SQLite queue file in data_dir; redis:// or postgresql://
+    worker_in_process: bool = True  # `transdesk serve` runs a worker unless this is off
+    worker_threads: int = Field(default=1, ge=1, le=64)
+    job_lease_s: float = Field(default=60.0, gt=0, le=3600)  # a running job's heartbeat deadline
+    job_retries: int = Field(default=3, ge=0, le=20)
+    rate_limits_enabled: bool = True
+    report_rate_limit: str = "10/minute"  # per client address, `limits` notation
+    submit_rate_limit: str = "30/minute"
+    rate_limit_storage_url: str = "memory://"  # or redis://host:port
+    max_report_chars: int = Field(default=2_000, gt=0, le=100_000)  # suggestion text
+    max_form_bytes: int = Field(default=16_000, gt=0)  # a reader's report request body
 
     @field_validator("feedback_url")
     @classmethod

@@ -52,3 +52,5 @@ def main() -> None:
 
 # command groups register themselves on `app` when imported
 from transdesk.cli import translate as _translate  # noqa: E402,F401
+from transdesk.cli import models as _models  # noqa: E402,F401
+from transdesk.cli import eval as _eval  # noqa: E402,F401

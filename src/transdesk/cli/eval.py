@@ -1,0 +1,131 @@
+"""`transdesk eval`: translate a test set through the desk's pipeline and score it (BLEU, chrF++,
+COMET where installed), with the desk's own figures, a paired comparison and a report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import typer
+from tqdm import tqdm
+
+from transdesk.article import Dateline
+from transdesk.cli import app
+from transdesk.cli.options import (
+    ApiKey,
+    BaseUrl,
+    BeamSize,
+    Device,
+    EngineName,
+    LlmModel,
+    ModelName,
+    Threads,
+    engine_settings,
+)
+from transdesk.errors import ConfigurationError
+from transdesk.evaluation import (
+    EvalOptions,
+    ParallelCorpus,
+    SystemSpec,
+    evaluate,
+    read_line_aligned,
+    read_tmx,
+    terminal_summary,
+)
+from transdesk.evaluation.compare import DEFAULT_RESAMPLES
+from transdesk.evaluation.scores import DEFAULT_COMET_MODEL
+from transdesk.pipeline import Pipeline, build_pipeline
+from transdesk.settings import Settings
+
+
+def desk_pipeline_factory(settings: Settings):
+    """Build the publishing pipeline for each system, on top of this run's settings."""
+
+    def factory(spec: SystemSpec) -> Pipeline:
+        update: dict[str, object] = {"engine": spec.engine}
+        if spec.model:  # the ct2 engine reads `model`, OpenAI-compatible ones `openai_model`
+            update |= {"model": spec.model, "openai_model": spec.model}
+        return build_pipeline(
+            settings.model_copy(update=update),
+            use_memory=spec.memory,
+            use_termbase=spec.termbase,
+        )
+
+    return factory
+
+
+def _corpus(src: Path | None, ref: Path | None, tmx: Path | None) -> ParallelCorpus:
+    if tmx is not None:
+        if src or ref:
+            raise ConfigurationError("give either --tmx or --src with --ref, not both")
+        return read_tmx(tmx)
+    if src is None or ref is None:
+        raise ConfigurationError(
+            "no test set given", hint="pass --src FILE.ko --ref FILE.en, or --tmx FILE"
+        )
+    return read_line_aligned(src, ref)
+
+
+def _progress(label: str):
+    bar = tqdm(desc=label, unit="line", file=sys.stderr, disable=None, leave=False)
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+@app.command("eval")
+def eval_command(
+    src: Path | None = typer.Option(None, "--src", help="Source sentences, one a line (Korean)."),
+    ref: Path | None = typer.Option(None, "--ref", help="Reference translations, line-aligned."),
+    tmx: Path | None = typer.Option(None, "--tmx", help="Test set as a TMX file (ko → en)."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N lines."),
+    compare: list[str] = typer.Option(
+        [], "--compare", help="Another system: ENGINE or ENGINE@MODEL, optionally with :no-termbase, :no-memory. Repeat for more.",
+    ),
+    out: Path = typer.Option(Path("eval-report"), "--out", help="Folder for report and checkpoint."),
+    engine: EngineName = None,
+    model: ModelName = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    llm_model: LlmModel = None,
+    beam_size: BeamSize = None,
+    threads: Threads = None,
+    device: Device = None,
+    termbase: bool = typer.Option(True, "--termbase/--no-termbase", help="Enforce the termbase."),
+    memory: bool = typer.Option(True, "--memory/--no-memory", help="Use the translation memory."),
+    article_lines: int = typer.Option(
+        10, "--article-lines", min=1, help="Lines per pseudo-article (1: time each sentence)."
+    ),
+    dateline: dt.datetime | None = typer.Option(
+        None, "--dateline", formats=["%Y-%m-%d"], help="Dateline for relative dates (default today)."
+    ),
+    resamples: int = typer.Option(DEFAULT_RESAMPLES, "--resamples", min=100, help="Bootstrap resamples."),
+    comet_model: str = typer.Option(DEFAULT_COMET_MODEL, "--comet-model", help="COMET model, if installed."),
+    resume: bool = typer.Option(True, "--resume/--fresh", help="Resume from the checkpoint in --out."),
+) -> None:
+    """Translate a test set with one or more engines and score it against human references."""
+    settings = engine_settings(
+        engine=engine, model=model, base_url=base_url, api_key=api_key, llm_model=llm_model,
+        beam_size=beam_size, threads=threads, device=device,
+    )  # fmt: skip
+    corpus = _corpus(src, ref, tmx).first(limit)
+    specs = [SystemSpec(settings.engine, termbase=termbase, memory=memory)]
+    specs += [SystemSpec.parse(text) for text in compare]
+    options = EvalOptions(
+        out_dir=out,
+        article_lines=article_lines,
+        dateline=Dateline(dateline.date()) if dateline else None,
+        resamples=resamples,
+        comet_model=comet_model,
+        resume=resume,
+        progress=_progress,
+    )
+    report, written = evaluate(corpus, specs, desk_pipeline_factory(settings), options)
+    typer.echo(terminal_summary(report))
+    typer.echo(f"\nreport: {written.html} (also {written.markdown.name}, {written.json.name})")

@@ -1,0 +1,63 @@
+"""Engine options shared by every command that translates (translate, eval, regress).
+
+Each is an `Annotated` alias, so commands declare them in one line each and hand them all to
+`engine_settings(...)`, which applies them on top of the validated settings.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from transdesk.errors import ConfigurationError
+from transdesk.settings import Settings, get_settings
+
+EngineName = Annotated[
+    str | None, typer.Option("--engine", "-e", help="Engine: ct2 (default), openai, memory.")
+]
+ModelName = Annotated[
+    str | None, typer.Option("--model", help="ct2: hub name (quickmt/quickmt-ko-en) or model dir.")
+]
+BaseUrl = Annotated[
+    str | None, typer.Option("--base-url", help="openai: server URL, e.g. http://127.0.0.1:8080/v1")
+]
+ApiKey = Annotated[
+    str | None, typer.Option("--api-key", envvar="OPENAI_API_KEY", help="openai: API key.")
+]
+LlmModel = Annotated[str | None, typer.Option("--llm-model", help="openai: model name.")]
+BeamSize = Annotated[int | None, typer.Option("--beam-size", help="ct2: beam size.")]
+Threads = Annotated[int | None, typer.Option("--threads", help="ct2: CPU threads (0: auto).")]
+Device = Annotated[str | None, typer.Option("--device", help="ct2: cpu, cuda or auto.")]
+
+
+def engine_settings(
+    *,
+    engine: str | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    llm_model: str | None = None,
+    beam_size: int | None = None,
+    threads: int | None = None,
+    device: str | None = None,
+    base: Settings | None = None,
+) -> Settings:
+    """The validated settings with this run's engine options applied on top."""
+    settings = base or get_settings()
+    update = {
+        "engine": engine or ("openai" if base_url else None),
+        "model": model,
+        "openai_base_url": base_url,
+        "openai_api_key": api_key,
+        "openai_model": llm_model,
+        "beam_size": beam_size,
+        "threads": threads,
+        "device": device,
+    }
+    update = {k: v for k, v in update.items() if v is not None}
+    try:
+        return Settings.model_validate({**settings.model_dump(), **update})
+    except ValidationError as error:
+        raise ConfigurationError(f"invalid option: {error}") from None

@@ -1,0 +1,104 @@
+"""`transdesk translate`: one article in, the English article out (Markdown, HTML or JSON)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import typer
+from tqdm import tqdm
+
+from transdesk.article import SegmentStatus, TranslatedArticle
+from transdesk.cli import app
+from transdesk.cli.options import (
+    ApiKey,
+    BaseUrl,
+    BeamSize,
+    Device,
+    EngineName,
+    LlmModel,
+    ModelName,
+    Threads,
+    engine_settings,
+)
+from transdesk.ingest import read_article
+from transdesk.pipeline import build_pipeline
+from transdesk.publish import RENDERERS, render
+
+
+@app.command()
+def translate(
+    input: Path = typer.Argument(..., help="Korean article: .md, .json or .html (see README)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write here (default: stdout)."),
+    to: str = typer.Option("md", "--to", help="Output format: md, html or json."),
+    format: str | None = typer.Option(None, "--format", help="Input format if not the suffix."),
+    engine: EngineName = None,
+    model: ModelName = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    llm_model: LlmModel = None,
+    beam_size: BeamSize = None,
+    threads: Threads = None,
+    device: Device = None,
+    memory: bool = typer.Option(True, "--memory/--no-memory", help="Use the translation memory."),
+    termbase: bool = typer.Option(True, "--termbase/--no-termbase", help="Enforce the termbase."),
+    checks: bool = typer.Option(True, "--checks/--no-checks", help="Run the sentence checks."),
+    date_style: bool = typer.Option(
+        True, "--date-style/--no-date-style", help='Rewrite "on the 2nd" as "on Sept. 2".'
+    ),
+    feedback_url: str | None = typer.Option(None, help="Link behind 'Share your feedback here'."),
+    strict: bool = typer.Option(False, help="Exit 5 if any sentence failed or was held back."),
+) -> None:
+    """Translate a Korean news article into English."""
+    if to not in RENDERERS:
+        raise typer.BadParameter(f"choose one of {', '.join(RENDERERS)}", param_hint="--to")
+    settings = engine_settings(
+        engine=engine, model=model, base_url=base_url, api_key=api_key, llm_model=llm_model,
+        beam_size=beam_size, threads=threads, device=device,
+    )  # fmt: skip
+    article = read_article(input, format, max_bytes=settings.max_article_bytes)
+    pipeline = build_pipeline(
+        settings, use_memory=memory, use_termbase=termbase, checks=checks, date_style=date_style
+    )
+    with pipeline.engine, tqdm(
+        total=sum(1 for _ in article.segments()), desc="translating", unit="sentence",
+        file=sys.stderr, disable=None, leave=False,
+    ) as bar:  # fmt: skip
+        translated = pipeline.translate(article, progress=lambda done, _: bar.update(done - bar.n))
+    text = render(translated, to, feedback_url or settings.feedback_url_for(article.slug))
+    _write(text, output)
+    _report(translated)
+    if strict and (translated.failed or translated.decision in ("review", "block")):
+        raise typer.Exit(5)
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Write atomically: a reader of `output` sees the old file or the whole new one, never half."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _report(translated: TranslatedArticle) -> None:
+    counts = {status: 0 for status in SegmentStatus}
+    for segment in translated.segments:
+        counts[segment.status] += 1
+    applied = sum(len(s.applied) for s in translated.segments)
+    findings = sum(len(s.findings) for s in translated.segments)
+    summary = ", ".join(f"{n} {status.value.replace('_', ' ')}" for status, n in counts.items() if n)
+    typer.echo(f"transdesk: {summary}; {applied} fixes applied; {findings} findings", err=True)
+    if translated.decision:
+        typer.echo(f"transdesk: decision: {translated.decision}", err=True)
+    for segment in translated.failed:
+        typer.echo(f"  {segment.segment.id} {segment.status.value}: {segment.error}", err=True)

@@ -1,0 +1,94 @@
+"""Readers' reports on one sentence of a published article.
+
+A report is checked (the article is public, the sentence exists, the fields fit their limits) and
+stored in one committed transaction before the reader is thanked: a report the desk acknowledged is
+never lost. The English the reader saw is kept with it, so an editor reviews what was reported even
+after the sentence has been corrected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from transdesk.errors import InvalidInput, NotFound
+from transdesk.store.db import Database
+from transdesk.store.desk_tables import (
+    ArticleSegment,
+    ArticleState,
+    DeskArticle,
+    ReaderReport,
+    ReportKind,
+    ReportState,
+)
+
+EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[^@\s<>\"']{1,255}\.[^@\s<>\"']{2,63}$")
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    """What a reader sent, before the desk accepts it."""
+
+    segment_id: str
+    kind: str
+    suggestion: str | None = None
+    email: str | None = None
+    client: str | None = None  # the client address; stored only as a salted hash
+
+    def cleaned(self, max_chars: int) -> ReportDraft:
+        suggestion = (self.suggestion or "").strip() or None
+        email = (self.email or "").strip() or None
+        if self.kind not in ReportKind.__members__.values():
+            kinds = ", ".join(k.value for k in ReportKind)
+            raise InvalidInput(f"unknown kind of report {self.kind!r}", hint=f"use one of: {kinds}")
+        if suggestion and len(suggestion) > max_chars:
+            raise InvalidInput(
+                f"the suggested wording is {len(suggestion):,} characters; the limit is {max_chars:,}"
+            )
+        if email and not EMAIL.match(email):
+            raise InvalidInput("the contact email does not look like an email address")
+        return ReportDraft(self.segment_id.strip(), self.kind, suggestion, email, self.client)
+
+
+def client_fingerprint(address: str | None) -> str | None:
+    """A stable, non-reversible tag for a client address (to spot floods without keeping IPs)."""
+    if not address:
+        return None
+    return hashlib.blake2s(address.encode(), digest_size=12, key=b"transdesk-reports").hexdigest()
+
+
+def file_report(db: Database, slug: str, draft: ReportDraft, *, max_chars: int) -> ReaderReport:
+    """Store a reader's report on a published article's sentence; committed when this returns."""
+    draft = draft.cleaned(max_chars)
+    with db.session() as session:
+        article_id = session.scalar(
+            select(DeskArticle.id).where(
+                DeskArticle.slug == slug, DeskArticle.state == ArticleState.PUBLISHED
+            )
+        )
+        if article_id is None:
+            raise NotFound(f"no published article called {slug!r}")
+        english = session.execute(
+            select(ArticleSegment.english).where(
+                ArticleSegment.article_id == article_id,
+                ArticleSegment.segment_id == draft.segment_id,
+            )
+        ).first()
+        if english is None:
+            raise NotFound(f"the article has no sentence {draft.segment_id!r}")
+        report = ReaderReport(
+            article_id=article_id,
+            segment_id=draft.segment_id,
+            kind=draft.kind,
+            english_seen=english[0],
+            suggestion=draft.suggestion,
+            email=draft.email,
+            client=client_fingerprint(draft.client),
+            state=ReportState.OPEN,
+        )
+        session.add(report)
+        session.flush()
+        return report

@@ -1,0 +1,228 @@
+"""The `ct2` engine: a CTranslate2 + SentencePiece seq2seq model (default quickmt/quickmt-ko-en).
+
+Sentence in, sentence out. Requests that share the same forbidden renderings (`suppress`) are
+decoded together with those renderings as `suppress_sequences`; within a group requests are sorted
+by length and cut into batches of `batch_size`, and progress is reported after each batch. The
+score of a hypothesis is CTranslate2's length-normalised log-probability (length_penalty 1). The
+model is loaded on first use and released by `close()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import ctranslate2
+
+from transdesk.engines.base import (
+    ArticleContext,
+    Engine,
+    EngineKind,
+    Hypothesis,
+    ProgressCallback,
+    SegmentRequest,
+)
+from transdesk.engines.ct2_pieces import PLACEHOLDER, PieceCodec
+from transdesk.engines.models import is_hub_name, model_files, read_manifest, resolve_model
+from transdesk.errors import EngineUnavailable
+from transdesk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MAX_DECODING_LENGTH = 512
+HASHED_FILES = ("config.json", "model.bin")
+
+
+def _fingerprint(directory: Path) -> str:
+    """A content hash of a model directory that has no hub revision (a local `--model PATH`)."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.iterdir()):
+        if path.is_file() and (path.name in HASHED_FILES or path.suffix in (".json", ".model")):
+            digest.update(path.name.encode())
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+    return f"sha256:{digest.hexdigest()[:16]}"
+
+
+class Ct2Engine(Engine):
+    name = "ct2"
+    kind = EngineKind.SEQ2SEQ
+
+    def __init__(
+        self,
+        model: str,
+        settings: Settings,
+        *,
+        device: str = "cpu",
+        compute_type: str = "int8",
+        beam_size: int = 4,
+        batch_size: int = 16,
+        threads: int = 0,
+    ) -> None:
+        self.model = model
+        self.settings = settings
+        self.device, self.compute_type = device, compute_type
+        self.beam_size, self.batch_size, self.threads = beam_size, batch_size, threads
+        self._directory: Path | None = None
+        self._translator: ctranslate2.Translator | None = None
+        self._codec: PieceCodec | None = None
+        self._revision: str | None = None
+        self._lock = threading.Lock()
+
+    # --- loading ----------------------------------------------------------------------------
+
+    @property
+    def directory(self) -> Path:
+        """The model directory (resolving a hub name may download it, or fail fast offline)."""
+        if self._directory is None:
+            self._directory = resolve_model(self.model, self.settings)
+        return self._directory
+
+    def load(self) -> None:
+        """Load the model now rather than on the first translation (fails early when it cannot)."""
+        with self._lock:
+            if self._translator is not None:
+                return
+            files = model_files(self.directory)
+            self._codec = PieceCodec(files)
+            try:
+                self._translator = ctranslate2.Translator(
+                    str(files.directory),
+                    device=self.device,
+                    compute_type=self.compute_type,
+                    inter_threads=1,
+                    intra_threads=self.threads,
+                )
+            except (RuntimeError, ValueError) as error:
+                raise EngineUnavailable(
+                    f"CTranslate2 cannot load the model in {files.directory} on {self.device} "
+                    f"with compute type {self.compute_type}: {error}",
+                    hint="check --device/--compute-type (int8 works on every CPU), or pull the "
+                    "model again with `transdesk models pull NAME --force`",
+                ) from error
+            log.info("loaded %s from %s on %s", self.model, files.directory, self.device)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._translator is not None:
+                self._translator.unload_model()
+            self._translator = None
+            self._codec = None
+
+    # --- translating ------------------------------------------------------------------------
+
+    def translate(
+        self,
+        requests: Sequence[SegmentRequest],
+        context: ArticleContext,
+        progress: ProgressCallback | None = None,
+    ) -> list[Hypothesis]:
+        self.load()
+        results: list[Hypothesis | None] = [None] * len(requests)
+        pieces = [self._codec.encode_source(r.text, r.placeholders) for r in requests]  # type: ignore[union-attr]
+        for suppress, batch in self._batches(requests, pieces):
+            for index, hypothesis in zip(batch, self._translate_batch(requests, pieces, batch, suppress)):
+                results[index] = hypothesis
+            if progress is not None:
+                progress(len(batch))
+        return results  # type: ignore[return-value]
+
+    def _batches(
+        self, requests: Sequence[SegmentRequest], pieces: list[list[str]]
+    ) -> Iterator[tuple[tuple[str, ...], list[int]]]:
+        """(suppress set, indices) per batch: grouped by suppress set, sorted by length."""
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for index, request in enumerate(requests):
+            groups.setdefault(tuple(sorted(set(request.suppress))), []).append(index)
+        for suppress, indices in groups.items():
+            indices.sort(key=lambda i: len(pieces[i]))
+            for start in range(0, len(indices), self.batch_size):
+                yield suppress, indices[start : start + self.batch_size]
+
+    def _translate_batch(
+        self,
+        requests: Sequence[SegmentRequest],
+        pieces: list[list[str]],
+        batch: list[int],
+        suppress: tuple[str, ...],
+    ) -> list[Hypothesis]:
+        todo = [i for i in batch if pieces[i]]
+        try:
+            outputs = dict(zip(todo, self._decode([pieces[i] for i in todo], suppress)))
+        except RuntimeError as error:  # e.g. out of memory: these segments fail, the rest go on
+            log.warning("CTranslate2 failed on a batch of %d segments: %s", len(todo), error)
+            return [Hypothesis(requests[i].segment_id, None, error=f"ctranslate2: {error}") for i in batch]
+        hypotheses = []
+        for index in batch:
+            request = requests[index]
+            if index not in outputs:
+                hypotheses.append(Hypothesis(request.segment_id, None, error="nothing to translate"))
+            else:
+                hypotheses.append(self._hypothesis(request, pieces[index], outputs[index]))
+        return hypotheses
+
+    def _decode(
+        self, sources: list[list[str]], suppress: tuple[str, ...]
+    ) -> list[ctranslate2.TranslationResult]:
+        if not sources:
+            return []
+        sequences = self._codec.suppress_sequences(suppress) if suppress else None  # type: ignore[union-attr]
+        with_placeholders = any(PLACEHOLDER.search(p) for source in sources for p in source)
+        return self._translator.translate_batch(  # type: ignore[union-attr]
+            sources,
+            max_batch_size=self.batch_size,
+            beam_size=self.beam_size,
+            length_penalty=1.0,
+            return_scores=True,
+            return_attention=with_placeholders,
+            suppress_sequences=sequences or None,
+            max_decoding_length=min(MAX_DECODING_LENGTH, 3 * max(map(len, sources)) + 32),
+        )
+
+    def _hypothesis(
+        self, request: SegmentRequest, source: list[str], result: ctranslate2.TranslationResult
+    ) -> Hypothesis:
+        tokens = result.hypotheses[0] if result.hypotheses else []
+        attention = result.attention[0] if result.attention else None
+        text = self._codec.decode_target(tokens, source, attention)  # type: ignore[union-attr]
+        score = float(result.scores[0]) if result.scores else None
+        if not text:
+            return Hypothesis(request.segment_id, None, score, error="the model produced no text")
+        return Hypothesis(request.segment_id, text, score)
+
+    # --- provenance -------------------------------------------------------------------------
+
+    def revision(self) -> str:
+        """The hub revision of a pulled model, else a hash of the model files."""
+        if self._revision is None:
+            manifest = read_manifest(self.directory)
+            self._revision = manifest.get("revision") or _fingerprint(self.directory)
+        return self._revision
+
+    def signature(self) -> dict[str, object]:
+        return {
+            "engine": self.name,
+            "model": self.model if is_hub_name(self.model) else Path(self.model).name,
+            "model_revision": self.revision(),
+            "beam_size": self.beam_size,
+            "device": self.device,
+            "compute_type": self.compute_type,
+            "ctranslate2": ctranslate2.__version__,
+        }
+
+
+def from_settings(settings: Settings) -> Ct2Engine:
+    """Registry factory for `ct2`."""
+    return Ct2Engine(
+        settings.model,
+        settings,
+        device=settings.device,
+        compute_type=settings.compute_type,
+        beam_size=settings.beam_size,
+        batch_size=settings.batch_size,
+        threads=settings.threads,
+    )

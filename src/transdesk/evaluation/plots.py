@@ -1,0 +1,60 @@
+"""The report's two plots, drawn with matplotlib's Agg backend (no display needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+from transdesk.evaluation.lines import LineResult  # noqa: E402
+
+
+def plot_score_distribution(
+    systems: Sequence[tuple[str, Sequence[float]]], path: Path
+) -> Path:
+    """Histogram of sentence-level chrF++ for every system, overlaid."""
+    figure, axes = plt.subplots(figsize=(7, 4))
+    bins = [x * 5 for x in range(21)]
+    for label, scores in systems:
+        axes.hist(scores, bins=bins, alpha=0.5, label=label)
+    axes.set_xlabel("sentence chrF++")
+    axes.set_ylabel("sentences")
+    axes.set_title("Score distribution")
+    axes.legend()
+    return _save(figure, path)
+
+
+def plot_time_by_length(
+    systems: Sequence[tuple[str, Sequence[LineResult]]], path: Path
+) -> Path:
+    """Seconds per sentence against source length, one point per pseudo-article.
+
+    An article's point sits at its sentences' mean length (characters) and its time divided by
+    its sentence count; with one line per article each point is one sentence.
+    """
+    figure, axes = plt.subplots(figsize=(7, 4))
+    for label, lines in systems:
+        articles: dict[str, list[LineResult]] = {}
+        for line in lines:
+            articles.setdefault(line.article, []).append(line)
+        xs = [sum(len(x.source) for x in group) / len(group) for group in articles.values()]
+        ys = [group[0].article_seconds / group[0].article_lines for group in articles.values()]
+        axes.scatter(xs, ys, s=14, alpha=0.7, label=label)
+    axes.set_xlabel("source length (characters, mean per article)")
+    axes.set_ylabel("seconds per sentence")
+    axes.set_title("Time per sentence by source length")
+    axes.legend()
+    return _save(figure, path)
+
+
+def _save(figure: plt.Figure, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    return path
