@@ -86,7 +86,7 @@ def asked_ids(body: dict) -> list[str]:
 
 
 def good(ids: list[str], body: dict) -> str:
-    return json.dumps({i: ENGLISH[i] for i in ids})
+    return json.dumps({i: ENGLISH.get(i, ENGLISH["b1.s0"]) for i in ids})
 
 
 def engine_for(server: ChatServer, **options) -> OpenAIEngine:

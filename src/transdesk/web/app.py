@@ -1,0 +1,83 @@
+"""The web desk's app factory: `create_app(settings)` → FastAPI.
+
+The lifespan opens the database (migrating it), builds the translation queue and, unless
+`TRANSDESK_WORKER_IN_PROCESS=false`, runs a worker in threads of this process. Each resource has
+its own router module under `transdesk.web.routes`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from transdesk import __version__
+from transdesk.desk.queue import TranslationQueue
+from transdesk.publish.notice import ap_date
+from transdesk.settings import Settings, get_settings
+from transdesk.store.db import Database
+from transdesk.web.bodylimit import BodyLimit
+from transdesk.web.errors import install_error_handlers
+from transdesk.web.pagecache import PageCache
+from transdesk.web.ratelimit import RateLimits
+from transdesk.web.routes import articles, reader, reports
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
+    templates.env.filters["ap_date"] = ap_date
+    return templates
+
+
+def _include_routes(app: FastAPI) -> None:
+    app.include_router(articles.router)
+    app.include_router(reports.router)
+    app.include_router(reader.router)
+
+
+def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> FastAPI:  # type: ignore[no-untyped-def]
+    """Build the desk's web app. `pipeline_factory(settings)` overrides how jobs get a pipeline."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = Database(settings.resolved_database_url)
+        queue = TranslationQueue(settings, database, pipeline_factory)
+        app.state.database, app.state.queue = database, queue
+        if settings.worker_in_process:
+            queue.start()
+        log.info("desk ready on %s (%s)", database.dialect, "worker in process"
+                 if settings.worker_in_process else "no worker in process")
+        try:
+            yield
+        finally:
+            queue.stop()
+            database.close()
+
+    app = FastAPI(
+        title="transdesk",
+        version=__version__,
+        summary="AI translation desk for Korean news in English: articles, jobs, readers' reports.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.templates = make_templates()
+    app.state.rate_limits = RateLimits(settings)
+    app.state.page_cache = PageCache()
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _include_routes(app)
+    app.add_middleware(
+        BodyLimit,
+        default_limit=settings.max_form_bytes,
+        large_paths={"/api/articles": settings.max_article_bytes * 2 + 4096},
+    )
+    return app

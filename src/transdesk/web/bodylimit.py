@@ -1,0 +1,70 @@
+"""Refuse request bodies over a size limit before anything reads them (413, with a clear message).
+
+Articles may be as large as `max_article_bytes`; everything else a client sends (a reader's report,
+a form) is small, and limited to `max_form_bytes`. Bodies sent without a Content-Length are counted
+as they stream in.
+"""
+
+from __future__ import annotations
+
+import json
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    def __init__(self, app: ASGIApp, *, default_limit: int, large_paths: dict[str, int]) -> None:
+        self.app = app
+        self.default_limit = default_limit
+        self.large_paths = large_paths  # exact path → limit
+
+    def limit_for(self, path: str) -> int:
+        return self.large_paths.get(path.rstrip("/"), self.default_limit)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope["path"])
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, send, limit)
+            return
+        seen = 0
+        started = False
+
+        async def counted_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await self._refuse(scope, send, limit)
+
+    async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
+        message = f"the request body is over the {limit:,}-byte limit for {scope['path']}"
+        if scope["path"].startswith("/api/"):
+            body = json.dumps({"code": "too_large", "message": message}).encode()
+            kind = b"application/json"
+        else:
+            body = f"<!doctype html><title>Too large</title><p>{message}</p>".encode()
+            kind = b"text/html; charset=utf-8"
+        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,55 @@
+"""Typed dependencies for routes: the settings, the database, a session, the queue, templates.
+
+Everything comes from `app.state`, set once by the app factory's lifespan: nothing is built at
+import time. `CurrentEditor` is the hook the editors' login fills in (see `transdesk.web.auth`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from transdesk.desk.queue import TranslationQueue
+from transdesk.settings import Settings
+from transdesk.store.db import Database
+from transdesk.web.errors import ApiError
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def _database(request: Request) -> Database:
+    return request.app.state.database
+
+
+def _session(request: Request) -> Iterator[Session]:
+    with request.app.state.database.session() as session:
+        yield session
+
+
+def _queue(request: Request) -> TranslationQueue:
+    return request.app.state.queue
+
+
+def _templates(request: Request) -> Jinja2Templates:
+    return request.app.state.templates
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+DatabaseDep = Annotated[Database, Depends(_database)]
+SessionDep = Annotated[Session, Depends(_session)]
+QueueDep = Annotated[TranslationQueue, Depends(_queue)]
+TemplatesDep = Annotated[Jinja2Templates, Depends(_templates)]
+
+
+def current_editor(request: Request) -> object:
+    """The signed-in editor. Until the editors' login is installed, nobody is one."""
+    raise ApiError(401, "unauthorized", "sign in as an editor to do this")
+
+
+CurrentEditor = Annotated[object, Depends(current_editor)]

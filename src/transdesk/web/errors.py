@@ -1,0 +1,124 @@
+"""Errors as the API speaks them: JSON `{"code": ..., "message": ...}` with a stable code.
+
+Typed desk errors map to HTTP statuses here, in one table; pages for readers get a short HTML page
+instead of JSON.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from transdesk.errors import (
+    ConfigurationError,
+    Conflict,
+    InvalidArticle,
+    InvalidInput,
+    NotFound,
+    StorageError,
+    TransdeskError,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ErrorBody(BaseModel):
+    """Every API error: `code` is stable (match on it), `message` is for people."""
+
+    code: str
+    message: str
+    hint: str | None = None
+
+
+class ApiError(TransdeskError):
+    """An error raised by a route itself, with its HTTP status."""
+
+    def __init__(self, status: int, code: str, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.status = status
+        self.code = code
+        self.headers: dict[str, str] = {}
+
+    def with_headers(self, headers: dict[str, str]) -> ApiError:
+        self.headers.update(headers)
+        return self
+
+
+_STATUS = {
+    NotFound: 404,
+    Conflict: 409,
+    InvalidArticle: 422,
+    InvalidInput: 422,
+    StorageError: 503,
+    ConfigurationError: 500,
+}
+_HTTP_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
+    422: "invalid_request", 429: "rate_limited",
+}  # fmt: skip
+ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    status: {"model": ErrorBody, "description": code.replace("_", " ")}
+    for status, code in _HTTP_CODES.items()
+    if status in (404, 409, 413, 422, 429)
+}
+
+
+def status_of(error: TransdeskError) -> int:
+    if isinstance(error, ApiError):
+        return error.status
+    for kind, status in _STATUS.items():
+        if isinstance(error, kind):
+            return status
+    return 500
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def error_response(request: Request, status: int, code: str, message: str, hint: str | None = None):  # type: ignore[no-untyped-def]
+    if _wants_json(request):
+        body = ErrorBody(code=code, message=message, hint=hint).model_dump(exclude_none=True)
+        return JSONResponse(body, status_code=status)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(TransdeskError)
+    async def _desk_error(request: Request, error: TransdeskError):  # type: ignore[no-untyped-def]
+        status = status_of(error)
+        if status >= 500:
+            log.error("%s %s failed: %s", request.method, request.url.path, error)
+        response = error_response(request, status, error.code, error.message, error.hint)
+        response.headers.update(getattr(error, "headers", {}))
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, error: RequestValidationError):  # type: ignore[no-untyped-def]
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}"
+            for e in error.errors()
+        )
+        return error_response(request, 422, "invalid_request", problems or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: StarletteHTTPException):  # type: ignore[no-untyped-def]
+        code = _HTTP_CODES.get(error.status_code, "error")
+        response = error_response(request, error.status_code, code, str(error.detail))
+        for name, value in (error.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception):  # type: ignore[no-untyped-def]
+        log.exception("%s %s failed", request.method, request.url.path)
+        return error_response(request, 500, "internal", "the desk hit an unexpected error")

@@ -1,0 +1,64 @@
+"""`transdesk translate` end to end, in-process: formats, exit codes, no partial output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.*") if p.suffix in {".md", ".json", ".html"}))
+def test_golden_examples_every_sentence_accounted_for(run_cli, phrasebook_engine_registered, example, tmp_path):
+    out = tmp_path / "out.json"
+    result = run_cli("translate", EXAMPLES / example, "--engine", "phrasebook", "--to", "json", "-o", out)
+    data = json.loads(out.read_text())
+    from transdesk.ingest import read_article
+
+    article = read_article(EXAMPLES / example)
+    assert [b["kind"] for b in data["blocks"]] == [b.kind.value for b in article.blocks]
+    ids = [s["id"] for b in data["blocks"] for s in b["segments"]]
+    assert ids == [s.id for s in article.segments()]
+    for segment in (s for b in data["blocks"] for s in b["segments"]):
+        assert segment["target"] or segment["status"] in ("failed", "untranslated")
+    assert result.code == 0, result.stderr
+
+
+def test_markdown_to_stdout_ends_with_notice(run_cli, phrasebook_engine_registered):
+    result = run_cli(
+        "translate", EXAMPLES / "putin-kim-beijing.md", "--engine", "phrasebook",
+        "--feedback-url", "https://desk.example/f/1",
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert result.stdout.rstrip().endswith("[here](https://desk.example/f/1).")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"# English only\n\nHello.", "no Korean")],
+)
+def test_bad_article_exits_2_and_writes_nothing(run_cli, phrasebook_engine_registered, tmp_path, content, message):
+    source = tmp_path / "bad.md"
+    source.write_bytes(content)
+    out = tmp_path / "out.md"
+    result = run_cli("translate", source, "--engine", "phrasebook", "-o", out)
+    assert result.code == 2
+    assert message in result.stderr
+    assert not out.exists()
+
+
+def test_unknown_engine_lists_known_names(run_cli):
+    result = run_cli("translate", EXAMPLES / "putin-kim-beijing.md", "--engine", "nope")
+    assert result.code == 2
+    assert "no translation engine called 'nope'" in result.stderr
+    assert "ct2" in result.stderr and "openai" in result.stderr
+
+
+def test_strict_exit_code_when_a_sentence_failed(run_cli, phrasebook_engine_registered, tmp_path):
+    source = tmp_path / "other.md"
+    source.write_text("---\ndate: 2025-09-02\n---\n# 새로운 제목\n\n사전에 없는 문장이다.\n", encoding="utf-8")
+    result = run_cli("translate", source, "--engine", "phrasebook", "--strict")
+    assert result.code == 5
+    assert "failed" in result.stderr
