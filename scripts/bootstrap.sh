@@ -14,12 +14,17 @@ if [ ! -x "$venv/bin/python" ] || [ ! -f "$venv/.complete" ]; then
     rm -rf "$venv"
     mkdir -p "$venv_root"
     "$python" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --upgrade pip
-    "$venv/bin/pip" install --quiet -e "$repo_root${extras:+[$extras]}"
+    log="$venv_root/$key.log"
+    if ! { "$venv/bin/pip" install --upgrade pip \
+            && "$venv/bin/pip" install -e "$repo_root${extras:+[$extras]}"; } >"$log" 2>&1; then
+        tail -n 40 "$log" >&2
+        echo "transdesk: installing the dependencies failed; the full log is $log" >&2
+        exit 1
+    fi
     touch "$venv/.complete"
 else
     # the venv may have been made from another checkout: point the editable install here
-    "$venv/bin/pip" install --quiet --no-deps -e "$repo_root" >/dev/null
+    "$venv/bin/pip" install --quiet --no-deps -e "$repo_root" >/dev/null 2>&1
 fi
 export PATH="$venv/bin:$PATH"
 export VIRTUAL_ENV="$venv"

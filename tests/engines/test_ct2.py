@@ -116,7 +116,9 @@ def test_placeholders_survive_encoding_as_one_piece(
         (["▁in", "<unk>", "."], ["▁서울", "▁⟦T3⟧"], [[1, 0], [0.8, 0.2], [1, 0]], "in."),
     ],
 )
-def test_placeholders_come_back_from_the_output(tiny_ct2_model_dir, output, source, attention, expected):
+def test_placeholders_come_back_from_the_output(
+    tiny_ct2_model_dir, output, source, attention, expected
+):
     codec = PieceCodec(model_files(tiny_ct2_model_dir))
     assert codec.decode_target(output, source, attention) == expected
 
@@ -138,9 +140,9 @@ def test_nothing_to_translate_is_a_failed_segment_not_an_echo(engine, text):
 
 
 def test_empty_model_output_is_a_failed_hypothesis(engine):
-    engine.load()
+    model = engine.load()
     result = SimpleNamespace(hypotheses=[[]], scores=[-0.1], attention=[])
-    hypothesis = engine._hypothesis(SegmentRequest("a", "서울"), ["▁서울"], result)
+    hypothesis = engine._hypothesis(model, SegmentRequest("a", "서울"), ["▁서울"], result)
     assert hypothesis.failed and hypothesis.error == "the model produced no text"
 
 
@@ -164,11 +166,11 @@ def test_local_model_directory_is_used_as_it_is(tiny_ct2_settings, tiny_ct2_mode
 
 def test_model_loads_lazily_and_close_releases_it(tiny_ct2_settings):
     engine = create_engine("ct2", tiny_ct2_settings)
-    assert engine._translator is None
+    assert not engine.loaded
     engine.translate(requests_for(korean(1)), CONTEXT)
-    assert engine._translator is not None
+    assert engine.loaded
     engine.close()
-    assert engine._translator is None
+    assert not engine.loaded
     assert not engine.translate(requests_for(korean(1)), CONTEXT)[0].failed  # loads again
     engine.close()
 

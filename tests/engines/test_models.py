@@ -177,13 +177,21 @@ def test_cli_engines_lists_the_registry(cli_env, tmp_path):
     ("args", "exit_code", "says"),
     [
         (["models", "pull"], 3, f"transdesk models pull {DEFAULT_MODEL}"),
-        (["models", "path", "quickmt/quickmt-ja-en"], 3, "transdesk models pull quickmt/quickmt-ja-en"),
+        (
+            ["models", "path", "quickmt/quickmt-ja-en"],
+            3,
+            "transdesk models pull quickmt/quickmt-ja-en",
+        ),
     ],
 )
 def test_cli_offline_errors_exit_with_a_hint(tmp_path, closed_hub, args, exit_code, says):
     env = {**os.environ, "TRANSDESK_CACHE_DIR": str(tmp_path), "TRANSDESK_HUB_TIMEOUT_S": "5"}
     script = Path(sys.executable).with_name("transdesk")
-    command = [str(script)] if script.exists() else [sys.executable, "-c", "from transdesk.cli import main; main()"]
+    command = (
+        [str(script)]
+        if script.exists()
+        else [sys.executable, "-c", "from transdesk.cli import main; main()"]
+    )
     started = time.monotonic()
     done = subprocess.run([*command, *args], env=env, capture_output=True, text=True, timeout=60)
     assert time.monotonic() - started < 30

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
@@ -23,11 +22,8 @@ from transdesk.engines.base import (
     SegmentRequest,
 )
 from transdesk.errors import EngineError
-from transdesk.settings import get_settings
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
-SAMPLE_KO = CORPUS / "ko-en-news.dev50.ko"
-SAMPLE_EN = CORPUS / "ko-en-news.dev50.en"
+from .sample import SAMPLE_EN, SAMPLE_KO
 
 
 def sample_pairs() -> dict[str, str]:
@@ -92,13 +88,3 @@ def engine_log() -> Iterator[EngineLog]:
     yield log
     for name in ("recorded", "recorded-rough"):
         registry._ENGINES.pop(name, None)
-
-
-@pytest.fixture
-def desk_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Settings for CLI runs: data and cache in a temporary folder."""
-    monkeypatch.setenv("TRANSDESK_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TRANSDESK_CACHE_DIR", str(tmp_path / "cache"))
-    get_settings.cache_clear()
-    yield tmp_path
-    get_settings.cache_clear()

@@ -56,3 +56,4 @@ def main() -> None:
 from transdesk.cli import translate as _translate  # noqa: E402,F401
 from transdesk.cli import models as _models  # noqa: E402,F401
 from transdesk.cli import eval as _eval  # noqa: E402,F401
+from transdesk.cli import serve as _serve  # noqa: E402,F401

@@ -23,7 +23,8 @@ from transdesk.cli.options import (
     Threads,
     engine_settings,
 )
-from transdesk.errors import ConfigurationError
+from transdesk.engines.registry import known_engines
+from transdesk.errors import ConfigurationError, UnknownEngine
 from transdesk.evaluation import (
     EvalOptions,
     ParallelCorpus,
@@ -53,6 +54,17 @@ def desk_pipeline_factory(settings: Settings):
         )
 
     return factory
+
+
+def _check_engines(specs: list[SystemSpec]) -> None:
+    """Refuse an unknown engine name before any line is translated."""
+    known = {entry.name for entry in known_engines()}
+    for spec in specs:
+        if spec.engine not in known:
+            raise UnknownEngine(
+                f"no translation engine called {spec.engine!r}",
+                hint=f"known engines: {', '.join(sorted(known))} (see `transdesk engines`)",
+            )
 
 
 def _corpus(src: Path | None, ref: Path | None, tmx: Path | None) -> ParallelCorpus:
@@ -117,6 +129,7 @@ def eval_command(
     corpus = _corpus(src, ref, tmx).first(limit)
     specs = [SystemSpec(settings.engine, termbase=termbase, memory=memory)]
     specs += [SystemSpec.parse(text) for text in compare]
+    _check_engines(specs)
     options = EvalOptions(
         out_dir=out,
         article_lines=article_lines,

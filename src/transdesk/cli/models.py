@@ -39,7 +39,8 @@ def list_models() -> None:
     width = max(len(m.name) for m in cached)
     for model in cached:
         revision = (model.revision or "local")[:12]
-        typer.echo(f"{model.name:<{width}}  {_human_size(model.size_bytes):>9}  {revision:<12}  {model.path}")
+        size = _human_size(model.size_bytes)
+        typer.echo(f"{model.name:<{width}}  {size:>9}  {revision:<12}  {model.path}")
 
 
 @models_app.command("pull")

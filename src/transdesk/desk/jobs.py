@@ -18,7 +18,7 @@ from sqlalchemy import and_, or_, select, update
 
 from transdesk.desk.articles import save_translation, source_from_json
 from transdesk.errors import Conflict
-from transdesk.pipeline import Pipeline
+from transdesk.pipeline import Pipeline, build_pipeline
 from transdesk.settings import Settings
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import (
@@ -33,13 +33,7 @@ log = logging.getLogger(__name__)
 
 
 def obtain_pipeline(settings: Settings) -> Pipeline:
-    """The pipeline the desk translates with: the full one when available, else the bare engine."""
-    try:
-        from transdesk.pipeline import build_pipeline  # type: ignore[attr-defined]
-    except ImportError:
-        from transdesk.engines.registry import create_engine
-
-        return Pipeline(create_engine(settings.engine, settings), stages=[])
+    """The pipeline the desk translates with (engine, memory, termbase, dates, checks)."""
     return build_pipeline(settings)
 
 

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import ctranslate2
@@ -26,7 +27,13 @@ from transdesk.engines.base import (
     SegmentRequest,
 )
 from transdesk.engines.ct2_pieces import PLACEHOLDER, PieceCodec
-from transdesk.engines.models import is_hub_name, model_files, read_manifest, resolve_model
+from transdesk.engines.models import (
+    ModelFiles,
+    is_hub_name,
+    model_files,
+    read_manifest,
+    resolve_model,
+)
 from transdesk.errors import EngineUnavailable
 from transdesk.settings import Settings
 
@@ -34,6 +41,12 @@ log = logging.getLogger(__name__)
 
 MAX_DECODING_LENGTH = 512
 HASHED_FILES = ("config.json", "model.bin")
+
+
+@dataclass(frozen=True, slots=True)
+class _LoadedModel:
+    translator: ctranslate2.Translator
+    codec: PieceCodec
 
 
 def _fingerprint(directory: Path) -> str:
@@ -68,8 +81,7 @@ class Ct2Engine(Engine):
         self.device, self.compute_type = device, compute_type
         self.beam_size, self.batch_size, self.threads = beam_size, batch_size, threads
         self._directory: Path | None = None
-        self._translator: ctranslate2.Translator | None = None
-        self._codec: PieceCodec | None = None
+        self._loaded: _LoadedModel | None = None
         self._revision: str | None = None
         self._lock = threading.Lock()
 
@@ -82,36 +94,42 @@ class Ct2Engine(Engine):
             self._directory = resolve_model(self.model, self.settings)
         return self._directory
 
-    def load(self) -> None:
+    @property
+    def loaded(self) -> bool:
+        return self._loaded is not None
+
+    def load(self) -> _LoadedModel:
         """Load the model now rather than on the first translation (fails early when it cannot)."""
         with self._lock:
-            if self._translator is not None:
-                return
-            files = model_files(self.directory)
-            self._codec = PieceCodec(files)
-            try:
-                self._translator = ctranslate2.Translator(
-                    str(files.directory),
-                    device=self.device,
-                    compute_type=self.compute_type,
-                    inter_threads=1,
-                    intra_threads=self.threads,
-                )
-            except (RuntimeError, ValueError) as error:
-                raise EngineUnavailable(
-                    f"CTranslate2 cannot load the model in {files.directory} on {self.device} "
-                    f"with compute type {self.compute_type}: {error}",
-                    hint="check --device/--compute-type (int8 works on every CPU), or pull the "
-                    "model again with `transdesk models pull NAME --force`",
-                ) from error
-            log.info("loaded %s from %s on %s", self.model, files.directory, self.device)
+            if self._loaded is None:
+                self._loaded = self._load(model_files(self.directory))
+            return self._loaded
+
+    def _load(self, files: ModelFiles) -> _LoadedModel:
+        codec = PieceCodec(files)
+        try:
+            translator = ctranslate2.Translator(
+                str(files.directory),
+                device=self.device,
+                compute_type=self.compute_type,
+                inter_threads=1,
+                intra_threads=self.threads,
+            )
+        except (RuntimeError, ValueError) as error:
+            raise EngineUnavailable(
+                f"CTranslate2 cannot load the model in {files.directory} on {self.device} "
+                f"with compute type {self.compute_type}: {error}",
+                hint="check --device/--compute-type (int8 works on every CPU), or pull the "
+                "model again with `transdesk models pull NAME --force`",
+            ) from error
+        log.info("loaded %s from %s on %s", self.model, files.directory, self.device)
+        return _LoadedModel(translator, codec)
 
     def close(self) -> None:
         with self._lock:
-            if self._translator is not None:
-                self._translator.unload_model()
-            self._translator = None
-            self._codec = None
+            if self._loaded is not None:
+                self._loaded.translator.unload_model()
+            self._loaded = None
 
     # --- translating ------------------------------------------------------------------------
 
@@ -121,15 +139,18 @@ class Ct2Engine(Engine):
         context: ArticleContext,
         progress: ProgressCallback | None = None,
     ) -> list[Hypothesis]:
-        self.load()
-        results: list[Hypothesis | None] = [None] * len(requests)
-        pieces = [self._codec.encode_source(r.text, r.placeholders) for r in requests]  # type: ignore[union-attr]
+        model = self.load()
+        pieces = [model.codec.encode_source(r.text, r.placeholders) for r in requests]
+        results: dict[int, Hypothesis] = {}
         for suppress, batch in self._batches(requests, pieces):
-            for index, hypothesis in zip(batch, self._translate_batch(requests, pieces, batch, suppress)):
-                results[index] = hypothesis
+            sources = [pieces[i] for i in batch]
+            hypotheses = self._translate_batch(
+                model, [requests[i] for i in batch], sources, suppress
+            )
+            results.update(zip(batch, hypotheses, strict=True))
             if progress is not None:
                 progress(len(batch))
-        return results  # type: ignore[return-value]
+        return [results[i] for i in range(len(requests))]
 
     def _batches(
         self, requests: Sequence[SegmentRequest], pieces: list[list[str]]
@@ -145,34 +166,34 @@ class Ct2Engine(Engine):
 
     def _translate_batch(
         self,
-        requests: Sequence[SegmentRequest],
-        pieces: list[list[str]],
-        batch: list[int],
+        model: _LoadedModel,
+        requests: list[SegmentRequest],
+        sources: list[list[str]],
         suppress: tuple[str, ...],
     ) -> list[Hypothesis]:
-        todo = [i for i in batch if pieces[i]]
+        """One hypothesis per request; a segment with no pieces fails without reaching the model."""
+        todo = [i for i, source in enumerate(sources) if source]
         try:
-            outputs = dict(zip(todo, self._decode([pieces[i] for i in todo], suppress)))
+            results = self._decode(model, [sources[i] for i in todo], suppress)
         except RuntimeError as error:  # e.g. out of memory: these segments fail, the rest go on
             log.warning("CTranslate2 failed on a batch of %d segments: %s", len(todo), error)
-            return [Hypothesis(requests[i].segment_id, None, error=f"ctranslate2: {error}") for i in batch]
-        hypotheses = []
-        for index in batch:
-            request = requests[index]
-            if index not in outputs:
-                hypotheses.append(Hypothesis(request.segment_id, None, error="nothing to translate"))
-            else:
-                hypotheses.append(self._hypothesis(request, pieces[index], outputs[index]))
-        return hypotheses
+            return [Hypothesis(r.segment_id, None, error=f"ctranslate2: {error}") for r in requests]
+        outputs = dict(zip(todo, results, strict=True))
+        return [
+            self._hypothesis(model, request, sources[i], outputs[i])
+            if i in outputs
+            else Hypothesis(request.segment_id, None, error="nothing to translate")
+            for i, request in enumerate(requests)
+        ]
 
     def _decode(
-        self, sources: list[list[str]], suppress: tuple[str, ...]
+        self, model: _LoadedModel, sources: list[list[str]], suppress: tuple[str, ...]
     ) -> list[ctranslate2.TranslationResult]:
         if not sources:
             return []
-        sequences = self._codec.suppress_sequences(suppress) if suppress else None  # type: ignore[union-attr]
+        sequences = model.codec.suppress_sequences(suppress) if suppress else None
         with_placeholders = any(PLACEHOLDER.search(p) for source in sources for p in source)
-        return self._translator.translate_batch(  # type: ignore[union-attr]
+        return model.translator.translate_batch(
             sources,
             max_batch_size=self.batch_size,
             beam_size=self.beam_size,
@@ -183,12 +204,16 @@ class Ct2Engine(Engine):
             max_decoding_length=min(MAX_DECODING_LENGTH, 3 * max(map(len, sources)) + 32),
         )
 
+    @staticmethod
     def _hypothesis(
-        self, request: SegmentRequest, source: list[str], result: ctranslate2.TranslationResult
+        model: _LoadedModel,
+        request: SegmentRequest,
+        source: list[str],
+        result: ctranslate2.TranslationResult,
     ) -> Hypothesis:
         tokens = result.hypotheses[0] if result.hypotheses else []
         attention = result.attention[0] if result.attention else None
-        text = self._codec.decode_target(tokens, source, attention)  # type: ignore[union-attr]
+        text = model.codec.decode_target(tokens, source, attention)
         score = float(result.scores[0]) if result.scores else None
         if not text:
             return Hypothesis(request.segment_id, None, score, error="the model produced no text")

@@ -133,5 +133,7 @@ class PieceCodec:
         if not attention or index >= len(attention) or not attention[index]:
             return None
         weights = attention[index]
-        strongest = max(range(min(len(weights), len(source_pieces))), key=weights.__getitem__, default=None)
+        strongest = max(
+            range(min(len(weights), len(source_pieces))), key=weights.__getitem__, default=None
+        )
         return None if strongest is None else placeholder_of(source_pieces[strongest])

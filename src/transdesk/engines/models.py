@@ -82,13 +82,17 @@ def model_problems(directory: Path) -> list[str]:
     """What keeps `directory` from being a usable model (empty when it is one)."""
     if not directory.is_dir():
         return [f"{directory} is not a directory"]
-    problems = [f"no {name}" for name in ("model.bin", "config.json") if not (directory / name).is_file()]
+    problems = [
+        f"no {name}" for name in ("model.bin", "config.json") if not (directory / name).is_file()
+    ]
     shared = _first_existing(directory, ("shared_vocabulary",))
     if not shared and not (
         _first_existing(directory, ("source_vocabulary",))
         and _first_existing(directory, ("target_vocabulary",))
     ):
-        problems.append("no source_vocabulary.json + target_vocabulary.json or shared_vocabulary.json")
+        problems.append(
+            "no source_vocabulary.json + target_vocabulary.json or shared_vocabulary.json"
+        )
     if _sentencepiece_models(directory) is None:
         problems.append("no src.spm.model + tgt.spm.model or one shared SentencePiece .model")
     return problems
@@ -103,14 +107,11 @@ def model_files(directory: Path) -> ModelFiles:
             "the SentencePiece models, or a hub name such as quickmt/quickmt-ko-en",
         )
     shared = _first_existing(directory, ("shared_vocabulary",))
-    source_spm, target_spm = _sentencepiece_models(directory)  # type: ignore[misc]
-    return ModelFiles(
-        directory=directory,
-        source_vocabulary=shared or _first_existing(directory, ("source_vocabulary",)),  # type: ignore[arg-type]
-        target_vocabulary=shared or _first_existing(directory, ("target_vocabulary",)),  # type: ignore[arg-type]
-        source_spm=source_spm,
-        target_spm=target_spm,
-    )
+    source_vocabulary = shared or _first_existing(directory, ("source_vocabulary",))
+    target_vocabulary = shared or _first_existing(directory, ("target_vocabulary",))
+    spm_models = _sentencepiece_models(directory)
+    assert source_vocabulary and target_vocabulary and spm_models  # model_problems checked
+    return ModelFiles(directory, source_vocabulary, target_vocabulary, *spm_models)
 
 
 def read_manifest(directory: Path) -> dict[str, str]:
@@ -145,7 +146,7 @@ def resolve_model(name_or_path: str, settings: Settings, download: bool = True) 
         if not directory.exists():
             raise ConfigurationError(
                 f"no model directory at {directory}",
-                hint="pass --model an existing directory or a hub name such as quickmt/quickmt-ko-en",
+                hint="pass --model an existing directory or a hub name (quickmt/quickmt-ko-en)",
             )
         model_files(directory)
         return directory
@@ -274,7 +275,7 @@ def pull(name: str, settings: Settings, force: bool = False) -> Path:
         _download(name, revision, staging)
         if problems := model_problems(staging):
             raise EngineUnavailable(
-                f"{name!r} on the hub is not a CTranslate2 translation model: {'; '.join(problems)}",
+                f"{name!r} on the hub is not a CTranslate2 model: {'; '.join(problems)}",
                 hint="use a model converted with ct2-transformers-converter or pass --model PATH",
             )
         manifest = {"name": name, "revision": revision, "pulled_at": datetime.now(UTC).isoformat()}

@@ -32,10 +32,14 @@ class PairedResult:
     delta: float  # system minus baseline
     delta_low: float
     delta_high: float
+    identical: bool = False  # the system's output is the baseline's, line for line
 
     @property
     def significant(self) -> bool:
-        return self.p_value is not None and self.p_value < 0.05
+        """p < 0.05 and the 95% interval of the difference excludes zero."""
+        if self.p_value is None or self.identical:
+            return False
+        return self.p_value < 0.05 and not self.delta_low <= 0.0 <= self.delta_high
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,7 @@ def paired_bootstrap(
                     delta=float(result.score - base_score),
                     delta_low=low,
                     delta_high=high,
+                    identical=bool(position) and list(hyps) == list(baseline_hyps),
                 )
             )
     formatted = {name: signature.format() for name, signature in signatures.items()}

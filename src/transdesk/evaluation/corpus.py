@@ -85,11 +85,23 @@ def _variant_language(tuv: etree._Element) -> str:
     return (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()
 
 
+_NATIVE_CODE = frozenset({"bpt", "ept", "ph", "it", "ut"})  # formatting codes, not text
+
+
+def _text_without_codes(element: etree._Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in _NATIVE_CODE:
+            parts.append(_text_without_codes(child))  # <hi>, <sub>: their text is text
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _segment_text(tuv: etree._Element) -> str | None:
     seg = tuv.find("seg")
     if seg is None:
         return None
-    return " ".join("".join(seg.itertext()).split())
+    return " ".join(_text_without_codes(seg).split())
 
 
 def read_tmx(path: Path, source_lang: str = "ko", target_lang: str = "en") -> ParallelCorpus:

@@ -17,6 +17,7 @@ from transdesk.evaluation.results import EvalReport
 from transdesk.evaluation.table import (
     COMPARE_HEADER,
     SCORE_HEADER,
+    SIGNIFICANCE_NOTE,
     comparison_rows,
     render_markdown,
     score_row,
@@ -91,8 +92,8 @@ def markdown_report(report: EvalReport, plots: dict[str, str]) -> str:
             "## Paired comparison",
             "",
             f"Paired bootstrap resampling with sacrebleu, {comparison.resamples} resamples, "
-            f"baseline **{comparison.baseline}**; Δ interval from the same resamples. "
-            "\\* p < 0.05.",
+            f"baseline **{comparison.baseline}**; the interval of Δ comes from the same "
+            "resamples. \\" + SIGNIFICANCE_NOTE + ".",
             "",
             render_markdown(COMPARE_HEADER, comparison_rows(comparison)),
             "",

@@ -21,7 +21,7 @@ def plot_score_distribution(
     figure, axes = plt.subplots(figsize=(7, 4))
     bins = [x * 5 for x in range(21)]
     for label, scores in systems:
-        axes.hist(scores, bins=bins, alpha=0.5, label=label)
+        axes.hist(scores, bins=bins, histtype="step", linewidth=1.5, label=label)
     axes.set_xlabel("sentence chrF++")
     axes.set_ylabel("sentences")
     axes.set_title("Score distribution")

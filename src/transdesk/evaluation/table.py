@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from transdesk.evaluation.compare import Comparison
+from transdesk.evaluation.compare import Comparison, PairedResult
 from transdesk.evaluation.results import EvalReport, SystemReport
 
 SCORE_HEADER = (
     "system", "lines", "BLEU", "chrF++", "COMET", "flagged", "terms ok", "from memory",
     "sent/s", "s/article",
 )
+SIGNIFICANCE_NOTE = "* p < 0.05 and the 95% interval of Δ excludes 0"
 COMPARE_HEADER = ("metric", "system", "score", "mean ± 95% CI", "Δ vs baseline", "95% CI of Δ", "p")
 
 
@@ -50,9 +51,17 @@ def comparison_rows(comparison: Comparison) -> list[tuple[str, ...]]:
             f"{r.mean:.2f} ± {r.ci:.2f}",
             "" if baseline else f"{r.delta:+.2f}",
             "" if baseline else f"[{r.delta_low:+.2f}, {r.delta_high:+.2f}]",
-            "" if baseline else f"{r.p_value:.4f}" + (" *" if r.significant else ""),
+            _p_cell(r),
         ))
     return rows
+
+
+def _p_cell(result: PairedResult) -> str:
+    if result.p_value is None:
+        return ""
+    if result.identical:
+        return "identical output"
+    return f"{result.p_value:.4f}" + (" *" if result.significant else "")
 
 
 def render_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -90,7 +99,7 @@ def terminal_summary(report: EvalReport) -> str:
             "",
             f"Paired bootstrap resampling ({c.resamples} resamples), baseline {c.baseline}:",
             render_text(COMPARE_HEADER, comparison_rows(c)),
-            "* p < 0.05",
+            SIGNIFICANCE_NOTE,
         ]
         parts += [f"{name} signature: {sig}" for name, sig in c.signatures.items()]
     return "\n".join(parts)

@@ -1,0 +1,126 @@
+"""`transdesk serve`, `transdesk submit FILE`, `transdesk worker`: the web desk from the shell."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import httpx
+import typer
+
+from transdesk.cli import app
+from transdesk.cli.options import EngineName, engine_settings
+from transdesk.errors import InvalidArticle, StorageError, TransdeskError
+from transdesk.settings import Settings
+
+log = logging.getLogger(__name__)
+_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    worker: bool = typer.Option(True, "--worker/--no-worker", help="Run a worker in this process."),
+    engine: EngineName = None,
+) -> None:
+    """Run the web desk: the reader's pages, the report forms and the API."""
+    import uvicorn
+
+    from transdesk.web.app import create_app
+
+    settings = engine_settings(engine=engine).model_copy(update={"worker_in_process": worker})
+    typer.echo(f"transdesk desk on http://{host}:{port}/ (database: {_where(settings)})", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+
+
+@app.command()
+def worker(
+    threads: int = typer.Option(None, help="Jobs to run at once (default: TRANSDESK_WORKER_THREADS)."),
+    engine: EngineName = None,
+) -> None:
+    """Run translation jobs from the queue until stopped (Ctrl-C or SIGTERM finishes the job)."""
+    from transdesk.desk.queue import TranslationQueue
+    from transdesk.store.db import Database
+
+    settings = engine_settings(engine=engine)
+    if threads:
+        settings = settings.model_copy(update={"worker_threads": threads})
+    database = Database(settings.resolved_database_url)
+    typer.echo(f"transdesk worker: {_where(settings)}", err=True)
+    try:
+        TranslationQueue(settings, database).run_forever()
+    finally:
+        database.close()
+
+
+@app.command()
+def submit(
+    file: Path = typer.Argument(..., help="Korean article: .md, .json or .html."),
+    url: str = typer.Option(None, help="The desk's address (default: TRANSDESK_PUBLIC_URL)."),
+    local: bool = typer.Option(False, "--local", help="Write straight into the database instead."),
+    wait: bool = typer.Option(False, "--wait", help="Wait until the translation job finishes."),
+    format: str | None = typer.Option(None, "--format", help="md, json or html if not the suffix."),
+) -> None:
+    """Send an article to the desk for translation; prints its slug and job state."""
+    settings = engine_settings()
+    fmt = format or _FORMATS.get(file.suffix.lower())
+    if local:
+        slug = _submit_local(settings, file, fmt)
+        typer.echo(f"{slug}\tqueued")
+        return
+    base = (url or settings.public_url).rstrip("/")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidArticle(f"{file}: cannot read the article ({error})") from None
+    with httpx.Client(base_url=base, timeout=30) as client:
+        answer = _call(client, "POST", "/api/articles", json={"text": text, "format": fmt})
+        slug, state = answer["slug"], answer["job"]["state"]
+        while wait and state in ("queued", "running"):
+            time.sleep(0.5)
+            state = _call(client, "GET", f"/api/articles/{slug}/status")["state"]
+    typer.echo(f"{slug}\t{state}\t{base}/articles/{slug}")
+
+
+def _submit_local(settings: Settings, file: Path, fmt: str | None) -> str:
+    from transdesk.desk.articles import receive_article
+    from transdesk.desk.queue import TranslationQueue
+    from transdesk.ingest import read_article
+    from transdesk.store.db import Database
+
+    article = read_article(file, fmt, max_bytes=settings.max_article_bytes)
+    database = Database(settings.resolved_database_url)
+    try:
+        with database.session() as session:
+            row, job = receive_article(session, article)
+        queue = TranslationQueue(settings, database)
+        queue.enqueue(job.id)
+        queue.close()
+        return row.slug
+    finally:
+        database.close()
+
+
+def _call(client: httpx.Client, method: str, path: str, **kwargs) -> dict:  # type: ignore[no-untyped-def]
+    try:
+        response = client.request(method, path, **kwargs)
+    except httpx.HTTPError as error:
+        raise StorageError(
+            f"cannot reach the desk at {client.base_url}: {error}",
+            hint="start it with `transdesk serve`, pass --url, or use --local",
+        ) from None
+    if response.is_error:
+        try:
+            body = response.json()
+            message = f"{body.get('code')}: {body.get('message')}"
+        except ValueError:
+            message = response.text[:200]
+        raise TransdeskError(f"the desk refused the request ({response.status_code}) {message}")
+    return response.json()
+
+
+def _where(settings: Settings) -> str:
+    url = settings.resolved_database_url
+    return url.split("@")[-1] if "@" in url else url

@@ -1,0 +1,122 @@
+"""Dates: the source's dates, resolved against the dateline, agree with the translation's.
+
+Absolute dates ("9월 11일", "2019년 4월", "1992년") must be in the English; relative ones ("2일",
+"전날") may be rendered as a date, a weekday or "the day before", and an English relative date
+left unresolved ("on the 2nd") is a style finding that proposes the news-style date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transdesk.article import Finding
+from transdesk.dates import (
+    DateMention,
+    EnglishDate,
+    Granularity,
+    find_english_dates,
+    format_date,
+    resolve_dates,
+)
+from transdesk.dates.rewrite import resolve_english_date
+from transdesk.qa.base import CheckContext, finding, register
+
+_LAST_YEAR = re.compile(r"\b(?:last|previous|past|a)\s+year|\byear\s+(?:ago|earlier|before)\b",
+                        re.IGNORECASE)
+_REFERENCE_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:  # noqa: ANN001
+    if found.day is not None and found.month is None:  # "on the 2nd": day only
+        return mention.day == found.day or (mention.first is not None
+                                            and mention.first.day == found.day)
+    if found.weekday is not None:
+        return mention.first is None or mention.first.weekday() == found.weekday
+    if found.offset is not None:
+        if mention.reference is not None:
+            return _REFERENCE_OFFSET.get(mention.reference) == found.offset or found.offset == 0
+        return dateline is None or mention.first is None or (
+            (mention.first - dateline).days == found.offset)
+    if found.month is None or found.day is None:
+        return False
+    if mention.first is None:
+        return mention.day == found.day
+    last = found.day2 or found.day
+    return (mention.first.month == found.month and found.day <= mention.first.day <= last) or (
+        mention.first.month == found.month and mention.first.day <= found.day
+        and mention.last is not None and found.day <= mention.last.day)
+
+
+def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
+    if found.month is None or mention.first is None:
+        return False
+    months = {mention.first.month, mention.last.month if mention.last else mention.first.month}
+    return found.month in months or (mention.last is not None
+                                     and mention.first.month <= found.month <= mention.last.month)
+
+
+@register
+class DatesCheck:
+    name = "dates"
+    description = "absolute and relative dates in the source agree with the translation"
+
+    def run(self, context: CheckContext) -> list[Finding]:
+        mentions = resolve_dates(context.source, context.dateline)
+        english = find_english_dates(context.target)
+        findings = [self._check_mention(m, english, context) for m in mentions]
+        findings = [f for f in findings if f is not None]
+        findings += self._conflicts(mentions, english)
+        findings += self._unresolved(mentions, english, context)
+        return findings
+
+    def _check_mention(self, mention: DateMention, english, context) -> Finding | None:
+        target, dateline = context.target, context.dateline
+        if mention.granularity is Granularity.DAY:
+            if any(_day_matches(mention, f, dateline) for f in english):
+                return None
+            severity = "minor" if mention.relative else "major"
+        elif mention.granularity is Granularity.YEAR:
+            if mention.first and str(mention.first.year) in target:
+                return None
+            if mention.relative and (mention.first is None or _LAST_YEAR.search(target)
+                                     or "year" in target.lower()):
+                return None
+            severity = "minor" if mention.relative else "major"
+        else:  # a month or part of one
+            if mention.first is None or any(_month_matches(mention, f) for f in english):
+                return None
+            if mention.granularity is Granularity.PART or mention.relative:
+                return None  # "early this year", "later this month": wording varies
+            severity = "major"
+        suggestion = format_date(mention.first, dateline) if (
+            mention.first and mention.is_day and mention.first == mention.last) else None
+        return finding(self.name, "date_missing", severity,
+                       f"the date {mention.surface!r} is not rendered in the translation",
+                       source_span=(mention.start, mention.end), suggestion=suggestion)
+
+    def _conflicts(self, mentions: list[DateMention], english: list[EnglishDate]) -> list[Finding]:
+        """An English month-and-day that no source date accounts for."""
+        findings = []
+        for found in english:
+            if found.month is None or found.day is None:
+                continue
+            if any(_day_matches(m, found, None) for m in mentions if m.is_day):
+                continue
+            findings.append(finding(self.name, "date_mismatch", "major",
+                                    f"the date {found.surface!r} in the translation is not in "
+                                    "the source", target_span=(found.start, found.end)))
+        return findings
+
+    def _unresolved(self, mentions, english, context) -> list[Finding]:
+        findings = []
+        for found in english:
+            if not found.unresolved:
+                continue
+            date = resolve_english_date(found, mentions, context.dateline)
+            suggestion = format_date(date, context.dateline) if date else None
+            message = f"relative date {found.surface!r} left unresolved"
+            if suggestion:
+                message += f"; news style: {suggestion!r}"
+            findings.append(finding(self.name, "relative_date", "minor", message,
+                                    target_span=(found.start, found.end), suggestion=suggestion))
+        return findings

@@ -1,0 +1,65 @@
+"""Names: the source's proper nouns are accounted for in the translation.
+
+Korean personal names (kiwi tags them NNP) must appear through the termbase or a romanization
+(the family name in any common spelling: "Lee", "Yi", "Rhee"); Latin-script names in the Korean
+("IBM", "ASCI White") must appear as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transdesk.article import Finding
+from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.morph import analyse
+from transdesk.qa.romanize import family_spellings, romanize_name, split_name
+
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&.\-]*[A-Za-z](?:\s+[A-Z][A-Za-z\-]+)*")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def korean_names(text: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of every Korean personal name kiwi tags as a proper noun."""
+    names = []
+    for morpheme in analyse(text):
+        if morpheme.tag == "NNP" and split_name(morpheme.form):
+            names.append((morpheme.form, morpheme.start, morpheme.end))
+    return names
+
+
+def _termbase_covers(context: CheckContext, start: int, end: int) -> bool:
+    if context.termbase is None:
+        return False
+    return any(m.start <= start and end <= m.end for m in context.termbase.match(context.source))
+
+
+@register
+class NamesCheck:
+    name = "names"
+    description = "personal names and Latin-script names in the source are in the translation"
+
+    def run(self, context: CheckContext) -> list[Finding]:
+        words = {w.lower() for w in _WORD.findall(context.target)}
+        findings = []
+        for name, start, end in korean_names(context.source):
+            if any(s.lower() in words for s in family_spellings(name)):
+                continue
+            if _termbase_covers(context, start, end):
+                continue  # the terms check holds it to the approved rendering
+            romanized = romanize_name(name)
+            findings.append(finding(
+                self.name, "name_missing", "major",
+                f"the name {name!r} ({romanized}) is not in the translation",
+                source_span=(start, end), suggestion=romanized,
+            ))
+        target = context.target.lower()
+        for match in _LATIN_NAME.finditer(context.source):
+            latin = match.group(0)
+            if len(latin) < 2 or latin.lower() in target:
+                continue
+            findings.append(finding(
+                self.name, "latin_name_missing", "minor",
+                f"{latin!r}, written in Latin script in the source, is not in the translation",
+                source_span=match.span(),
+            ))
+        return findings

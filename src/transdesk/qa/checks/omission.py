@@ -1,0 +1,84 @@
+"""Omission and addition: length out of calibrated bounds, dropped parentheses, a looping model.
+
+The length bounds come from `qa/calibration.json`, computed on the shared dev corpus by
+`bench/calibrate_qa.py`: the ratio of English to Korean characters that human translations stay
+within, per band of source length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transdesk.article import Finding
+from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.calibration import length_bounds
+
+_SPACE = re.compile(r"\s+")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_NOT_CONTENT = re.compile(r"^(?:현지\s*시간|[\d\s.,~:%-]+|[A-Za-z0-9\s.,&'-]+|[\u4e00-\u9fff\s]+|사진|"
+                          r"[\uac00-\ud7a3]{1,2})$")
+_TOKEN = re.compile(r"[A-Za-z0-9']+")
+
+
+def visible_length(text: str) -> int:
+    return len(_SPACE.sub("", text))
+
+
+def repeated_phrase(text: str, min_words: int = 3) -> str | None:
+    """A phrase the text says twice in a row, or a 4-word phrase said three times."""
+    words = [w.lower() for w in _TOKEN.findall(text)]
+    for size in range(min_words, min(12, len(words) // 2) + 1):
+        for i in range(len(words) - 2 * size + 1):
+            if words[i : i + size] == words[i + size : i + 2 * size]:
+                return " ".join(words[i : i + size])
+    counts: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - 3):
+        gram = tuple(words[i : i + 4])
+        counts[gram] = counts.get(gram, 0) + 1
+        if counts[gram] >= 3:
+            return " ".join(gram)
+    return None
+
+
+@register
+class OmissionCheck:
+    name = "omission"
+    description = "the translation is neither much shorter nor much longer than the source"
+
+    def run(self, context: CheckContext) -> list[Finding]:
+        source_len, target_len = visible_length(context.source), visible_length(context.target)
+        findings: list[Finding] = []
+        if source_len and target_len:
+            low, high = length_bounds(source_len, context.calibration)
+            ratio = target_len / source_len
+            if ratio < low:
+                findings.append(finding(
+                    self.name, "too_short", "major",
+                    f"the translation is short for its source (length ratio {ratio:.2f}, "
+                    f"expected at least {low:.2f}): part of the sentence may be missing"))
+            elif ratio > high:
+                findings.append(finding(
+                    self.name, "too_long", "major",
+                    f"the translation is long for its source (length ratio {ratio:.2f}, "
+                    f"expected at most {high:.2f}): something may have been added"))
+        findings += self._parentheses(context)
+        phrase = repeated_phrase(context.target)
+        if phrase:
+            findings.append(finding(self.name, "repetition", "major",
+                                    f"the phrase {phrase!r} repeats: the engine may be looping"))
+        return findings
+
+    def _parentheses(self, context: CheckContext) -> list[Finding]:
+        if "(" in context.target or "—" in context.target or " - " in context.target:
+            return []
+        findings = []
+        for match in _PAREN.finditer(context.source):
+            inner = match.group(1).strip()
+            if not inner or _NOT_CONTENT.match(inner) or len(_HANGUL.findall(inner)) < 4:
+                continue
+            findings.append(finding(
+                self.name, "parenthesis_dropped", "minor",
+                f"the parenthesis {match.group(0)!r} in the source has no counterpart",
+                source_span=match.span()))
+        return findings

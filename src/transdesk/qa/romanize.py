@@ -1,0 +1,74 @@
+"""Korean personal names in newsroom romanization: family name first, hyphenated given name.
+
+Syllables follow the Revised Romanization (korean-romanizer, one syllable at a time, since names
+are romanized without sound changes across syllables); family names take the spellings newsrooms
+use ("Lee", "Park", "Choi"), with the other spellings readers meet ("Yi", "Rhee", "Pak") accepted.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# family name → (newsroom spelling, other spellings seen in English copy)
+SURNAMES: dict[str, tuple[str, ...]] = {
+    "김": ("Kim", "Gim"), "이": ("Lee", "Yi", "Rhee", "Ri", "Rhie", "Lie"), "박": ("Park", "Pak", "Bak"),
+    "최": ("Choi", "Choe", "Chey"), "정": ("Jung", "Jeong", "Chung", "Chong", "Jong"),
+    "강": ("Kang", "Gang"), "조": ("Cho", "Jo", "Joe"), "윤": ("Yoon", "Yun"),
+    "장": ("Jang", "Chang"), "임": ("Lim", "Im", "Rim", "Yim"), "한": ("Han",),
+    "오": ("Oh", "O"), "서": ("Seo", "Suh", "So"), "신": ("Shin", "Sin"),
+    "권": ("Kwon", "Gwon"), "황": ("Hwang",), "안": ("Ahn", "An"), "송": ("Song",),
+    "류": ("Ryu", "Yoo", "Yu"), "유": ("Yoo", "Yu", "You"), "홍": ("Hong",),
+    "전": ("Jeon", "Chun", "Jun", "Chon"), "고": ("Ko", "Go", "Koh"), "문": ("Moon", "Mun"),
+    "손": ("Son", "Sohn"), "양": ("Yang",), "배": ("Bae", "Pae"), "백": ("Baek", "Paik", "Paek"),
+    "허": ("Heo", "Huh", "Hur"), "노": ("Roh", "Noh", "No"), "남": ("Nam",),
+    "심": ("Shim", "Sim"), "곽": ("Kwak", "Gwak"), "성": ("Sung", "Seong"), "차": ("Cha",),
+    "주": ("Joo", "Ju", "Chu"), "우": ("Woo", "U"), "구": ("Koo", "Ku", "Gu"),
+    "민": ("Min",), "진": ("Jin", "Chin"), "지": ("Ji", "Chi"), "엄": ("Um", "Eom"),
+    "채": ("Chae",), "원": ("Won",), "천": ("Cheon", "Chun"), "방": ("Bang",),
+    "공": ("Kong", "Gong"), "현": ("Hyun", "Hyeon"), "함": ("Ham",), "변": ("Byun", "Byeon"),
+    "염": ("Yeom", "Yum"), "여": ("Yeo", "Yuh"), "추": ("Choo", "Chu"), "도": ("Do", "Doh"),
+    "석": ("Seok", "Suk"), "선": ("Sun", "Seon"), "설": ("Seol", "Sul"), "길": ("Gil", "Kil"),
+    "연": ("Yeon", "Yun"), "표": ("Pyo",), "명": ("Myung", "Myeong"), "기": ("Ki", "Gi"),
+    "반": ("Ban",), "나": ("Na", "Ra"), "왕": ("Wang",), "금": ("Keum", "Geum"),
+    "육": ("Yook", "Yuk"), "인": ("In",), "맹": ("Maeng",), "탁": ("Tak",), "국": ("Kook", "Guk"),
+    "용": ("Yong",), "경": ("Kyung", "Gyeong"), "봉": ("Bong",), "황보": ("Hwangbo",),
+    "남궁": ("Namgung", "Namkung"), "제갈": ("Jegal",), "선우": ("Sunwoo", "Seonu"),
+    "독고": ("Dokgo",), "사공": ("Sagong",), "서문": ("Seomun",),
+}
+_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
+_FOREIGN_MARKERS = set("크스트프르드브즈츠츄쿠푸뜨쯔")
+
+
+@functools.lru_cache(maxsize=8192)
+def romanize_syllables(hangul: str) -> str:
+    """Revised Romanization, syllable by syllable ("정은" → "jeongeun")."""
+    from korean_romanizer.romanizer import Romanizer
+
+    return "".join(Romanizer(s).romanize() for s in hangul)
+
+
+def split_name(name: str) -> tuple[str, str] | None:
+    """(family name, given name) of a Korean personal name, or None if it does not look like one."""
+    if not (3 <= len(name) <= 4) or not all(_SYLLABLE.match(c) for c in name):
+        return None
+    for size in (2, 1) if len(name) == 4 else (1,):
+        family, given = name[:size], name[size:]
+        if family in SURNAMES and len(given) == 2 and not (set(given) & _FOREIGN_MARKERS):
+            return family, given
+    return None
+
+
+def romanize_name(name: str) -> str | None:
+    """"김정은" → "Kim Jeong-eun" (newsroom family name, hyphenated Revised Romanization)."""
+    parts = split_name(name)
+    if parts is None:
+        return None
+    family, given = parts
+    first, second = (romanize_syllables(s) for s in given)
+    return f"{SURNAMES[family][0]} {first.capitalize()}-{second}"
+
+
+def family_spellings(name: str) -> tuple[str, ...]:
+    parts = split_name(name)
+    return SURNAMES[parts[0]] if parts else ()

@@ -1,0 +1,190 @@
+"""API: submit an article for translation, follow its job, read it, list them, cancel; health."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, Field, model_validator
+from sqlalchemy import text
+
+from transdesk import __version__
+from transdesk.desk import articles as desk_articles
+from transdesk.desk.jobs import cancel_job
+from transdesk.ingest import parse_article
+from transdesk.store.desk_tables import ArticleState, DeskArticle, TranslationJob
+from transdesk.web.deps import DatabaseDep, QueueDep, SessionDep, SettingsDep
+from transdesk.web.errors import ERROR_RESPONSES
+from transdesk.web.ratelimit import limit_submissions
+
+router = APIRouter(prefix="/api", tags=["articles"], responses=ERROR_RESPONSES)
+SLUG = r"^[a-z0-9][a-z0-9-]{0,79}$"
+
+
+class ArticleCreate(BaseModel):
+    """An article to translate: `text` in a `format` (md, json, html), or a JSON `article`."""
+
+    text: str | None = Field(default=None, min_length=1, description="The article as a document")
+    format: Literal["md", "json", "html"] | None = Field(
+        default=None, description="Format of `text`; guessed from the content when left out"
+    )
+    article: dict[str, Any] | None = Field(
+        default=None, description="A JSON article (headline, date, blocks, ...), instead of text"
+    )
+    slug: str | None = Field(default=None, pattern=SLUG, description="Used when the article has none")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ArticleCreate:
+        if (self.text is None) == (self.article is None):
+            raise ValueError("send either `text` (with `format`) or `article`, not both")
+        return self
+
+
+class JobPublic(BaseModel):
+    id: int
+    state: str
+    done: int
+    total: int
+    attempts: int
+    error: str | None
+    created_at: dt.datetime
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, job: TranslationJob) -> JobPublic:
+        return cls.model_validate(job, from_attributes=True)
+
+
+class SegmentPublic(BaseModel):
+    id: str
+    block: int
+    kind: str
+    source: str
+    english: str | None
+    status: str
+    decision: str | None
+
+
+class ArticleSummary(BaseModel):
+    slug: str
+    state: str
+    headline: str
+    dateline: dt.date
+    url: str
+    created_at: dt.datetime
+    published_at: dt.datetime | None
+
+
+class ArticlePublic(ArticleSummary):
+    byline: str | None
+    credit: str | None
+    decision: str | None
+    signature: dict[str, Any] | None
+    job: JobPublic | None
+    segments: list[SegmentPublic]
+
+
+class ArticleList(BaseModel):
+    total: int
+    articles: list[ArticleSummary]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    database: str
+
+
+def _summary(row: DeskArticle, request: Request) -> dict[str, Any]:
+    return {
+        "slug": row.slug,
+        "state": row.state,
+        "headline": row.headline,
+        "dateline": row.dateline,
+        "url": str(request.url_for("article_page", slug=row.slug)),
+        "created_at": row.created_at,
+        "published_at": row.published_at,
+    }
+
+
+def _public(session, row: DeskArticle, request: Request) -> ArticlePublic:  # type: ignore[no-untyped-def]
+    job = desk_articles.latest_job(session, row.id)
+    segments = [
+        SegmentPublic(
+            id=s.segment_id, block=s.block_index, kind=s.block_kind, source=s.source_text,
+            english=s.english, status=s.status, decision=s.decision,
+        )
+        for s in row.segments
+    ]
+    return ArticlePublic(
+        **_summary(row, request), byline=row.byline, credit=row.credit, decision=row.decision,
+        signature=row.signature, job=JobPublic.of(job), segments=segments,
+    )
+
+
+@router.post(
+    "/articles",
+    status_code=202,
+    response_model=ArticlePublic,
+    dependencies=[Depends(limit_submissions)],
+    summary="Submit an article for translation",
+)
+def submit_article(
+    body: ArticleCreate, request: Request, response: Response, database: DatabaseDep,
+    queue: QueueDep, settings: SettingsDep,
+) -> ArticlePublic:
+    document = body.text if body.text is not None else json.dumps(body.article, ensure_ascii=False)
+    article = parse_article(
+        document, body.format if body.article is None else "json",
+        max_bytes=settings.max_article_bytes, slug=body.slug, where="the article",
+    )
+    with database.session() as session:
+        row, job = desk_articles.receive_article(session, article)
+        public = _public(session, row, request)
+    queue.enqueue(job.id)
+    response.headers["Location"] = str(request.url_for("get_article", slug=row.slug))
+    return public
+
+
+@router.get("/articles", response_model=ArticleList, summary="List articles, newest first")
+def list_articles(
+    session: SessionDep,
+    request: Request,
+    state: Annotated[ArticleState | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> ArticleList:
+    rows, total = desk_articles.list_articles(session, state=state, limit=limit, offset=offset)
+    return ArticleList(
+        total=total, articles=[ArticleSummary(**_summary(r, request)) for r in rows]
+    )
+
+
+@router.get("/articles/{slug}", response_model=ArticlePublic, summary="An article and its sentences")
+def get_article(slug: str, session: SessionDep, request: Request) -> ArticlePublic:
+    return _public(session, desk_articles.find_article(session, slug), request)
+
+
+@router.get("/articles/{slug}/status", response_model=JobPublic, summary="The translation job")
+def article_status(slug: str, session: SessionDep) -> JobPublic:
+    row = desk_articles.find_article(session, slug)
+    return JobPublic.of(desk_articles.latest_job(session, row.id))
+
+
+@router.post(
+    "/articles/{slug}/cancel", response_model=JobPublic, summary="Cancel the translation job"
+)
+def cancel_article(slug: str, database: DatabaseDep) -> JobPublic:
+    with database.session() as session:
+        job_id = desk_articles.latest_job(session, desk_articles.find_article(session, slug).id).id
+    return JobPublic.of(cancel_job(database, job_id))
+
+
+@router.get("/health", response_model=Health, tags=["health"], summary="Is the desk up")
+def health(database: DatabaseDep) -> Health:
+    with database.engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    return Health(status="ok", version=__version__, database=database.dialect)

@@ -1,0 +1,180 @@
+"""The reader's side (public, no login): the published article, and the report form that works
+with or without JavaScript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
+
+from transdesk.desk import articles as desk_articles
+from transdesk.desk.articles import PublicArticle
+from transdesk.errors import InvalidInput, NotFound
+from transdesk.publish.notice import AI_NOTICE_BEFORE_LINK, AI_NOTICE_LINK_TEXT
+from transdesk.store.desk_tables import ArticleState, ReportKind
+from transdesk.web.deps import DatabaseDep, SettingsDep, TemplatesDep
+from transdesk.web.ratelimit import limit_reports
+from transdesk.web.routes.reports import ReportCreate, receive_report
+
+router = APIRouter(include_in_schema=False)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    english: str
+
+
+@dataclass(frozen=True)
+class PageBlock:
+    kind: str
+    sentences: tuple[Sentence, ...]
+    image: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """What the reader's templates need, and nothing else (no emails, no internal state)."""
+
+    slug: str
+    headline: tuple[Sentence, ...]
+    blocks: tuple[PageBlock, ...]
+    dateline: object
+    byline: str | None
+    credit: str | None
+    corrections: tuple[tuple[object, str], ...]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.headline + tuple(s for b in self.blocks for s in b.sentences)
+
+
+def build_page(public: PublicArticle) -> ArticlePage:
+    row = public.row
+    images = {i: b.get("image") for i, b in enumerate(row.source["blocks"])}
+    by_block: dict[int, list[Sentence]] = {}
+    kinds: dict[int, str] = {}
+    for segment in public.segments:
+        kinds[segment.block_index] = segment.block_kind
+        if segment.english:
+            by_block.setdefault(segment.block_index, []).append(
+                Sentence(segment.segment_id, segment.english)
+            )
+    headline: tuple[Sentence, ...] = ()
+    blocks = []
+    for index in sorted(kinds):
+        sentences = tuple(by_block.get(index, ()))
+        if kinds[index] == "headline":
+            headline += sentences
+        elif sentences:
+            blocks.append(PageBlock(kinds[index], sentences, images.get(index)))
+    return ArticlePage(
+        slug=row.slug, headline=headline, blocks=tuple(blocks), dateline=row.dateline,
+        byline=row.byline, credit=row.credit,
+        corrections=tuple((c.corrected_on, c.note) for c in public.corrections),
+    )
+
+
+def _load_page(database, slug: str) -> tuple[ArticlePage, int]:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        public = desk_articles.load_public_article(session, slug)
+        return build_page(public), public.row.revision
+
+
+def _html(content: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(content, status_code=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def front_page(request: Request, database: DatabaseDep, templates: TemplatesDep) -> HTMLResponse:
+    with database.session() as session:
+        rows, _ = desk_articles.list_articles(session, state=ArticleState.PUBLISHED, limit=50)
+        items = [(r.slug, _headline_english(r)) for r in rows]
+    return templates.TemplateResponse(request, "front.html", {"items": items})
+
+
+def _headline_english(row) -> str:  # type: ignore[no-untyped-def]
+    parts = [s.english for s in row.segments if s.block_kind == "headline" and s.english]
+    return " ".join(parts) or row.slug
+
+
+@router.get("/articles/{slug}", response_class=HTMLResponse, name="article_page")
+def article_page(
+    slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep
+) -> HTMLResponse:
+    cache = request.app.state.page_cache
+    with database.session() as session:
+        revision = desk_articles.published_revision(session, slug)
+    if revision is None:
+        raise NotFound(f"no published article called {slug!r}")
+    html = cache.get("article", slug, revision)
+    if html is None:
+        page, revision = _load_page(database, slug)
+        html = templates.get_template("article.html").render(
+            page=page, notice=AI_NOTICE_BEFORE_LINK, link_text=AI_NOTICE_LINK_TEXT,
+            kinds=list(ReportKind), feedback_url=f"/articles/{slug}/feedback",
+        )
+        cache.put("article", slug, revision, html)
+    return _html(html)
+
+
+def _form_page(request, templates, page, segment, *, error=None, values=None, status=200):  # type: ignore[no-untyped-def]
+    chosen = next((s for s in page.sentences if s.id == segment), None)
+    context = {
+        "page": page, "chosen": chosen, "kinds": list(ReportKind), "error": error,
+        "values": values or {},
+    }
+    return templates.TemplateResponse(request, "report_form.html", context, status_code=status)
+
+
+@router.get("/articles/{slug}/feedback", response_class=HTMLResponse, name="report_form")
+def report_form(
+    slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep,
+    segment: Annotated[str | None, Query(max_length=20)] = None,
+) -> HTMLResponse:
+    page, _ = _load_page(database, slug)
+    return _form_page(request, templates, page, segment)
+
+
+@router.post("/articles/{slug}/feedback", dependencies=[Depends(limit_reports)])
+def submit_report_form(
+    slug: str, request: Request, database: DatabaseDep, settings: SettingsDep,
+    templates: TemplatesDep,
+    segment: Annotated[str, Form(max_length=20)],
+    kind: Annotated[str, Form(max_length=40)],
+    suggestion: Annotated[str, Form(max_length=100_000)] = "",
+    email: Annotated[str, Form(max_length=1_000)] = "",
+    website: Annotated[str, Form(max_length=1_000)] = "",
+):  # type: ignore[no-untyped-def]
+    values = {"kind": kind, "suggestion": suggestion, "email": email}
+    try:
+        body = ReportCreate(
+            segment=segment, kind=kind, suggestion=suggestion or None, email=email or None,
+            website=website or None,
+        )
+        client = request.client.host if request.client else None
+        receive_report(database, settings, slug, body, client)
+    except (ValidationError, InvalidInput) as problem:
+        page, _ = _load_page(database, slug)
+        message = _plain(problem)
+        return _form_page(request, templates, page, segment, error=message, values=values,
+                          status=422)
+    return RedirectResponse(f"/articles/{slug}/thanks?segment={segment}", status_code=303)
+
+
+def _plain(problem: Exception) -> str:
+    if isinstance(problem, ValidationError):
+        fields = ", ".join(str(e["loc"][0]) for e in problem.errors())
+        return f"Please check these fields: {fields}."
+    return str(getattr(problem, "message", problem))
+
+
+@router.get("/articles/{slug}/thanks", response_class=HTMLResponse, name="report_thanks")
+def report_thanks(
+    slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep
+) -> HTMLResponse:
+    page, _ = _load_page(database, slug)
+    return templates.TemplateResponse(request, "report_thanks.html", {"page": page})
