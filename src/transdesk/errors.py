@@ -75,3 +75,24 @@ class Conflict(TransdeskError):
 
     exit_code = 2
     code = "conflict"
+
+
+class TermConflict(TransdeskError):
+    """A Korean form already has an approved termbase entry with a different English rendering."""
+
+    exit_code = 2
+    code = "term_conflict"
+
+    def __init__(
+        self, form: str, existing_target: str, new_target: str, existing_id: int | None = None
+    ) -> None:
+        super().__init__(
+            f"{form} is already approved as {existing_target!r}"
+            + (f" (entry {existing_id})" if existing_id is not None else "")
+            + f", not {new_target!r}",
+            hint="keep the approved entry, or propose the new one and approve it with --replace",
+        )
+        self.form = form
+        self.existing_target = existing_target
+        self.new_target = new_target
+        self.existing_id = existing_id

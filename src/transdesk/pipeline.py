@@ -23,7 +23,7 @@ from transdesk.article import (
     SegmentTranslation,
     TranslatedArticle,
 )
-from transdesk.engines.base import ArticleContext, Engine, Hypothesis, SegmentRequest
+from transdesk.engines.base import ArticleContext, Engine, EngineKind, Hypothesis, SegmentRequest
 from transdesk.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -185,6 +185,8 @@ class Pipeline:
         for job, hypothesis in zip(pending, hypotheses, strict=True):
             job.hypothesis = hypothesis
             job.origin = self.engine.name
+            if hypothesis.failed and self.engine.kind is EngineKind.MEMORY:
+                job.status = SegmentStatus.UNTRANSLATED  # no approved translation yet, not a failure
         return elapsed
 
     def signature(self) -> dict[str, object]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -44,6 +45,10 @@ class Settings(BaseSettings):
     openai_timeout_s: float = Field(default=60.0, gt=0, le=3600)
     openai_retries: int = Field(default=3, ge=0, le=10)
     openai_context_sentences: int = Field(default=2, ge=0, le=20)
+
+    # translation memory
+    memory_fuzzy_threshold: float = Field(default=0.75, ge=0.3, le=1.0)  # rapidfuzz ratio / 100
+    memory_examples: int = Field(default=3, ge=0, le=20)  # similar approved pairs given to LLMs
     openai_window: int = Field(default=8, ge=1, le=64)  # segments per request
     openai_max_tokens: int | None = Field(default=None, ge=1)  # None: sized to the window
 
@@ -51,6 +56,12 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(default=2_000_000, gt=0)
     feedback_url: str = "http://127.0.0.1:8000/articles/{slug}/feedback"
     public_url: str = "http://127.0.0.1:8000"
+
+    # checks, the gate and date style
+    rewrite_dates: bool = True  # "on the 2nd" → "on Sept. 2" after the engine
+    qa_review_at: Literal["info", "minor", "major", "critical"] = "major"
+    qa_block_at: Literal["info", "minor", "major", "critical"] = "critical"
+    qa_minor_for_review: int = Field(default=3, ge=1, le=100)
 
     # the web desk: job queue, in-process worker, readers' reports
     queue_url: str | None = None  # default: SQLite queue file in data_dir; redis:// or postgresql://
@@ -64,6 +75,12 @@ class Settings(BaseSettings):
     rate_limit_storage_url: str = "memory://"  # or redis://host:port
     max_report_chars: int = Field(default=2_000, gt=0, le=100_000)  # suggestion text
     max_form_bytes: int = Field(default=16_000, gt=0)  # a reader's report request body
+
+    # editors: signed session cookies, logins
+    secret_key: str | None = None  # signs session cookies; default: a random key kept in data_dir
+    session_max_age_s: int = Field(default=12 * 3600, ge=60, le=30 * 24 * 3600)
+    session_https_only: bool | None = None  # Secure cookie flag; default: on when public_url is https
+    login_rate_limit: str = "10/minute"  # per client address
 
     @field_validator("feedback_url")
     @classmethod

@@ -36,7 +36,9 @@ CONTEXT = ArticleContext(headline=HEADLINE)
 
 
 def small_article(sentences: list[str]) -> Article:
-    headline = Block(0, BlockKind.HEADLINE, HEADLINE, (Segment("b0.s0", 0, 0, HEADLINE, 0, len(HEADLINE)),))
+    headline = Block(
+        0, BlockKind.HEADLINE, HEADLINE, (Segment("b0.s0", 0, 0, HEADLINE, 0, len(HEADLINE)),)
+    )
     text = " ".join(sentences)
     segments, start = [], 0
     for i, sentence in enumerate(sentences):
@@ -98,7 +100,11 @@ class CountingTransport(httpx.HTTPTransport):
 def test_concurrent_requests_are_all_answered(llama_base_url):
     transport = CountingTransport()
     engine = OpenAIEngine(
-        llama_base_url, window=1, concurrency=2, max_tokens=16, timeout_s=120,
+        llama_base_url,
+        window=1,
+        concurrency=2,
+        max_tokens=16,
+        timeout_s=120,
         transport=transport,
     )
     with engine:
@@ -125,7 +131,12 @@ def test_short_timeout_fails_segments_quickly_with_the_reason(llama_base_url):
 def test_server_killed_mid_article_stops_cleanly(start_llama):
     server = start_llama()
     engine = OpenAIEngine(
-        server.base_url, window=1, concurrency=2, max_tokens=32, timeout_s=60, retries=2,
+        server.base_url,
+        window=1,
+        concurrency=2,
+        max_tokens=32,
+        timeout_s=60,
+        retries=2,
         backoff_s=0.1,
     )
     outcome: dict[str, object] = {}

@@ -104,11 +104,15 @@ def test_same_system_twice_is_not_called_a_difference(run_cli, engine_log, tmp_p
         ([], "no test set given"),
         (["--src", str(SAMPLE_KO)], "no test set given"),
         (["--tmx", "x.tmx", "--src", str(SAMPLE_KO)], "either --tmx or --src"),
-        (["--src", str(SAMPLE_KO), "--ref", str(SAMPLE_EN), "--compare", "recorded:fast"],
-         "unknown system option 'fast'"),
+        (
+            ["--src", str(SAMPLE_KO), "--ref", str(SAMPLE_EN), "--compare", "recorded:fast"],
+            "unknown system option 'fast'",
+        ),
         (["--src", str(SAMPLE_KO), "--ref", str(SAMPLE_KO) + ".missing"], "does not exist"),
-        (["--src", str(SAMPLE_KO), "--ref", str(SAMPLE_EN), "--compare", "nosuch"],
-         "no translation engine called 'nosuch'"),
+        (
+            ["--src", str(SAMPLE_KO), "--ref", str(SAMPLE_EN), "--compare", "nosuch"],
+            "no translation engine called 'nosuch'",
+        ),
     ],
 )
 def test_bad_arguments_say_what_to_do(run_cli, engine_log, tmp_path, args, message):

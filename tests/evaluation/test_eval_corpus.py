@@ -55,8 +55,10 @@ def test_misaligned_files_are_refused(tmp_path, ko, en, message):
     ("text", "message"),
     [
         ("<tmx><body><tu>\n<tuv></tu></body></tmx>", "not well-formed XML at line 2"),
-        ('<tmx><body><tu><tuv xml:lang="ja"><seg>x</seg></tuv></tu></body></tmx>',
-         "no translation unit has both"),
+        (
+            '<tmx><body><tu><tuv xml:lang="ja"><seg>x</seg></tuv></tu></body></tmx>',
+            "no translation unit has both",
+        ),
     ],
 )
 def test_bad_tmx_is_refused(tmp_path, text, message):
@@ -75,7 +77,9 @@ def test_eval_reads_a_tmx_test_set(run_cli, engine_log, tmp_path):
     )
     path = tmp_path / "five.tmx"
     path.write_text(f"<tmx><body>{units}</body></tmx>", encoding="utf-8")
-    result = run_cli("eval", "--engine", "recorded", "--tmx", str(path), "--out", str(tmp_path / "o"))
+    result = run_cli(
+        "eval", "--engine", "recorded", "--tmx", str(path), "--out", str(tmp_path / "o")
+    )
     assert result.code == 0, result.stderr
     assert "five: 5 lines" in result.stdout
     assert engine_log.translated == sources

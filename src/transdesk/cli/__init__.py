@@ -57,3 +57,7 @@ from transdesk.cli import translate as _translate  # noqa: E402,F401
 from transdesk.cli import models as _models  # noqa: E402,F401
 from transdesk.cli import eval as _eval  # noqa: E402,F401
 from transdesk.cli import serve as _serve  # noqa: E402,F401
+from transdesk.cli import check as _check  # noqa: E402,F401
+from transdesk.cli import glossary as _glossary  # noqa: E402,F401
+from transdesk.cli import editor as _editor  # noqa: E402,F401
+from transdesk.cli import memory as _memory  # noqa: E402,F401

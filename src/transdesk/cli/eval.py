@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from tqdm import tqdm
@@ -91,16 +92,46 @@ def _progress(label: str):
     return update
 
 
+Src = Annotated[Path | None, typer.Option("--src", help="Source sentences, one a line (Korean).")]
+Ref = Annotated[Path | None, typer.Option("--ref", help="Reference translations, line-aligned.")]
+Tmx = Annotated[Path | None, typer.Option("--tmx", help="Test set as a TMX file (ko → en).")]
+Limit = Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N lines.")]
+Compare = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--compare",
+        help="Another system: ENGINE or ENGINE@MODEL, optionally with :no-termbase and/or "
+        ":no-memory. Repeat for more.",
+    ),
+]
+Out = Annotated[Path, typer.Option("--out", help="Folder for the report and the checkpoint.")]
+Termbase = Annotated[bool, typer.Option("--termbase/--no-termbase", help="Enforce the termbase.")]
+Memory = Annotated[bool, typer.Option("--memory/--no-memory", help="Use the translation memory.")]
+ArticleLines = Annotated[
+    int,
+    typer.Option(
+        "--article-lines", min=1, help="Lines per pseudo-article (1: time each sentence)."
+    ),
+]
+DatelineOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--dateline", formats=["%Y-%m-%d"], help="For relative dates (default: today)."),
+]
+Resamples = Annotated[int, typer.Option("--resamples", min=100, help="Bootstrap resamples.")]
+CometModel = Annotated[str, typer.Option("--comet-model", help="COMET model, if installed.")]
+Resume = Annotated[
+    bool, typer.Option("--resume/--fresh", help="Resume from the checkpoint in --out.")
+]
+
+
 @app.command("eval")
 def eval_command(
-    src: Path | None = typer.Option(None, "--src", help="Source sentences, one a line (Korean)."),
-    ref: Path | None = typer.Option(None, "--ref", help="Reference translations, line-aligned."),
-    tmx: Path | None = typer.Option(None, "--tmx", help="Test set as a TMX file (ko → en)."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N lines."),
-    compare: list[str] = typer.Option(
-        [], "--compare", help="Another system: ENGINE or ENGINE@MODEL, optionally with :no-termbase, :no-memory. Repeat for more.",
-    ),
-    out: Path = typer.Option(Path("eval-report"), "--out", help="Folder for report and checkpoint."),
+    src: Src = None,
+    ref: Ref = None,
+    tmx: Tmx = None,
+    limit: Limit = None,
+    compare: Compare = None,
+    out: Out = Path("eval-report"),
     engine: EngineName = None,
     model: ModelName = None,
     base_url: BaseUrl = None,
@@ -109,17 +140,13 @@ def eval_command(
     beam_size: BeamSize = None,
     threads: Threads = None,
     device: Device = None,
-    termbase: bool = typer.Option(True, "--termbase/--no-termbase", help="Enforce the termbase."),
-    memory: bool = typer.Option(True, "--memory/--no-memory", help="Use the translation memory."),
-    article_lines: int = typer.Option(
-        10, "--article-lines", min=1, help="Lines per pseudo-article (1: time each sentence)."
-    ),
-    dateline: dt.datetime | None = typer.Option(
-        None, "--dateline", formats=["%Y-%m-%d"], help="Dateline for relative dates (default today)."
-    ),
-    resamples: int = typer.Option(DEFAULT_RESAMPLES, "--resamples", min=100, help="Bootstrap resamples."),
-    comet_model: str = typer.Option(DEFAULT_COMET_MODEL, "--comet-model", help="COMET model, if installed."),
-    resume: bool = typer.Option(True, "--resume/--fresh", help="Resume from the checkpoint in --out."),
+    termbase: Termbase = True,
+    memory: Memory = True,
+    article_lines: ArticleLines = 10,
+    dateline: DatelineOption = None,
+    resamples: Resamples = DEFAULT_RESAMPLES,
+    comet_model: CometModel = DEFAULT_COMET_MODEL,
+    resume: Resume = True,
 ) -> None:
     """Translate a test set with one or more engines and score it against human references."""
     settings = engine_settings(
@@ -128,7 +155,7 @@ def eval_command(
     )  # fmt: skip
     corpus = _corpus(src, ref, tmx).first(limit)
     specs = [SystemSpec(settings.engine, termbase=termbase, memory=memory)]
-    specs += [SystemSpec.parse(text) for text in compare]
+    specs += [SystemSpec.parse(text) for text in compare or ()]
     _check_engines(specs)
     options = EvalOptions(
         out_dir=out,

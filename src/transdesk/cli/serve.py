@@ -12,6 +12,7 @@ import typer
 from transdesk.cli import app
 from transdesk.cli.options import EngineName, engine_settings
 from transdesk.errors import InvalidArticle, StorageError, TransdeskError
+from transdesk.ingest.raw import slugify
 from transdesk.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def submit(
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidArticle(f"{file}: cannot read the article ({error})") from None
     with httpx.Client(base_url=base, timeout=30) as client:
-        answer = _call(client, "POST", "/api/articles", json={"text": text, "format": fmt})
+        answer = _call(client, "POST", "/api/articles", json={"text": text, "format": fmt, "slug": slugify(file.stem)})
         slug, state = answer["slug"], answer["job"]["state"]
         while wait and state in ("queued", "running"):
             time.sleep(0.5)

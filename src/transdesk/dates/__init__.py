@@ -29,5 +29,5 @@ __all__ = [
 
 def default_stages(settings=None) -> list[DateStyleStage]:
     """The date stages the pipeline runs by default (news-style rewriting is on by default)."""
-    enabled = getattr(settings, "rewrite_dates", True) if settings is not None else True
+    enabled = settings.rewrite_dates if settings is not None else True
     return [DateStyleStage(enabled=enabled)]

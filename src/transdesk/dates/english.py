@@ -40,7 +40,9 @@ _MONTH_ALONE = re.compile(rf"\b(?P<month>{_MONTH_RE})(?!\w)(?:,?\s+(?P<year>\d{{
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _BARE_ORDINAL = re.compile(
     r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
-    r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?",
+    r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"
+    r"(?!\s+(?!(?:of|and|or|that|to|in|at|on|when|after|before|with|as|but|from|for|the|a)\b)"
+    r"[a-z])",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(

@@ -70,6 +70,8 @@ _PART_WORDS = "|".join(sorted(_PARTS, key=len, reverse=True))
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        ("dotted", r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.\s?(?P<m>\d{1,2})(?:\.\s?(?P<d>\d{1,2}))?\.?"
+         r"(?![\d%])"),
         ("ymd", r"(?P<y>\d{4})년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일" + _NOT_A_DATE_AFTER),
         ("ym", r"(?P<y>\d{4})년\s*(?P<m>\d{1,2})월(?:\s*(?P<mp>초|상순|중순|하순|말))?"),
         ("rel_year_md", rf"(?P<ry>{_YEAR_WORDS})\s*(?P<m>\d{{1,2}})월(?:\s*(?P<d>\d{{1,2}})일)?"),
@@ -79,7 +81,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("md_range", r"(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})\s*[~∼〜-]\s*(?P<d2>\d{1,2})일"),
         ("md", r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일" + _NOT_A_DATE_AFTER),
         ("month", r"(?<![\d.])(?P<m>\d{1,2})월(?:\s*(?P<mp>초|상순|중순|하순|말))?(?!\s*\d)"),
-        ("year", r"(?<![\d.,])(?P<y>\d{4})년(?:\s*(?P<part>" + _PART_WORDS + "))?(?!\\s*(?:간|동안|째|만))"),
+        ("year", r"(?<![\d.,])(?P<y>\d{4})년(?:\s*(?P<part>" + _PART_WORDS + "))?"
+         r"(?!\s*(?:간|동안|째|만|전|후|뒤|이상|가량|여))"),
         ("weekday", rf"(?:(?P<wrel>지난|오는|이번\s*주|지난주|다음\s*주)\s*)?(?P<w>[{_WEEKDAYS}])요일"),
         ("dir_day", r"(?P<dir>지난|오는)\s*(?P<d>\d{1,2})일" + _NOT_A_DATE_AFTER),
         ("day_range", r"(?<![\d.,])(?P<d>\d{1,2})\s*[~∼〜-]\s*(?P<d2>\d{1,2})일" + _NOT_A_DATE_AFTER),
@@ -106,8 +109,8 @@ def resolve_dates(
             if any(start < e and s < end for s, e in taken):
                 continue
             mention = _BUILDERS[name](match, dateline, anchor or dateline)
+            taken.append((start, end))  # an impossible date ("2월 30일") is no date at all
             if mention is not None:
-                taken.append((start, end))
                 mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -153,6 +156,13 @@ def _month_interval(year: int, month: int, part: str | None):
     return dt.date(year, month, low), min(last, dt.date(year, month, min(high, last.day)))
 
 
+def _dotted(match, dateline, anchor):
+    """"2005.10" or "2025.9.2", as in datestamps."""
+    if match["d"]:
+        return _ymd(match, dateline, anchor)
+    return _ym(match, dateline, anchor)
+
+
 def _ymd(match, dateline, anchor):
     day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
     if day is None:
@@ -161,10 +171,11 @@ def _ymd(match, dateline, anchor):
 
 
 def _ym(match, dateline, anchor):
-    first, last = _month_interval(int(match["y"]), int(match["m"]), match["mp"])
+    part = match.groupdict().get("mp")
+    first, last = _month_interval(int(match["y"]), int(match["m"]), part)
     if first is None:
         return None
-    gran = Granularity.PART if match["mp"] else Granularity.MONTH
+    gran = Granularity.PART if part else Granularity.MONTH
     return _mention(match, gran, first, last, False)
 
 
@@ -326,7 +337,7 @@ def _reference(match, dateline, anchor):
 
 
 _BUILDERS = {
-    "ymd": _ymd, "ym": _ym, "rel_year_md": _rel_year_md, "rel_year": _rel_year,
+    "dotted": _dotted, "ymd": _ymd, "ym": _ym, "rel_year_md": _rel_year_md, "rel_year": _rel_year,
     "rel_month_day": _rel_month_day, "rel_month": _rel_month, "md_range": _md_range, "md": _md,
     "month": _month, "year": _year, "weekday": _weekday, "dir_day": _dir_day,
     "day_range": _day_range, "day": _day, "reference": _reference,

@@ -208,7 +208,7 @@ class Stranded:
     lease_until: dt.datetime | None
 
 
-def stranded_jobs(db: Database, max_attempts: int) -> list[Stranded]:
+def stranded_jobs(db: Database, max_attempts: int, *, queued: bool = True) -> list[Stranded]:
     """Jobs to put back on the queue: queued ones, and running ones whose worker may be dead.
 
     A running job that has used up its attempts (its worker keeps dying) is failed instead.
@@ -223,9 +223,11 @@ def stranded_jobs(db: Database, max_attempts: int) -> list[Stranded]:
             job.state, job.finished_at = JobState.FAILED, utcnow()
             job.error = f"the worker stopped during each of {job.attempts} attempts"
             _set_article_state(session, job.article_id, ArticleState.FAILED)
+        abandoned = and_(TranslationJob.state == JobState.RUNNING, TranslationJob.lease_until < utcnow())
+        wanted = TranslationJob.state.in_([JobState.QUEUED, JobState.RUNNING])
         rows = session.execute(
             select(TranslationJob.id, TranslationJob.lease_until)
-            .where(TranslationJob.state.in_([JobState.QUEUED, JobState.RUNNING]))
+            .where(wanted if queued else abandoned)
             .order_by(TranslationJob.id)
         ).all()
     return [Stranded(job_id, lease_until) for job_id, lease_until in rows]

@@ -69,7 +69,7 @@ class TranslationQueue:
         self._pipeline_lock = threading.Lock()
         self._consumer: Consumer | None = None
         self._task = self.huey.task(name="translate")(self._translate)
-        self.huey.periodic_task(crontab(minute="*"), name="recover")(self.recover)
+        self.huey.periodic_task(crontab(minute="*"), name="recover")(self._recover_abandoned)
 
     @property
     def max_attempts(self) -> int:
@@ -77,19 +77,27 @@ class TranslationQueue:
 
     def enqueue(self, job_id: int, *, eta: dt.datetime | None = None) -> None:
         if eta is not None and eta > utcnow():
-            self._task.schedule((job_id,), eta=eta)
+            self._task.schedule((job_id,), eta=eta.replace(tzinfo=dt.UTC))  # ours are naive UTC
         else:
             self._task(job_id)
 
-    def recover(self) -> int:
-        """Put every unfinished job back on the queue (a running one once its lease runs out)."""
-        stranded = jobs.stranded_jobs(self.database, self.max_attempts)
+    def recover(self, *, queued: bool = True) -> int:
+        """Put unfinished jobs back on the queue (a running one once its lease runs out).
+
+        At start-up every queued job is re-sent too (one may have been stored but never enqueued
+        when a process died); a duplicate task is harmless, the claim lets only one run.
+        """
+        stranded = jobs.stranded_jobs(self.database, self.max_attempts, queued=queued)
         for job in stranded:
             eta = job.lease_until + dt.timedelta(seconds=0.5) if job.lease_until else None
             self.enqueue(job.job_id, eta=eta)
         if stranded:
             log.info("re-enqueued %d unfinished translation jobs", len(stranded))
         return len(stranded)
+
+    def _recover_abandoned(self) -> None:
+        """Every minute: jobs whose worker stopped renewing its lease (died on another machine)."""
+        self.recover(queued=False)
 
     def pipeline(self) -> Pipeline:
         with self._pipeline_lock:

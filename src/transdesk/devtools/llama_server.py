@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -22,6 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 import httpx
 
@@ -29,7 +31,7 @@ from transdesk.errors import EngineUnavailable
 
 log = logging.getLogger(__name__)
 
-MODEL_ALIAS = "gemma-3-270m-it-q4_k_m"
+MODEL_ALIAS = "gemma-3-270m-q4_k_m"
 CHAT_FORMAT = "gemma"  # the GGUF carries no chat template llama-cpp-python picks up by itself
 
 
@@ -75,6 +77,7 @@ class LlamaServer:
     process: subprocess.Popen
     port: int
     log_path: Path
+    owns_log_dir: bool = False  # the log directory was made for this server: removed on stop
 
     @property
     def base_url(self) -> str:
@@ -90,13 +93,14 @@ class LlamaServer:
             self.process.wait(timeout=10)
 
     def stop(self, timeout_s: float = 10.0) -> None:
-        if not self.alive():
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            self.kill()
+        if self.alive():
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=timeout_s)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        if self.owns_log_dir:
+            shutil.rmtree(self.log_path.parent, ignore_errors=True)
 
     def log_tail(self, chars: int = 2000) -> str:
         try:
@@ -104,7 +108,7 @@ class LlamaServer:
         except OSError:
             return ""
 
-    def __enter__(self) -> LlamaServer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -120,32 +124,46 @@ def start_llama_server(
     ready_timeout_s: float = 180.0,
     log_dir: Path | None = None,
 ) -> LlamaServer:
-    """Launch the server and return once it answers `GET /v1/models`."""
+    """Launch the server and return once it answers `GET /v1/models`.
+
+    Without a `port`, a free one is picked; if another process takes it first, the next try picks
+    another."""
     model_path = model_path or bundled_model_path()
     threads = threads or max(1, min(4, (os.cpu_count() or 2) // 2))
-    port = port or free_port()
+    owns_log_dir = log_dir is None
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="llama-server-"))
-    log_path = log_dir / f"llama-server-{port}.log"
-    command = [
-        sys.executable, "-m", "llama_cpp.server",
-        "--model", str(model_path), "--model_alias", MODEL_ALIAS,
-        "--chat_format", CHAT_FORMAT,
-        "--host", "127.0.0.1", "--port", str(port),
+    options = [
+        "--model", str(model_path), "--model_alias", MODEL_ALIAS, "--chat_format", CHAT_FORMAT,
         "--n_ctx", str(n_ctx), "--n_threads", str(threads), "--n_threads_batch", str(threads),
         "--verbose", "False",
     ]  # fmt: skip
+    tries = 1 if port else 3
+    for attempt in range(tries):
+        server = _launch(options, port or free_port(), log_dir)
+        try:
+            _wait_until_ready(server, ready_timeout_s)
+        except BaseException as exc:
+            exited_early = not server.alive()  # e.g. the port was taken meanwhile: try another
+            server.stop()
+            if isinstance(exc, EngineUnavailable) and exited_early and attempt + 1 < tries:
+                continue
+            if owns_log_dir:
+                shutil.rmtree(log_dir, ignore_errors=True)
+            raise
+        server.owns_log_dir = owns_log_dir
+        log.info("llama.cpp server ready at %s (pid %d)", server.base_url, server.process.pid)
+        return server
+    raise AssertionError("unreachable")
+
+
+def _launch(options: list[str], port: int, log_dir: Path) -> LlamaServer:
+    command = [sys.executable, "-m", "llama_cpp.server", "--host", "127.0.0.1", "--port", str(port)]
+    log_path = log_dir / f"llama-server-{port}.log"
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(
-            command, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
+            command + options, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
         )
-    server = LlamaServer(process, port, log_path)
-    try:
-        _wait_until_ready(server, ready_timeout_s)
-    except BaseException:
-        server.stop()
-        raise
-    log.info("llama.cpp server ready at %s (pid %d)", server.base_url, process.pid)
-    return server
+    return LlamaServer(process, port, log_path)
 
 
 def _wait_until_ready(server: LlamaServer, timeout_s: float) -> None:

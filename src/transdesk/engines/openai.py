@@ -231,7 +231,9 @@ class OpenAIEngine(Engine):
             body.pop("response_format")
             response = self._send(lambda: self._client.post("/chat/completions", json=body))
         if response.status_code != 200:
-            raise RequestFailed(f"server answered HTTP {response.status_code}: {_snippet(response)}")
+            raise RequestFailed(
+                f"server answered HTTP {response.status_code}: {_snippet(response)}"
+            )
         try:
             return response.json()["choices"][0]["message"]["content"] or ""
         except (ValueError, KeyError, IndexError, TypeError):
@@ -261,12 +263,14 @@ class OpenAIEngine(Engine):
         raise self._exhausted(error, attempts)
 
     def _backoff(self, attempt: int, error: Exception | httpx.Response) -> float:
+        """Exponential backoff with jitter, never sooner than the server's Retry-After."""
         delay = min(MAX_BACKOFF_S, self.backoff_s * 2**attempt)
+        jittered = delay / 2 + random.uniform(0, delay / 2)
         if isinstance(error, httpx.Response):
             retry_after = error.headers.get("retry-after", "")
             if retry_after.replace(".", "", 1).isdigit():
-                delay = min(MAX_BACKOFF_S, max(delay, float(retry_after)))
-        return delay / 2 + random.uniform(0, delay / 2)
+                return max(jittered, min(MAX_BACKOFF_S, float(retry_after)))
+        return jittered
 
     def _exhausted(self, error: Exception | httpx.Response, attempts: int) -> Exception:
         tries = f"{attempts} attempt{'s' if attempts > 1 else ''}"
@@ -274,7 +278,9 @@ class OpenAIEngine(Engine):
             return RequestFailed(
                 f"server answered HTTP {error.status_code} ({tries}): {_snippet(error)}"
             )
-        if isinstance(error, httpx.TimeoutException) and not isinstance(error, httpx.ConnectTimeout):
+        if isinstance(error, httpx.TimeoutException) and not isinstance(
+            error, httpx.ConnectTimeout
+        ):
             return RequestFailed(
                 f"no answer within {self.timeout_s:g} s ({tries}); "
                 "raise TRANSDESK_OPENAI_TIMEOUT_S or use a faster model"
@@ -299,8 +305,9 @@ class OpenAIEngine(Engine):
 
 
 def _failed(request: SegmentRequest, problem: str, attempts: int) -> Hypothesis:
-    return Hypothesis(request.segment_id, None, error=f"no usable translation: {problem}",
-                      attempts=attempts)
+    return Hypothesis(
+        request.segment_id, None, error=f"no usable translation: {problem}", attempts=attempts
+    )
 
 
 def _mentions_format(response: httpx.Response) -> bool:

@@ -35,6 +35,7 @@ Translate each segment listed under "Segments" into fluent, faithful English new
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LETTER = re.compile(r"[^\W\d_]")
+ANSWER_PLACEHOLDER = "<English translation>"
 KOREAN_SHARE_LIMIT = 0.3  # an "English" answer with more Hangul than this is still Korean
 
 
@@ -57,7 +58,7 @@ def build_messages(
     parts.append("Segments:\n" + json.dumps(segments, ensure_ascii=False, indent=1))
     if window[-1].after:
         parts.append("Context after (do not translate):\n" + "\n".join(window[-1].after))
-    answer_shape = {r.segment_id: "<English translation>" for r in window}
+    answer_shape = {r.segment_id: ANSWER_PLACEHOLDER for r in window}
     parts.append("Answer: " + json.dumps(answer_shape, ensure_ascii=False))
     return [{"role": "user", "content": "\n\n".join(parts)}]
 
@@ -129,11 +130,15 @@ def answers_for(
 
 def check_translation(answer: object, request: SegmentRequest) -> str | None:
     """Why `answer` is not a usable English translation of `request`, or None if it is."""
+    if answer is None:
+        return "no answer for this segment"
     if not isinstance(answer, str):
         return f"answer is {type(answer).__name__}, not text"
     text = answer.strip()
     if not text:
         return "empty answer"
+    if ANSWER_PLACEHOLDER in text:
+        return "the answer template was repeated instead of a translation"
     if text == request.text.strip():
         return "the Korean source was copied back instead of a translation"
     if korean_share(text) > KOREAN_SHARE_LIMIT:
@@ -151,6 +156,7 @@ def korean_share(text: str) -> float:
 
 
 def max_tokens_for(window: Sequence[SegmentRequest]) -> int:
-    """A generous answer budget: English runs about three tokens per Korean syllable at most."""
-    chars = sum(len(r.text) + len(r.segment_id) for r in window)
-    return min(4096, 32 + 3 * chars + 8 * len(window))
+    """A generous answer budget: English runs well under two tokens per Korean syllable, plus
+    the JSON keys and quotes around each segment."""
+    chars = sum(len(r.text) for r in window)
+    return min(4096, 32 + 2 * chars + 16 * len(window))

@@ -61,3 +61,8 @@ register(
     "transdesk.engines.openai:from_settings",
     "Any OpenAI-compatible chat-completions server (vLLM, llama.cpp, Ollama, hosted APIs)",
 )
+register(
+    "memory",
+    "transdesk.engines.memory:from_settings",
+    "Translation memory only: approved exact matches; anything else is left untranslated",
+)

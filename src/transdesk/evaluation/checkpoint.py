@@ -21,9 +21,7 @@ log = logging.getLogger(__name__)
 
 def configuration_key(signature: Mapping[str, object], options: Mapping[str, object]) -> str:
     """A short stable hash of everything that decides a line's translation."""
-    payload = json.dumps(
-        {"pipeline": signature, "options": options}, sort_keys=True, default=str
-    )
+    payload = json.dumps({"pipeline": signature, "options": options}, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:20]
 
 
@@ -42,16 +40,18 @@ class Checkpoint:
                 if record is None or record.get("key") != key:
                     continue
                 line = LineResult.from_record(record)
-                if line.index < len(sources) and sources[line.index] == line.source:
-                    if not line.failed:
-                        done[line.index] = line
+                same_source = line.index < len(sources) and sources[line.index] == line.source
+                if same_source and not line.failed:
+                    done[line.index] = line
         return done
 
     def _parse(self, raw: str, number: int) -> dict[str, object] | None:
         try:
             record = json.loads(raw)
         except json.JSONDecodeError:
-            log.warning("%s: line %d is incomplete (interrupted write); ignoring it", self.path, number)
+            log.warning(
+                "%s: line %d is incomplete (interrupted write); ignoring it", self.path, number
+            )
             return None
         return record if isinstance(record, dict) else None
 

@@ -73,7 +73,10 @@ def _resampled_scores(
 
 
 def _delta_interval(
-    metric: Metric, baseline: Sequence[str], system: Sequence[str], references: Sequence[str],
+    metric: Metric,
+    baseline: Sequence[str],
+    system: Sequence[str],
+    references: Sequence[str],
     resamples: int,
 ) -> tuple[float, float]:
     n = len(references)

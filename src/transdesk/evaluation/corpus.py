@@ -41,9 +41,7 @@ class ParallelCorpus:
         """The first `limit` pairs (all of them when limit is None)."""
         if limit is None or limit >= len(self):
             return self
-        return ParallelCorpus(
-            self.name, self.sources[:limit], self.references[:limit], self.origin
-        )
+        return ParallelCorpus(self.name, self.sources[:limit], self.references[:limit], self.origin)
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256()
@@ -58,7 +56,9 @@ def _read_lines(path: Path) -> list[str]:
     except FileNotFoundError:
         raise InvalidInput(f"{path} does not exist") from None
     except UnicodeDecodeError as error:
-        raise InvalidInput(f"{path} is not UTF-8 text ({error.reason} at byte {error.start})") from None
+        raise InvalidInput(
+            f"{path} is not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -111,7 +111,9 @@ def read_tmx(path: Path, source_lang: str = "ko", target_lang: str = "en") -> Pa
     except OSError:
         raise InvalidInput(f"{path} does not exist or cannot be read") from None
     except etree.XMLSyntaxError as error:
-        raise InvalidInput(f"{path}: not well-formed XML at line {error.lineno}: {error.msg}") from None
+        raise InvalidInput(
+            f"{path}: not well-formed XML at line {error.lineno}: {error.msg}"
+        ) from None
     sources: list[str] = []
     references: list[str] = []
     for tu in tree.iter("tu"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 import json
 import re
-from html import escape
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -70,8 +70,10 @@ def markdown_report(report: EvalReport, plots: dict[str, str]) -> str:
         f"# Translation evaluation: {c.name}",
         "",
         f"- Corpus: {c.origin}, {len(c)} lines (fingerprint `{c.fingerprint()}`)",
-        f"- Translated through the desk's pipeline in pseudo-articles of {report.article_lines} "
-        "lines (one line is one sentence and one paragraph)",
+        (
+            f"- Translated through the desk's pipeline in pseudo-articles of "
+            f"{report.article_lines} lines (one line is one sentence and one paragraph)"
+        ),
         f"- Created {report.created}",
         "",
         "## Scores",
@@ -81,9 +83,11 @@ def markdown_report(report: EvalReport, plots: dict[str, str]) -> str:
         f"- BLEU signature: `{first.bleu.signature}`",
         f"- chrF++ signature: `{first.chrf.signature}`",
         f"- COMET ({first.comet.model}): {first.comet.note}",
-        "- flagged: sentences the gate held back (review/block) or with a major/critical finding;"
-        " terms ok: of the sentences where a termbase term matched, those with no term finding"
-        " left (n/a: no term matched); from memory: exact translation-memory matches",
+        (
+            "- flagged: sentences the gate held back (review/block) or with a major/critical"
+            " finding; terms ok: of the sentences where a termbase term matched, those with no"
+            " term finding left (n/a: no term matched); from memory: exact memory matches"
+        ),
     ]
     if report.comparison:
         comparison = report.comparison

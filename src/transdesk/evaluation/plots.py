@@ -9,14 +9,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from transdesk.evaluation.lines import LineResult  # noqa: E402
+from transdesk.evaluation.lines import LineResult
 
 
-def plot_score_distribution(
-    systems: Sequence[tuple[str, Sequence[float]]], path: Path
-) -> Path:
+def plot_score_distribution(systems: Sequence[tuple[str, Sequence[float]]], path: Path) -> Path:
     """Histogram of sentence-level chrF++ for every system, overlaid."""
     figure, axes = plt.subplots(figsize=(7, 4))
     bins = [x * 5 for x in range(21)]
@@ -29,9 +27,7 @@ def plot_score_distribution(
     return _save(figure, path)
 
 
-def plot_time_by_length(
-    systems: Sequence[tuple[str, Sequence[LineResult]]], path: Path
-) -> Path:
+def plot_time_by_length(systems: Sequence[tuple[str, Sequence[LineResult]]], path: Path) -> Path:
     """Seconds per sentence against source length, one point per pseudo-article.
 
     An article's point sits at its sentences' mean length (characters) and its time divided by

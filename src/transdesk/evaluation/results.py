@@ -45,7 +45,11 @@ class SystemReport:
             "translated_lines": self.run.translated,
             "bleu": {"score": self.bleu.value, "signature": self.bleu.signature},
             "chrf++": {"score": self.chrf.value, "signature": self.chrf.signature},
-            "comet": {"model": self.comet.model, "score": self.comet.value, "note": self.comet.note},
+            "comet": {
+                "model": self.comet.model,
+                "score": self.comet.value,
+                "note": self.comet.note,
+            },
             "desk": self.figures.to_dict(),
         }
 

@@ -105,8 +105,13 @@ def translate_systems(
         progress = options.progress(label) if options.progress else None
         try:
             run = run_system(
-                label, pipeline, corpus, checkpoint,
-                article_lines=options.article_lines, dateline=options.dateline, progress=progress,
+                label,
+                pipeline,
+                corpus,
+                checkpoint,
+                article_lines=options.article_lines,
+                dateline=options.dateline,
+                progress=progress,
             )
         finally:
             pipeline.engine.close()
@@ -128,7 +133,10 @@ def evaluate(
         raise ConfigurationError(f"{corpus.origin} has no lines to evaluate")
     runs = translate_systems(corpus, specs, factory, options)
     report = build_report(
-        corpus, runs, article_lines=options.article_lines, resamples=options.resamples,
+        corpus,
+        runs,
+        article_lines=options.article_lines,
+        resamples=options.resamples,
         comet_model=options.comet_model,
     )
     return report, write_report(report, options.out_dir)

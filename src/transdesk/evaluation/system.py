@@ -46,9 +46,7 @@ class SystemRun:
         return len(self.lines) - self.resumed
 
 
-def pseudo_article(
-    corpus: ParallelCorpus, indices: Sequence[int], dateline: Dateline
-) -> Article:
+def pseudo_article(corpus: ParallelCorpus, indices: Sequence[int], dateline: Dateline) -> Article:
     """An article whose paragraphs are the given lines, one sentence each."""
     blocks = [Block(0, BlockKind.HEADLINE, "", ())]
     for position, index in enumerate(indices, start=1):

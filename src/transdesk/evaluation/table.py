@@ -8,8 +8,16 @@ from transdesk.evaluation.compare import Comparison, PairedResult
 from transdesk.evaluation.results import EvalReport, SystemReport
 
 SCORE_HEADER = (
-    "system", "lines", "BLEU", "chrF++", "COMET", "flagged", "terms ok", "from memory",
-    "sent/s", "s/article",
+    "system",
+    "lines",
+    "BLEU",
+    "chrF++",
+    "COMET",
+    "flagged",
+    "terms ok",
+    "from memory",
+    "sent/s",
+    "s/article",
 )
 SIGNIFICANCE_NOTE = "* p < 0.05 and the 95% interval of Δ excludes 0"
 COMPARE_HEADER = ("metric", "system", "score", "mean ± 95% CI", "Δ vs baseline", "95% CI of Δ", "p")
@@ -44,15 +52,17 @@ def comparison_rows(comparison: Comparison) -> list[tuple[str, ...]]:
     rows = []
     for r in comparison.results:
         baseline = r.p_value is None
-        rows.append((
-            r.metric,
-            r.system + (" (baseline)" if baseline else ""),
-            f"{r.score:.2f}",
-            f"{r.mean:.2f} ± {r.ci:.2f}",
-            "" if baseline else f"{r.delta:+.2f}",
-            "" if baseline else f"[{r.delta_low:+.2f}, {r.delta_high:+.2f}]",
-            _p_cell(r),
-        ))
+        rows.append(
+            (
+                r.metric,
+                r.system + (" (baseline)" if baseline else ""),
+                f"{r.score:.2f}",
+                f"{r.mean:.2f} ± {r.ci:.2f}",
+                "" if baseline else f"{r.delta:+.2f}",
+                "" if baseline else f"[{r.delta_low:+.2f}, {r.delta_high:+.2f}]",
+                _p_cell(r),
+            )
+        )
     return rows
 
 
@@ -66,8 +76,10 @@ def _p_cell(result: PairedResult) -> str:
 
 def render_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=True)]
+
     def line(cells: Sequence[str]) -> str:
         return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(header), rule, *(line(r) for r in rows)])
 
@@ -75,6 +87,7 @@ def render_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def render_markdown(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
+
     return "\n".join([line(header), "|" + "---|" * len(header), *(line(r) for r in rows)])
 
 
@@ -87,10 +100,21 @@ def terminal_summary(report: EvalReport) -> str:
         "",
     ]
     for system in report.systems:
-        parts.append(f"{system.label}: {system.run.translated} lines translated, "
-                     f"{system.run.resumed} taken from the checkpoint")
+        parts.append(
+            f"{system.label}: {system.run.translated} lines translated, "
+            f"{system.run.resumed} taken from the checkpoint"
+        )
+        failed = [line for line in system.run.lines if line.failed]
+        if failed:
+            parts.append(
+                f"  {len(failed)} failed (scored as empty), e.g. line "
+                f"{failed[0].index + 1}: {failed[0].error}"
+            )
     first = report.systems[0]
-    parts += [f"BLEU signature:   {first.bleu.signature}", f"chrF++ signature: {first.chrf.signature}"]
+    parts += [
+        f"BLEU signature:   {first.bleu.signature}",
+        f"chrF++ signature: {first.chrf.signature}",
+    ]
     if first.comet.value is None:
         parts.append(f"COMET: {first.comet.note}")
     if report.comparison:

@@ -57,6 +57,15 @@ class Termbase:
         chosen = _resolve(self._candidates(text))
         return [TermMatch(entry, start, end, text[start:end]) for start, end, entry in chosen]
 
+    def all_matches(self, text: str) -> list[TermMatch]:
+        """Every occurrence on a morpheme boundary, overlapping ones included (크렘린궁 inside
+        a longer entry), longest first; the enforcer uses them to catch a nested term's forbidden
+        rendering."""
+        if not self.entries or not text:
+            return []
+        found = sorted(self._candidates(text), key=lambda c: (c[0] - c[1], c[0]))
+        return [TermMatch(entry, start, end, text[start:end]) for start, end, entry in found]
+
     def _candidates(self, text: str) -> Iterator[tuple[int, int, TermEntry]]:
         for last, (length, entry) in self._automaton.iter(fold(text)):
             start, end = last + 1 - length, last + 1

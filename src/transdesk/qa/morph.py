@@ -24,6 +24,7 @@ class Morpheme(NamedTuple):
 _CACHE_SIZE = 20_000
 _cache: OrderedDict[str, tuple[Morpheme, ...]] = OrderedDict()
 _lock = threading.Lock()
+_analyser_lock = threading.Lock()
 
 
 @functools.cache
@@ -50,8 +51,10 @@ def prefetch(texts: Iterable[str]) -> None:
     missing = list(dict.fromkeys(t for t in texts if t and t not in _cache))
     if not missing:
         return
-    for text, tokens in zip(missing, kiwi().tokenize(missing), strict=True):
-        _remember(text, _convert(tokens))
+    with _analyser_lock:  # a Kiwi instance is not safe to share between threads mid-call
+        analysed = [_convert(tokens) for tokens in kiwi().tokenize(missing)]
+    for text, morphemes in zip(missing, analysed, strict=True):
+        _remember(text, morphemes)
 
 
 def analyse(text: str) -> tuple[Morpheme, ...]:
@@ -60,6 +63,7 @@ def analyse(text: str) -> tuple[Morpheme, ...]:
         return ()
     cached = _cache.get(text)
     if cached is None:
-        cached = _convert(kiwi().tokenize(text))
+        with _analyser_lock:
+            cached = _convert(kiwi().tokenize(text))
         _remember(text, cached)
     return cached

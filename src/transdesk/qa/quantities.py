@@ -12,9 +12,9 @@ from dataclasses import dataclass
 _KO_BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
 _KO_SMALL = {"천": 1000, "백": 100}
 _NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_KO_GROUP = rf"(?:(?:{_NUM})(?:[조억만천백])|(?<=[천백])[조억만])"
+_KO_GROUP = rf"(?:{_NUM})[조억만천백]+"
 _KO_NUMBER = re.compile(
-    rf"(?<![\d.,])(?:{_KO_GROUP}(?:\s?{_KO_GROUP})*|(?:{_NUM}))(?![\d])"
+    rf"(?<![\d.,])(?:{_KO_GROUP}(?:\s?{_KO_GROUP})*(?:{_NUM})?|(?:{_NUM}))(?![\d])"
 )
 _KO_PART = re.compile(rf"({_NUM})?\s?([조억만천백])")
 
@@ -29,11 +29,16 @@ _EN_WORDS = {
     "thirtieth": 30, "fiftieth": 50, "hundredth": 100,
     "once": 1, "twice": 2, "both": 2, "pair": 2, "couple": 2, "double": 2, "twin": 2,
     "triple": 3, "single": 1, "decade": 10, "decades": 10, "half": 0.5, "quarter": 0.25,
+    "doubled": 2, "tripled": 3, "quadrupled": 4, "twofold": 2, "threefold": 3, "fourfold": 4,
+    "fivefold": 5, "tenfold": 10, "hundredfold": 100,
 }
 _EN_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
-              "trillion": 10**12, "mn": 10**6, "bn": 10**9, "tn": 10**12, "m": 10**6, "b": 10**9}
+              "trillion": 10**12, "mn": 10**6, "bn": 10**9, "tn": 10**12, "m": 10**6, "b": 10**9,
+              "decades": 10, "dozen": 12}
 _EN_WORD_RE = "|".join(sorted(_EN_WORDS, key=len, reverse=True))
-_EN_SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn"
+_EN_SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn|decades|dozen"
+_ROMAN = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12}
+_EN_ROMAN = re.compile(r"\b(?:World\s+War\s+(?P<war>I{1,2})|(?P<roman>" + "|".join(_ROMAN) + r"))\b")
 _EN_NUMBER = re.compile(
     rf"(?<![\w.])(?P<digits>{_NUM})(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})\b|"
     r"(?P<short>[mb])\b)?"
@@ -119,4 +124,7 @@ def english_quantities(text: str) -> list[Quantity]:
         if scale:
             value *= _EN_SCALES[scale]
         found.append(Quantity(value, match.start(), match.end(), match.group(0), spelled))
+    for match in _EN_ROMAN.finditer(text):
+        value = len(match["war"]) if match["war"] else _ROMAN[match["roman"]]
+        found.append(Quantity(value, match.start(), match.end(), match.group(0), True))
     return found

@@ -37,7 +37,18 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "독고": ("Dokgo",), "사공": ("Sagong",), "서문": ("Seomun",),
 }
 _SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
-_FOREIGN_MARKERS = set("크스트프르드브즈츠츄쿠푸뜨쯔")
+# syllables Korean given names are made of; a "name" with others is a foreign one ("오바마")
+GIVEN_NAME_SYLLABLES = set(
+    "가각간갑강건걸겸경계고곤관광교구국군권귀규균근금기길나난남내녀년노누다단달담대덕도돈동두득"
+    "라란래량려련렬령례로록룡류륜률리린림마만말매면명모목몽무문미민박반배백범법벽병보복본봉부분"
+    "비빈사산삼상새생서석선설섭성세소솔송수숙순술숭슬승시식신실심아안애야양언엽여연열염영예오옥"
+    "온완왕요용우욱운웅원월위유육윤율융은을음응의이익인일임자작장재전절점정제조종주준중지직진질"
+    "집찬창채천철청초총추춘충치칠탁태택판팔평표필하학한함해행향허헌혁현협형혜호홍화환활황회효후"
+    "훈휘흠흥희"
+)
+
+
+_PLACE_SUFFIXES = set("도시군읍면리절문강산섬역항")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -54,7 +65,9 @@ def split_name(name: str) -> tuple[str, str] | None:
         return None
     for size in (2, 1) if len(name) == 4 else (1,):
         family, given = name[:size], name[size:]
-        if family in SURNAMES and len(given) == 2 and not (set(given) & _FOREIGN_MARKERS):
+        if given[-1] in _PLACE_SUFFIXES:
+            continue
+        if family in SURNAMES and len(given) == 2 and set(given) <= GIVEN_NAME_SYLLABLES:
             return family, given
     return None
 

@@ -25,7 +25,7 @@ from transdesk.web.bodylimit import BodyLimit
 from transdesk.web.errors import install_error_handlers
 from transdesk.web.pagecache import PageCache
 from transdesk.web.ratelimit import RateLimits
-from transdesk.web.routes import articles, reader, reports
+from transdesk.web.routes import articles, editor, reader, reports
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -41,6 +41,7 @@ def _include_routes(app: FastAPI) -> None:
     app.include_router(articles.router)
     app.include_router(reports.router)
     app.include_router(reader.router)
+    editor.install(app)  # the editors' pages and API, with their session cookies
 
 
 def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> FastAPI:  # type: ignore[no-untyped-def]

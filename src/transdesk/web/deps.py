@@ -48,8 +48,10 @@ TemplatesDep = Annotated[Jinja2Templates, Depends(_templates)]
 
 
 def current_editor(request: Request) -> object:
-    """The signed-in editor. Until the editors' login is installed, nobody is one."""
-    raise ApiError(401, "unauthorized", "sign in as an editor to do this")
+    """The signed-in editor (API token or session cookie); 401 when there is none."""
+    from transdesk.web.auth import current_editor as signed_in
+
+    return signed_in(request)
 
 
 CurrentEditor = Annotated[object, Depends(current_editor)]

@@ -6,12 +6,14 @@ instead of JSON.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from typing import Annotated
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from transdesk.errors import (
@@ -25,6 +27,14 @@ from transdesk.errors import (
 )
 
 log = logging.getLogger(__name__)
+
+
+def _as_utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+
+
+# the desk stores naive UTC; the API says so (RFC 3339 with an offset)
+UtcDatetime = Annotated[dt.datetime, AfterValidator(_as_utc)]
 
 
 class ErrorBody(BaseModel):

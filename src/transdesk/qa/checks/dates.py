@@ -87,7 +87,7 @@ class DatesCheck:
                 return None
             if mention.granularity is Granularity.PART or mention.relative:
                 return None  # "early this year", "later this month": wording varies
-            severity = "major"
+            severity = "minor" if "." in mention.surface else "major"  # "2005.10": a stamp
         suggestion = format_date(mention.first, dateline) if (
             mention.first and mention.is_day and mention.first == mention.last) else None
         return finding(self.name, "date_missing", severity,
@@ -102,7 +102,8 @@ class DatesCheck:
                 continue
             if any(_day_matches(m, found, None) for m in mentions if m.is_day):
                 continue
-            findings.append(finding(self.name, "date_mismatch", "major",
+            severity = "major" if any(m.is_day for m in mentions) else "minor"
+            findings.append(finding(self.name, "date_mismatch", severity,
                                     f"the date {found.surface!r} in the translation is not in "
                                     "the source", target_span=(found.start, found.end)))
         return findings

@@ -16,15 +16,24 @@ from transdesk.qa.romanize import family_spellings, romanize_name, split_name
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&.\-]*[A-Za-z](?:\s+[A-Z][A-Za-z\-]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
+# a name kiwi does not know is still a name when a title follows it: "박정민 장관"
+_NAME_BEFORE_TITLE = re.compile(
+    r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3,4})\s+(?=(?:대통령|위원장|장관|차관|의원|총리|대표|"
+    r"회장|사장|씨|교수|감독|선수|대사|장군|국장|실장|총장|지사|시장|기자|부장|판사|검사|변호사)"
+    r"(?![\uac00-\ud7a3]{2}))"
+)
 
 
 def korean_names(text: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of every Korean personal name kiwi tags as a proper noun."""
-    names = []
+    """(name, start, end) of every Korean personal name: kiwi's proper nouns, names before titles."""
+    names = {}
     for morpheme in analyse(text):
         if morpheme.tag == "NNP" and split_name(morpheme.form):
-            names.append((morpheme.form, morpheme.start, morpheme.end))
-    return names
+            names[morpheme.start] = (morpheme.form, morpheme.start, morpheme.end)
+    for match in _NAME_BEFORE_TITLE.finditer(text):
+        if split_name(match.group(1)) and match.start() not in names:
+            names[match.start()] = (match.group(1), match.start(), match.end(1))
+    return [names[k] for k in sorted(names)]
 
 
 def _termbase_covers(context: CheckContext, start: int, end: int) -> bool:

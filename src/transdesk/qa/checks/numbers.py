@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from transdesk.article import Finding
 from transdesk.dates import find_english_dates, resolve_dates
 from transdesk.qa.base import CheckContext, finding, register
@@ -9,6 +11,56 @@ from transdesk.qa.quantities import Quantity, english_quantities, korean_quantit
 
 # "1명" is "a man", "1위" is "top": a lone 1 is too often written without a number.
 _SILENT_VALUES = {1.0}
+# metric units English copy converts: (Korean unit after the number, factor to the US unit)
+_CONVERSIONS = (
+    (re.compile(r"^\s*(?:km|㎞|킬로미터|킬로)"), 0.621371),
+    (re.compile(r"^\s*(?:m|미터)(?![²2])"), 3.28084),
+    (re.compile(r"^\s*(?:m²|㎡|제곱미터)"), 10.7639),
+    (re.compile(r"^\s*(?:kg|㎏|킬로그램)"), 2.20462),
+    (re.compile(r"^\s*(?:cm|㎝|센티미터|센티)"), 0.393701),
+    (re.compile(r"^\s*(?:ha|헥타르)"), 2.47105),
+    (re.compile(r"^\s*(?:리터|ℓ|l\b)"), 0.264172),
+)
+_TOLERANCE = 0.12
+
+
+def _converted(quantity: Quantity, source: str, target: list[Quantity]) -> bool:
+    """The English gives the quantity in US units (240km → "150 miles")."""
+    after = source[quantity.end : quantity.end + 6]
+    for unit, factor in _CONVERSIONS:
+        if unit.match(after):
+            expected = quantity.value * factor
+            return any(abs(t.value - expected) <= _TOLERANCE * expected for t in target)
+    if after.lstrip().startswith(("도", "℃")):  # Celsius → Fahrenheit
+        expected = quantity.value * 9 / 5 + 32
+        return any(abs(t.value - expected) <= 2 for t in target)
+    return False
+
+
+_NAME_AFTER = re.compile(r"^\s*(?:자\s*회담|자\s*협의|호\s*태풍)")
+
+
+def _part_of_a_name(quantity: Quantity, text: str) -> bool:
+    """"6자회담" is the six-party talks, often just "the talks" in English."""
+    return bool(_NAME_AFTER.match(text[quantity.end : quantity.end + 6]))
+
+
+def _slashed(quantity: Quantity, text: str) -> bool:
+    return text[quantity.end : quantity.end + 1] == "/" or text[quantity.start - 1 : quantity.start] == "/"
+
+
+def _readings(quantity: Quantity) -> tuple[float, ...]:
+    """"9조" is 9 trillion, or Article 9 of a law."""
+    if quantity.surface.endswith("조") and quantity.value < 10**15:
+        digits = quantity.surface[:-1].replace(",", "")
+        if digits.replace(".", "").isdigit():
+            return quantity.value, float(digits)
+    return (quantity.value,)
+
+
+def _in_parentheses(quantity: Quantity, text: str) -> bool:
+    """Conversions such as "(약 2400억 원)" that English copy usually leaves out."""
+    return text.rfind("(", 0, quantity.start) > text.rfind(")", 0, quantity.start)
 
 
 def _inside(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
@@ -28,24 +80,30 @@ class NumbersCheck:
         target = [q for q in english_quantities(context.target)
                   if not _inside(q, english_date_spans)]
         explained = {float(v) for m in mentions if m.first for v in (m.first.year, m.first.day)}
-        findings = self._missing(source, target)
+        explained |= {t.value for t in target if any(_converted(s, context.source, [t])
+                                                     for s in source)}
+        in_dates = {float(v) for d in find_english_dates(context.target)
+                    for v in (d.month, d.day, d.year) if v}
+        findings = self._missing(source, target, in_dates, context.source)
         findings += self._unexplained(source, target, explained)
         return findings
 
-    def _missing(self, source: list[Quantity], target: list[Quantity]) -> list[Finding]:
+    def _missing(self, source: list[Quantity], target: list[Quantity], in_dates: set[float],
+                 text: str) -> list[Finding]:
         findings = []
-        available = list(target)
         for quantity in source:
-            match = next((t for t in available if values_match(t.value, quantity.value)), None)
-            if match is not None:
-                available.remove(match)
+            if any(values_match(t.value, v) for t in target for v in _readings(quantity)):
                 continue
-            if any(values_match(t.value, quantity.value) for t in target):
-                continue  # the same number twice in Korean, once in English
             if quantity.value in _SILENT_VALUES:
+                continue  # "1명" → "a man"
+            if quantity.value in in_dates and _slashed(quantity, text):
+                continue  # "9/11" → "September 11"
+            if _converted(quantity, text, target):
                 continue
+            minor = _in_parentheses(quantity, text) or _part_of_a_name(quantity, text)
+            severity = "minor" if minor else "major"
             findings.append(finding(
-                self.name, "number_missing", "major",
+                self.name, "number_missing", severity,
                 f"the number {quantity.surface!r} in the source is not in the translation",
                 source_span=(quantity.start, quantity.end),
             ))

@@ -27,7 +27,7 @@ class QuotesCheck:
             return []
         first = speech[0]
         return [finding(
-            self.name, "quote_dropped", "major",
+            self.name, "quote_dropped", "minor",
             f"the source quotes {first.group(0)[:40]!r}; the translation has no quotation",
             source_span=first.span(),
         )]

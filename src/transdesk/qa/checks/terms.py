@@ -35,7 +35,7 @@ class TermsCheck:
             entry = match.entry
             for forbidden in entry.forbidden:
                 hit = _phrase(forbidden).search(context.target) if forbidden.strip() else None
-                if hit and not _rendered(entry.renderings, hit.group(0)):
+                if hit and forbidden.casefold() not in {r.casefold() for r in entry.renderings}:
                     findings.append(finding(
                         self.name, "forbidden_term", "major",
                         f"{hit.group(0)!r} is a forbidden rendering of {match.surface!r}; "

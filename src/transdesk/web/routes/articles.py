@@ -16,7 +16,7 @@ from transdesk.desk.jobs import cancel_job
 from transdesk.ingest import parse_article
 from transdesk.store.desk_tables import ArticleState, DeskArticle, TranslationJob
 from transdesk.web.deps import DatabaseDep, QueueDep, SessionDep, SettingsDep
-from transdesk.web.errors import ERROR_RESPONSES
+from transdesk.web.errors import ERROR_RESPONSES, UtcDatetime
 from transdesk.web.ratelimit import limit_submissions
 
 router = APIRouter(prefix="/api", tags=["articles"], responses=ERROR_RESPONSES)
@@ -49,9 +49,9 @@ class JobPublic(BaseModel):
     total: int
     attempts: int
     error: str | None
-    created_at: dt.datetime
-    started_at: dt.datetime | None
-    finished_at: dt.datetime | None
+    created_at: UtcDatetime
+    started_at: UtcDatetime | None
+    finished_at: UtcDatetime | None
 
     @classmethod
     def of(cls, job: TranslationJob) -> JobPublic:
@@ -74,8 +74,8 @@ class ArticleSummary(BaseModel):
     headline: str
     dateline: dt.date
     url: str
-    created_at: dt.datetime
-    published_at: dt.datetime | None
+    created_at: UtcDatetime
+    published_at: UtcDatetime | None
 
 
 class ArticlePublic(ArticleSummary):

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from transdesk.desk.reports import ReportDraft, file_report
 from transdesk.store.desk_tables import ReportKind, utcnow
 from transdesk.web.deps import DatabaseDep, SettingsDep
-from transdesk.web.errors import ERROR_RESPONSES
+from transdesk.web.errors import ERROR_RESPONSES, UtcDatetime
 from transdesk.web.ratelimit import limit_reports
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ class ReportReceipt(BaseModel):
     status: Literal["received"]
     segment: str
     kind: ReportKind
-    received_at: dt.datetime
+    received_at: UtcDatetime
 
 
 def receive_report(

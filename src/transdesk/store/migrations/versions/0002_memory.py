@@ -1,7 +1,9 @@
 """Translation memory and corrections, with the index fuzzy lookup reads candidates from.
 
 SQLite: an external-content FTS5 table with the trigram tokenizer over `source_norm`, kept in step
-by triggers, and an fts5vocab view of it (how many segments hold each trigram). PostgreSQL: the
+by triggers, an fts5vocab view of it, and `memory_trigram_docs`, how many segments hold each trigram
+(read from the vocab view after a bulk import, kept up to date on small writes), which lets a lookup
+query the rarest trigrams of a sentence without reading the long posting lists. PostgreSQL: the
 pg_trgm extension and a GIN trigram index on `source_norm`.
 
 Revision ID: 0002_memory
@@ -21,6 +23,8 @@ _SQLITE_FTS = [
     "CREATE VIRTUAL TABLE memory_segments_fts USING fts5("
     "source_norm, content='memory_segments', content_rowid='id', tokenize='trigram')",
     "CREATE VIRTUAL TABLE memory_segments_fts_vocab USING fts5vocab(memory_segments_fts, 'row')",
+    "CREATE TABLE memory_trigram_docs "
+    "(trigram TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TRIGGER memory_segments_fts_insert AFTER INSERT ON memory_segments BEGIN "
     "INSERT INTO memory_segments_fts(rowid, source_norm) VALUES (new.id, new.source_norm); END",
     "CREATE TRIGGER memory_segments_fts_delete AFTER DELETE ON memory_segments BEGIN "
@@ -106,6 +110,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for name in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER IF EXISTS memory_segments_fts_{name}")
+        op.execute("DROP TABLE IF EXISTS memory_trigram_docs")
         op.execute("DROP TABLE IF EXISTS memory_segments_fts_vocab")
         op.execute("DROP TABLE IF EXISTS memory_segments_fts")
     op.drop_table("correction_changes")

@@ -1,0 +1,137 @@
+"""`transdesk users ...` (editors' accounts and API tokens) and `transdesk regress`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import typer
+
+from transdesk.cli import app
+from transdesk.cli.options import EngineName, engine_settings
+from transdesk.errors import InvalidInput
+
+users = typer.Typer(help="Editors' accounts and API tokens.", no_args_is_help=True)
+app.add_typer(users, name="users")
+PASSWORD_ENV = "TRANSDESK_NEW_PASSWORD"
+
+
+def _database():  # type: ignore[no-untyped-def]
+    from transdesk.store.db import Database
+
+    return Database(engine_settings().resolved_database_url)
+
+
+def _password(from_stdin: bool) -> str:
+    """From stdin (--password-stdin), TRANSDESK_NEW_PASSWORD, or a hidden prompt asked twice."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif os.environ.get(PASSWORD_ENV):
+        password = os.environ[PASSWORD_ENV]
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if not password:
+        raise InvalidInput("no password given", hint=f"type one, or set {PASSWORD_ENV}")
+    return password
+
+
+@users.command("add")
+def add_user(
+    name: str = typer.Argument(..., help="Sign-in name, e.g. mina.park"),
+    role: str = typer.Option("editor", "--role", help="editor or admin"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from stdin."),
+) -> None:
+    """Add an editor. The password comes from a prompt, TRANSDESK_NEW_PASSWORD or stdin."""
+    from transdesk.desk.accounts import create_user
+
+    password = _password(password_stdin)
+    database = _database()
+    try:
+        with database.session() as session:
+            user = create_user(session, name, password, role)
+        typer.echo(f"{user.name}\t{user.role}")
+    finally:
+        database.close()
+
+
+@users.command("list")
+def list_users() -> None:
+    """Every account: name, role, active, last sign-in."""
+    from sqlalchemy import select
+
+    from transdesk.store.editor_tables import EditorUser
+
+    database = _database()
+    try:
+        with database.session() as session:
+            for user in session.scalars(select(EditorUser).order_by(EditorUser.name)):
+                state = "active" if user.active else "disabled"
+                typer.echo(f"{user.name}\t{user.role}\t{state}\t{user.last_login_at or '-'}")
+    finally:
+        database.close()
+
+
+@users.command("password")
+def change_password(
+    name: str = typer.Argument(...),
+    password_stdin: bool = typer.Option(False, "--password-stdin"),
+) -> None:
+    """Set a new password; every session the editor has open ends."""
+    from transdesk.desk.accounts import find_user, set_password
+
+    password = _password(password_stdin)
+    database = _database()
+    try:
+        with database.session() as session:
+            set_password(session, find_user(session, name), password)
+        typer.echo(f"{name}\tpassword changed")
+    finally:
+        database.close()
+
+
+@users.command("token")
+def new_token(
+    name: str = typer.Argument(..., help="The editor the token acts as."),
+    label: str = typer.Option("automation", "--name", help="What the token is for."),
+) -> None:
+    """Create an API token (printed once: keep it secret) for `Authorization: Bearer`."""
+    from transdesk.desk.accounts import find_user, issue_token
+
+    database = _database()
+    try:
+        with database.session() as session:
+            _, token = issue_token(session, find_user(session, name), label)
+        typer.echo(token)
+    finally:
+        database.close()
+
+
+@app.command()
+def regress(
+    engine: EngineName = None,
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per case."),
+) -> None:
+    """Translate every accepted correction's sentence again; exit 1 if a mistake came back.
+
+    Run it before switching engines or models."""
+    from transdesk.desk.regress import run_regression
+    from transdesk.pipeline import build_pipeline
+
+    settings = engine_settings(engine=engine)
+    database = _database()
+    pipeline = build_pipeline(settings)
+    try:
+        results = run_regression(database, pipeline)
+    finally:
+        pipeline.engine.close()
+        database.close()
+    for r in results:
+        if as_json:
+            typer.echo(json.dumps(r.__dict__, ensure_ascii=False))
+        else:
+            typer.echo(f"{r.status}\t{r.article_slug}\t{r.segment_id}\t{r.got or ''}")
+    failed = [r for r in results if not r.passed]
+    typer.echo(f"{len(results)} cases, {len(failed)} failed", err=True)
+    if failed:
+        raise typer.Exit(1)

@@ -1,0 +1,24 @@
+"""Termbase: match terms in the Korean, protect and enforce them in the English, CSV/TBX in and out.
+
+- `Termbase`: approved entries in an Aho–Corasick automaton; `match(text)` finds terms on
+  morpheme boundaries, longest first.
+- `TermbaseStore`: the termbase in the desk database (add, propose, approve, load, version).
+- `TermbaseStage`: the pipeline stage (hints for LLM engines, placeholders for seq2seq engines,
+  forbidden renderings repaired or flagged for every engine).
+"""
+
+from transdesk.glossary.matcher import Termbase
+from transdesk.glossary.model import TermEntry, TermKind, TermMatch, TermStatus
+from transdesk.glossary.stage import TermbaseStage
+from transdesk.glossary.store import ImportReport, TermbaseStore
+
+__all__ = [
+    "ImportReport",
+    "TermEntry",
+    "TermKind",
+    "TermMatch",
+    "TermStatus",
+    "Termbase",
+    "TermbaseStage",
+    "TermbaseStore",
+]

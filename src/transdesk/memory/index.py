@@ -1,0 +1,198 @@
+"""Where fuzzy-match candidates come from: a trigram index, never a scan of the memory.
+
+SQLite: the FTS5 trigram table. A sentence's trigrams are split into `BUCKETS` runs by position;
+from each run the rarest trigram (by `memory_trigram_docs`) represents it, and every pair of
+representatives is one `"a" AND "b"` query. An edit in one part of a sentence spoils only the pairs
+touching that part; pairs spanning two distant parts are very selective. A row's candidate weight
+sums 1/(size of each result it appears in), so rows found by selective pairs come first.
+
+PostgreSQL: pg_trgm's `%` operator over the GIN trigram index, best `similarity()` first.
+
+Sentences shorter than a trigram (one or two characters) have no trigrams; their candidates are the
+memory's entries of similar length, read through the `source_length` index.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.orm import Session
+
+from transdesk.memory.normalise import MIN_TRIGRAM_LENGTH, trigrams
+from transdesk.store.memory_tables import FTS_TABLE, FTS_VOCAB_TABLE
+
+log = logging.getLogger(__name__)
+
+BUCKETS = 6
+ROWS_PER_PAIR = 100
+MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
+FULL_RECOUNT_ROWS = 50_000  # a bulk import this large recounts trigram frequencies from the index
+
+
+class CandidateIndex(Protocol):
+    name: str
+
+    def candidates(self, session: Session, queries: Sequence[str], limit: int) -> list[list[int]]:
+        """For each normalised query, ids of up to `limit` memory rows likely to resemble it."""
+        ...
+
+    def added(self, session: Session, norms: Sequence[str]) -> None: ...
+
+    def removed(self, session: Session, norms: Sequence[str]) -> None: ...
+
+
+def index_for(dialect: str) -> CandidateIndex:
+    return PgTrigramIndex() if dialect == "postgresql" else Fts5TrigramIndex()
+
+
+def length_window(length: int, threshold: float) -> tuple[int, int]:
+    """Lengths a sentence may have and still reach `threshold` (Levenshtein ratio) against `length`."""
+    t = max(threshold, 0.01)
+    return int(length * t / (2 - t)), int(length * (2 - t) / t + 1)
+
+
+def short_candidates(session: Session, length: int, limit: int) -> list[int]:
+    low, high = length_window(length, 0.5)
+    rows = session.execute(
+        text(
+            "SELECT id FROM memory_segments WHERE source_length BETWEEN :low AND :high "
+            "ORDER BY source_length, id DESC LIMIT :limit"
+        ),
+        {"low": max(low, 1), "high": high, "limit": limit},
+    )
+    return [row[0] for row in rows]
+
+
+def _phrase(gram: str) -> str:
+    return '"' + gram.replace('"', '""') + '"'
+
+
+def _pairs(grams: list[str], docs: dict[str, int]) -> list[str]:
+    """FTS5 MATCH expressions for one sentence (see the module docstring)."""
+    known = [g for g in grams if docs.get(g)]
+    if not known:
+        return []
+    n = len(known)
+    runs = [known[i * n // BUCKETS : (i + 1) * n // BUCKETS] for i in range(BUCKETS)]
+    representatives = list(dict.fromkeys(min(run, key=docs.__getitem__) for run in runs if run))
+    if len(representatives) == 1:
+        return [_phrase(representatives[0])]
+    return [f"{_phrase(a)} AND {_phrase(b)}" for a, b in itertools.combinations(representatives, 2)]
+
+
+class Fts5TrigramIndex:
+    name = "fts5-trigram"
+
+    def candidates(self, session: Session, queries: Sequence[str], limit: int) -> list[list[int]]:
+        grams = [trigrams(q) for q in queries]
+        docs = self._docs(session, {g for gs in grams for g in gs})
+        found: list[list[int]] = [[] for _ in queries]
+        searches: list[tuple[int, str]] = []
+        for i, (query, query_grams) in enumerate(zip(queries, grams, strict=True)):
+            if len(query) < MIN_TRIGRAM_LENGTH:
+                found[i] = short_candidates(session, len(query), limit)
+            else:
+                searches.extend((i, expression) for expression in _pairs(query_grams, docs))
+        weights: list[Counter[int]] = [Counter() for _ in queries]
+        for start in range(0, len(searches), MAX_COMPOUND):
+            self._search(session, searches[start : start + MAX_COMPOUND], weights)
+        for i, weight in enumerate(weights):
+            if weight:
+                found[i] = [row_id for row_id, _ in weight.most_common(limit)]
+        return found
+
+    @staticmethod
+    def _search(
+        session: Session, searches: list[tuple[int, str]], weights: list[Counter[int]]
+    ) -> None:
+        selects = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT {k} AS search, rowid FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH :m{k} LIMIT {ROWS_PER_PAIR})"
+            for k in range(len(searches))
+        )
+        params = {f"m{k}": expression for k, (_, expression) in enumerate(searches)}
+        hits = session.execute(text(selects), params).all()
+        sizes = Counter(search for search, _ in hits)
+        for search, row_id in hits:
+            weights[searches[search][0]][row_id] += 1.0 / sizes[search]
+
+    @staticmethod
+    def _docs(session: Session, grams: Iterable[str]) -> dict[str, int]:
+        grams = list(grams)
+        if not grams:
+            return {}
+        statement = text(
+            "SELECT trigram, docs FROM memory_trigram_docs WHERE trigram IN :grams"
+        ).bindparams(bindparam("grams", expanding=True))
+        docs: dict[str, int] = {}
+        for start in range(0, len(grams), 900):
+            docs.update(session.execute(statement, {"grams": grams[start : start + 900]}).all())
+        return docs
+
+    def added(self, session: Session, norms: Sequence[str]) -> None:
+        if len(norms) >= FULL_RECOUNT_ROWS:
+            self.recount(session)
+        else:
+            self._adjust(session, norms, +1)
+
+    def removed(self, session: Session, norms: Sequence[str]) -> None:
+        self._adjust(session, norms, -1)
+
+    @staticmethod
+    def recount(session: Session) -> None:
+        """Read every trigram's document count from the FTS5 index (a few seconds at 10^6 rows)."""
+        session.execute(text("DELETE FROM memory_trigram_docs"))
+        session.execute(
+            text(
+                f"INSERT INTO memory_trigram_docs(trigram, docs) "
+                f"SELECT term, doc FROM {FTS_VOCAB_TABLE}"
+            )
+        )
+
+    @staticmethod
+    def _adjust(session: Session, norms: Sequence[str], sign: int) -> None:
+        counts = Counter(g for norm in norms for g in trigrams(norm))
+        if not counts:
+            return
+        session.execute(
+            text(
+                "INSERT INTO memory_trigram_docs(trigram, docs) VALUES (:trigram, :docs) "
+                "ON CONFLICT(trigram) DO UPDATE SET docs = max(docs + excluded.docs, 0)"
+            ),
+            [{"trigram": g, "docs": sign * n} for g, n in counts.items()],
+        )
+
+
+class PgTrigramIndex:
+    name = "pg_trgm"
+    similarity_floor = 0.3  # pg_trgm's own similarity; candidates are rescored afterwards
+
+    def candidates(self, session: Session, queries: Sequence[str], limit: int) -> list[list[int]]:
+        found: list[list[int]] = [[] for _ in queries]
+        session.execute(
+            text("SELECT set_config('pg_trgm.similarity_threshold', :floor, true)"),
+            {"floor": str(self.similarity_floor)},
+        )
+        rows = session.execute(
+            text(
+                "SELECT q.ord, c.id FROM unnest(CAST(:queries AS text[])) WITH ORDINALITY "
+                "AS q(query, ord) CROSS JOIN LATERAL (SELECT m.id FROM memory_segments m "
+                "WHERE m.source_norm % q.query "
+                "ORDER BY similarity(m.source_norm, q.query) DESC LIMIT :limit) c"
+            ),
+            {"queries": list(queries), "limit": limit},
+        )
+        for ordinal, row_id in rows:
+            found[ordinal - 1].append(row_id)
+        return found
+
+    def added(self, session: Session, norms: Sequence[str]) -> None:
+        return None
+
+    def removed(self, session: Session, norms: Sequence[str]) -> None:
+        return None

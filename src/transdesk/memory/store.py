@@ -1,0 +1,320 @@
+"""The translation memory: approved sentence pairs, exact and fuzzy lookup, bulk import.
+
+Exact lookup reads the hash of the normalised source through an index; fuzzy lookup reads
+candidates from a trigram index (`transdesk.memory.index`) and rescores them with rapidfuzz's
+Levenshtein ratio on the normalised text, keeping those at or above the threshold.
+
+When several approved translations of one source exist, an editor's correction wins over an
+editor's approval, which wins over an import; the newest wins within each. Conflicting imports
+(same source, different target) are kept, both flagged `conflict`, and reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+
+from rapidfuzz import fuzz
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from transdesk.memory.index import index_for
+from transdesk.memory.model import (
+    ImportProblem,
+    ImportReport,
+    MemoryMatch,
+    MemoryPair,
+    MemoryStats,
+    Origin,
+)
+from transdesk.memory.normalise import normalise, source_hash
+from transdesk.store.db import Database
+from transdesk.store.memory_tables import MemorySegmentRow
+
+log = logging.getLogger(__name__)
+
+_ORIGIN_RANK = {Origin.CORRECTION: 0, Origin.EDITOR: 1, Origin.IMPORT: 2}
+_TABLE = MemorySegmentRow.__table__
+IN_CHUNK = 500
+CANDIDATES = 20
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _match(row: MemorySegmentRow, score: float, conflict: bool = False) -> MemoryMatch:
+    return MemoryMatch(
+        id=row.id,
+        source=row.source,
+        target=row.target,
+        score=score,
+        origin=Origin(row.origin),
+        approved_by=row.approved_by,
+        approved_at=_aware(row.approved_at),
+        article_slug=row.article_slug,
+        article_date=row.article_date,
+        previous_source=row.previous_source,
+        next_source=row.next_source,
+        conflict=conflict,
+    )
+
+
+def _preference(row: MemorySegmentRow) -> tuple[int, float, int]:
+    return (_ORIGIN_RANK[Origin(row.origin)], -_aware(row.approved_at).timestamp(), -row.id)
+
+
+def _row_values(pair: MemoryPair, norm: str, key: str, conflict: bool) -> dict[str, object]:
+    return {
+        "source_hash": key,
+        "source": pair.source,
+        "target": pair.target,
+        "source_norm": norm,
+        "source_length": len(norm),
+        "article_slug": pair.article_slug,
+        "previous_source": pair.previous_source,
+        "next_source": pair.next_source,
+        "article_date": pair.article_date,
+        "approved_by": pair.approved_by,
+        "approved_at": pair.approved_at or _now(),
+        "origin": str(pair.origin),
+        "conflict": conflict,
+    }
+
+
+class TranslationMemory:
+    """Approved Korean→English sentence pairs in the desk's database."""
+
+    def __init__(self, database: Database, *, fuzzy_threshold: float = 0.75) -> None:
+        self.database = database
+        self.fuzzy_threshold = fuzzy_threshold
+        self.index = index_for(database.dialect)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def add(self, pair: MemoryPair) -> ImportReport:
+        return self.add_many([pair])
+
+    def add_many(
+        self, pairs: Iterable[MemoryPair], *, batch_size: int = 5000, session: Session | None = None
+    ) -> ImportReport:
+        """Add approved pairs in one transaction; duplicates are skipped, conflicts flagged."""
+        if session is None:
+            with self.database.session() as own:
+                return self.add_many(pairs, batch_size=batch_size, session=own)
+        report = ImportReport()
+        added_norms: list[str] = []
+        batch: list[MemoryPair] = []
+        for pair in pairs:
+            batch.append(pair)
+            if len(batch) >= batch_size:
+                added_norms += self._add_batch(session, batch, report)
+                batch = []
+        if batch:
+            added_norms += self._add_batch(session, batch, report)
+        self.index.added(session, added_norms)
+        return report
+
+    def _add_batch(
+        self, session: Session, batch: list[MemoryPair], report: ImportReport
+    ) -> list[str]:
+        keyed = [(pair, normalise(pair.source)) for pair in batch]
+        keyed = [(pair, norm, source_hash(norm)) for pair, norm in keyed]
+        known = self._targets_by_hash(session, {key for _, _, key in keyed})
+        values, norms, conflicted = [], [], set()
+        for pair, norm, key in keyed:
+            report.read += 1
+            targets = known.setdefault(key, {})
+            target_norm = normalise(pair.target)
+            if target_norm in targets:
+                report.duplicates += 1
+                continue
+            conflict = bool(targets) and pair.origin is Origin.IMPORT
+            if conflict:
+                conflicted.add(key)
+                report.conflicts.append(_conflict(pair, targets))
+            targets[target_norm] = pair.target
+            values.append(_row_values(pair, norm, key, conflict))
+            norms.append(norm)
+        if values:
+            session.execute(insert(_TABLE), values)
+        if conflicted:
+            session.execute(
+                update(_TABLE).where(_TABLE.c.source_hash.in_(conflicted)).values(conflict=True)
+            )
+        report.added += len(values)
+        return norms
+
+    @staticmethod
+    def _targets_by_hash(session: Session, keys: set[str]) -> dict[str, dict[str, str]]:
+        known: dict[str, dict[str, str]] = {}
+        keys_list = list(keys)
+        for start in range(0, len(keys_list), IN_CHUNK):
+            chunk = keys_list[start : start + IN_CHUNK]
+            rows = session.execute(
+                select(_TABLE.c.source_hash, _TABLE.c.target).where(
+                    _TABLE.c.source_hash.in_(chunk)
+                )
+            )
+            for key, target in rows:
+                known.setdefault(key, {})[normalise(target)] = target
+        return known
+
+    def remove_translation(self, session: Session, source: str, target: str) -> int:
+        """Remove the pairs of `source` whose target is `target` (normalised); how many went."""
+        key = source_hash(source)
+        rows = session.scalars(select(MemorySegmentRow).where(MemorySegmentRow.source_hash == key))
+        doomed = [row for row in rows if normalise(row.target) == normalise(target)]
+        if doomed:
+            session.execute(delete(_TABLE).where(_TABLE.c.id.in_([row.id for row in doomed])))
+            self.index.removed(session, [row.source_norm for row in doomed])
+        return len(doomed)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def exact(self, source: str) -> MemoryMatch | None:
+        return self.exact_many([source]).get(source)
+
+    def exact_many(self, sources: Sequence[str]) -> dict[str, MemoryMatch]:
+        """The preferred exact match of each source that has one (one indexed query per 500)."""
+        keys = {source: source_hash(source) for source in sources}
+        best: dict[str, MemoryMatch] = {}
+        with self.database.session() as session:
+            by_key = self._rows_by_hash(session, set(keys.values()))
+        for source, key in keys.items():
+            rows = by_key.get(key)
+            if rows:
+                rows.sort(key=_preference)
+                winner = rows[0]
+                unresolved = winner.conflict and winner.origin == Origin.IMPORT
+                best[source] = _match(winner, 1.0, conflict=unresolved)
+        return best
+
+    @staticmethod
+    def _rows_by_hash(session: Session, keys: set[str]) -> dict[str, list[MemorySegmentRow]]:
+        by_key: dict[str, list[MemorySegmentRow]] = {}
+        keys_list = list(keys)
+        for start in range(0, len(keys_list), IN_CHUNK):
+            statement = select(MemorySegmentRow).where(
+                MemorySegmentRow.source_hash.in_(keys_list[start : start + IN_CHUNK])
+            )
+            for row in session.scalars(statement):
+                by_key.setdefault(row.source_hash, []).append(row)
+        return by_key
+
+    def lookup(
+        self, source: str, *, threshold: float | None = None, limit: int = 5
+    ) -> list[MemoryMatch]:
+        """What an editor sees for a sentence: the exact match first, then similar ones."""
+        exact = self.exact(source)
+        similar = self.fuzzy(source, threshold=threshold, limit=limit + 1)
+        if exact is None:
+            return similar[:limit]
+        return [exact, *(m for m in similar if m.id != exact.id)][:limit]
+
+    def fuzzy(
+        self, source: str, *, threshold: float | None = None, limit: int = 5
+    ) -> list[MemoryMatch]:
+        return self.fuzzy_many([source], threshold=threshold, limit=limit)[source]
+
+    def fuzzy_many(
+        self, sources: Sequence[str], *, threshold: float | None = None, limit: int = 5
+    ) -> dict[str, list[MemoryMatch]]:
+        """Similar approved sentences at or above `threshold`, best first, for every source."""
+        threshold = self.fuzzy_threshold if threshold is None else threshold
+        sources = list(dict.fromkeys(sources))
+        norms = [normalise(source) for source in sources]
+        with self.database.session() as session:
+            found = self.index.candidates(session, norms, CANDIDATES)
+            rows = self._rows_by_id(session, {i for ids in found for i in ids})
+        result: dict[str, list[MemoryMatch]] = {}
+        for source, norm, ids in zip(sources, norms, found, strict=True):
+            scored = []
+            for row in (rows[i] for i in ids if i in rows):
+                score = fuzz.ratio(norm, row.source_norm, score_cutoff=threshold * 100) / 100
+                if score >= threshold and score > 0:
+                    scored.append(_match(row, round(score, 4), conflict=row.conflict))
+            scored.sort(key=lambda m: (-m.score, _ORIGIN_RANK[m.origin], -m.id))
+            result[source] = _distinct_targets(scored)[:limit]
+        return result
+
+    @staticmethod
+    def _rows_by_id(session: Session, ids: set[int]) -> dict[int, MemorySegmentRow]:
+        rows: dict[int, MemorySegmentRow] = {}
+        ids_list = list(ids)
+        for start in range(0, len(ids_list), IN_CHUNK):
+            statement = select(MemorySegmentRow).where(
+                MemorySegmentRow.id.in_(ids_list[start : start + IN_CHUNK])
+            )
+            rows.update((row.id, row) for row in session.scalars(statement))
+        return rows
+
+    def pairs(self, batch_size: int = 5000) -> Iterator[MemoryMatch]:
+        """Every entry, oldest first, read in batches (for export)."""
+        last = 0
+        while True:
+            with self.database.session() as session:
+                statement = (
+                    select(MemorySegmentRow)
+                    .where(MemorySegmentRow.id > last)
+                    .order_by(MemorySegmentRow.id)
+                    .limit(batch_size)
+                )
+                rows = list(session.scalars(statement))
+            if not rows:
+                return
+            yield from (_match(row, 1.0, conflict=row.conflict) for row in rows)
+            last = rows[-1].id
+
+    def stats(self) -> MemoryStats:
+        with self.database.session() as session:
+            count, distinct, conflicts, last = session.execute(
+                select(
+                    func.count(),
+                    func.count(func.distinct(_TABLE.c.source_hash)),
+                    func.count().filter(_TABLE.c.conflict.is_(True)),
+                    func.max(_TABLE.c.approved_at),
+                )
+            ).one()
+            by_origin = dict(
+                session.execute(select(_TABLE.c.origin, func.count()).group_by(_TABLE.c.origin)).all()
+            )
+        return MemoryStats(
+            segments=count,
+            distinct_sources=distinct,
+            conflicts=conflicts,
+            by_origin=by_origin,
+            last_approved_at=_aware(last) if last else None,
+            index=self.index.name,
+        )
+
+    def version(self) -> dict[str, object]:
+        """A cheap fingerprint of the memory's content, for translation signatures."""
+        with self.database.session() as session:
+            newest = session.execute(select(func.max(_TABLE.c.id))).scalar()
+        return {"newest_entry": newest or 0, "fuzzy_threshold": self.fuzzy_threshold}
+
+
+def _conflict(pair: MemoryPair, targets: dict[str, str]) -> ImportProblem:
+    known = "; ".join(repr(t) for t in list(targets.values())[:2])
+    return ImportProblem(
+        pair.line,
+        f"{pair.source!r} is already approved as {known}; {pair.target!r} kept as well, "
+        "both flagged as conflicting until an editor corrects one",
+    )
+
+
+def _distinct_targets(matches: list[MemoryMatch]) -> list[MemoryMatch]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for match in matches:
+        key = (match.source, match.target)
+        if key not in seen:
+            seen.add(key)
+            kept.append(match)
+    return kept
