@@ -1,4 +1,5 @@
-"""`transdesk eval` with real models: the tiny CTranslate2 model and the 270M model behind llama.cpp.
+"""`transdesk eval` with real models: the tiny CTranslate2 model, and the 270M model behind
+llama.cpp.
 
 Their translations are nonsense (scores near zero are expected); what is checked is the whole
 path: the pipeline ran every line, the scores are sacrebleu's on the files written, and the report
@@ -43,8 +44,9 @@ def test_eval_with_the_270m_model_compared_with_tiny_ct2(
     monkeypatch.setenv("TRANSDESK_OPENAI_RETRIES", "0")  # a malformed answer fails, as it may
     out = tmp_path / "report"
     result = tiny_ct2_env(
-        *sample_args(out), "--limit", str(LLAMA_LINES), "--article-lines", "3", "--engine", "openai", "--base-url", llama_base_url,
-        "--llm-model", MODEL_ALIAS, "--compare", "ct2", "--resamples", "200",
+        *sample_args(out), "--limit", str(LLAMA_LINES), "--article-lines", "3",
+        "--engine", "openai", "--base-url", llama_base_url, "--llm-model", MODEL_ALIAS,
+        "--compare", "ct2", "--resamples", "200",
     )  # fmt: skip
     assert result.code == 0, result.stderr
     results = check_outputs(out, result.stdout, LLAMA_LINES)

@@ -33,13 +33,15 @@ def _memory() -> Iterator[TranslationMemory]:
 @memory_app.command("import")
 def import_memory(
     file: Path = typer.Argument(None, help="A TMX file.", exists=True, dir_okay=False),
-    parallel: tuple[Path, Path] = typer.Option(
-        (None, None), "--parallel", help="Two line-aligned files instead: KOREAN ENGLISH."
+    parallel: tuple[Path, Path] | None = typer.Option(
+        None, "--parallel", help="Two line-aligned files instead: KOREAN ENGLISH."
     ),
     approved_by: str = typer.Option("import", "--approved-by", help="Who vouches for the pairs."),
 ) -> None:
     """Import approved pairs, all or nothing; conflicting pairs are kept, flagged and listed."""
-    if (file is None) == (parallel[0] is None):
+    if parallel is not None and parallel[0] is None:
+        parallel = None
+    if (file is None) == (parallel is None):
         raise InvalidInput("give either a TMX file or --parallel KOREAN ENGLISH")
     if file is not None:
         pairs = read_tmx(file, approved_by=approved_by)

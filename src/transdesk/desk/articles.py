@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from transdesk.article import (
     TranslatedArticle,
 )
 from transdesk.errors import Conflict, NotFound
+from transdesk.store.db import Database
 from transdesk.store.desk_tables import (
     ArticleCorrection,
     ArticleSegment,
@@ -222,13 +223,16 @@ def list_articles(
     return rows, session.scalar(count) or 0
 
 
-def published_revision(session: Session, slug: str) -> int | None:
-    """The revision readers see, or None when the article is not public (one cheap query)."""
-    return session.scalar(
-        select(DeskArticle.revision).where(
-            DeskArticle.slug == slug, DeskArticle.state == ArticleState.PUBLISHED
-        )
-    )
+_REVISION = (
+    select(DeskArticle.revision)
+    .where(DeskArticle.slug == bindparam("slug"), DeskArticle.state == ArticleState.PUBLISHED)
+)
+
+
+def published_revision(db: Database, slug: str) -> int | None:
+    """The revision readers see, or None when the article is not public (one indexed query)."""
+    with db.engine.connect() as connection:
+        return connection.execute(_REVISION, {"slug": slug}).scalar()
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ after the sentence has been corrected.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
+import threading
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -60,35 +62,46 @@ def client_fingerprint(address: str | None) -> str | None:
     return hashlib.blake2s(address.encode(), digest_size=12, key=b"transdesk-reports").hexdigest()
 
 
+_SQLITE_WRITERS: dict[str, threading.Lock] = {}
+
+
+def _one_writer(db: Database) -> contextlib.AbstractContextManager:
+    """SQLite has one writer at a time: queue this process's writers on a lock instead of letting
+    them spin in SQLite's busy handler (which backs off in sleeps of up to 100 ms)."""
+    if db.dialect != "sqlite":
+        return contextlib.nullcontext()
+    return _SQLITE_WRITERS.setdefault(db.url, threading.Lock())
+
+
 def file_report(db: Database, slug: str, draft: ReportDraft, *, max_chars: int) -> ReaderReport:
     """Store a reader's report on a published article's sentence; committed when this returns."""
     draft = draft.cleaned(max_chars)
     with db.session() as session:
-        article_id = session.scalar(
-            select(DeskArticle.id).where(
-                DeskArticle.slug == slug, DeskArticle.state == ArticleState.PUBLISHED
+        found = session.execute(
+            select(DeskArticle.id, ArticleSegment.english)
+            .outerjoin(
+                ArticleSegment,
+                (ArticleSegment.article_id == DeskArticle.id)
+                & (ArticleSegment.segment_id == draft.segment_id),
             )
-        )
-        if article_id is None:
-            raise NotFound(f"no published article called {slug!r}")
-        english = session.execute(
-            select(ArticleSegment.english).where(
-                ArticleSegment.article_id == article_id,
-                ArticleSegment.segment_id == draft.segment_id,
-            )
+            .where(DeskArticle.slug == slug, DeskArticle.state == ArticleState.PUBLISHED)
         ).first()
+        if found is None:
+            raise NotFound(f"no published article called {slug!r}")
+        article_id, english = found
         if english is None:
             raise NotFound(f"the article has no sentence {draft.segment_id!r}")
         report = ReaderReport(
             article_id=article_id,
             segment_id=draft.segment_id,
             kind=draft.kind,
-            english_seen=english[0],
+            english_seen=english,
             suggestion=draft.suggestion,
             email=draft.email,
             client=client_fingerprint(draft.client),
             state=ReportState.OPEN,
         )
-        session.add(report)
-        session.flush()
+        with _one_writer(db):
+            session.add(report)
+            session.commit()
         return report

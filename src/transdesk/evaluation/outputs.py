@@ -128,7 +128,8 @@ def html_report(markdown: str, folder: Path, title: str) -> str:
         "code,pre{background:#f4f4f4}"
     )
     return (
-        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title>"
         f"<style>{style}</style></head><body>\n{body}</body></html>\n"
     )
 

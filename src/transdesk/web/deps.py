@@ -18,12 +18,15 @@ from transdesk.settings import Settings
 from transdesk.store.db import Database
 from transdesk.web.errors import ApiError
 
+# The plain lookups are `async def`: FastAPI runs them on the event loop instead of sending each
+# one through the thread pool, which matters on the reader's hot path.
 
-def _settings(request: Request) -> Settings:
+
+async def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def _database(request: Request) -> Database:
+async def _database(request: Request) -> Database:
     return request.app.state.database
 
 
@@ -32,11 +35,11 @@ def _session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def _queue(request: Request) -> TranslationQueue:
+async def _queue(request: Request) -> TranslationQueue:
     return request.app.state.queue
 
 
-def _templates(request: Request) -> Jinja2Templates:
+async def _templates(request: Request) -> Jinja2Templates:
     return request.app.state.templates
 
 

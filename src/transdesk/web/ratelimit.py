@@ -51,11 +51,11 @@ class RateLimits:
         ).with_headers({"Retry-After": str(retry_after)})
 
 
-def limit_reports(request: Request) -> None:
+async def limit_reports(request: Request) -> None:
     limits: RateLimits = request.app.state.rate_limits
     limits.check(limits.reports, "reports", request)
 
 
-def limit_submissions(request: Request) -> None:
+async def limit_submissions(request: Request) -> None:
     limits: RateLimits = request.app.state.rate_limits
     limits.check(limits.submissions, "submissions", request)

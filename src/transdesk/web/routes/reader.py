@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from transdesk.desk import articles as desk_articles
@@ -102,23 +103,28 @@ def _headline_english(row) -> str:  # type: ignore[no-untyped-def]
 
 
 @router.get("/articles/{slug}", response_class=HTMLResponse, name="article_page")
-def article_page(
+async def article_page(
     slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep
 ) -> HTMLResponse:
+    """Served from the page cache on the event loop; one indexed query checks the revision."""
     cache = request.app.state.page_cache
-    with database.session() as session:
-        revision = desk_articles.published_revision(session, slug)
+    revision = desk_articles.published_revision(database, slug)
     if revision is None:
         raise NotFound(f"no published article called {slug!r}")
     html = cache.get("article", slug, revision)
     if html is None:
-        page, revision = _load_page(database, slug)
-        html = templates.get_template("article.html").render(
-            page=page, notice=AI_NOTICE_BEFORE_LINK, link_text=AI_NOTICE_LINK_TEXT,
-            kinds=list(ReportKind), feedback_url=f"/articles/{slug}/feedback",
-        )
+        html, revision = await run_in_threadpool(_render_article, database, templates, slug)
         cache.put("article", slug, revision, html)
     return _html(html)
+
+
+def _render_article(database, templates, slug: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    page, revision = _load_page(database, slug)
+    html = templates.get_template("article.html").render(
+        page=page, notice=AI_NOTICE_BEFORE_LINK, link_text=AI_NOTICE_LINK_TEXT,
+        kinds=list(ReportKind), feedback_url=f"/articles/{slug}/feedback",
+    )
+    return html, revision
 
 
 def _form_page(request, templates, page, segment, *, error=None, values=None, status=200):  # type: ignore[no-untyped-def]

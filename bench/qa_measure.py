@@ -1,0 +1,121 @@
+"""How well the sentence checks work, measured on the ko-en-news corpus: both tables.
+
+    python bench/qa_measure.py [CORPUS_DIR] [--split test] [--per-kind 300] [--seed 0]
+
+1. False flags: the share of human reference translations the gate sends to review or blocks, at
+   the default thresholds (the corpus has no datelines; no termbase, then the bench termbase).
+2. Recall on injected errors: references corrupted one way each (bench/qa_injected.py), among
+   pairs the checks pass when clean; the share the gate flags, and the share the intended check
+   itself flags.
+
+Each table has a baseline run in the same process: the length-ratio check alone (the classic
+quality-estimation heuristic), with the ratio of the full checks to it.
+Calibrate on dev (bench/calibrate_qa.py), measure on test. Corpus: ko-en-news (Park, Hong and Cha
+2016, CC BY-SA 3.0), /work/shared/data/ko-en-news by default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from calibrate_qa import DEFAULT_CORPUS, read_pairs  # noqa: E402
+from qa_injected import BENCH_TERMS, INJECTORS  # noqa: E402
+
+from transdesk.glossary.matcher import Termbase  # noqa: E402
+from transdesk.qa import Checker, Thresholds, create_checks, segment_decision  # noqa: E402
+from transdesk.qa.base import SEVERITIES  # noqa: E402
+
+THRESHOLDS = Thresholds()
+REVIEW_RANK = SEVERITIES.index(THRESHOLDS.review_at)
+
+
+def flagged(findings) -> bool:  # noqa: ANN001
+    return segment_decision(findings, THRESHOLDS) != "publish"
+
+
+def by_check(findings) -> set[str]:  # noqa: ANN001
+    return {f.check for f in findings if SEVERITIES.index(f.severity) >= REVIEW_RANK}
+
+
+def false_flags(pairs, checker: Checker) -> tuple[float, Counter, float]:  # noqa: ANN001
+    started = time.perf_counter()
+    total, checks = 0, Counter()
+    for ko, en in pairs:
+        findings = checker.check(ko, en)
+        total += flagged(findings)
+        checks.update(by_check(findings))
+    return total / len(pairs), checks, len(pairs) / (time.perf_counter() - started)
+
+
+def print_false_flags(pairs, full: Checker, with_terms: Checker, baseline: Checker) -> None:  # noqa: ANN001
+    rate, checks, speed = false_flags(pairs, full)
+    rate_terms, checks_terms, _ = false_flags(pairs, with_terms)
+    rate_base, _, _ = false_flags(pairs, baseline)
+    n = len(pairs)
+    print(f"\nFalse flags on {n:,} human reference translations (default thresholds)\n")
+    print(f"| {'check':<13} | {'no termbase':>11} | {'bench termbase':>14} |")
+    print(f"|{'-' * 15}|{'-' * 13}|{'-' * 16}|")
+    for name in full.names:
+        print(f"| {name:<13} | {checks[name] / n:>11.1%} | {checks_terms[name] / n:>14.1%} |")
+    print(f"| {'ANY (gate)':<13} | {rate:>11.1%} | {rate_terms:>14.1%} |")
+    print(f"\nbaseline (length ratio alone): {rate_base:.1%} flagged; full checks / baseline = "
+          f"{rate / rate_base if rate_base else float('inf'):.2f}x; speed {speed:,.0f} "
+          "sentences/s (kiwi analysis prefetched)")
+
+
+def injected(pairs, checker: Checker, baseline: Checker, per_kind: int, seed: int) -> None:  # noqa: ANN001
+    clean = [(ko, en) for ko, en in pairs if not flagged(checker.check(ko, en))]
+    print(f"\nRecall on injected errors ({len(clean):,} of {len(pairs):,} pairs pass clean; "
+          f"up to {per_kind} injected per kind, seed {seed})\n")
+    print(f"| {'error injected':<17} | {'n':>4} | {'gate flags':>10} | {'by its check':>12} | "
+          f"{'baseline':>8} | {'ratio':>5} |")
+    print(f"|{'-' * 19}|{'-' * 6}|{'-' * 12}|{'-' * 14}|{'-' * 10}|{'-' * 7}|")
+    for kind, (check, inject) in INJECTORS.items():
+        rng = random.Random(seed)
+        cases = []
+        for ko, en in rng.sample(clean, len(clean)):
+            corrupted = inject(ko, en, rng)
+            if corrupted and corrupted != en:
+                cases.append((ko, corrupted))
+            if len(cases) >= per_kind:
+                break
+        if not cases:
+            print(f"| {kind:<17} | {0:>4} | {'—':>10} | {'—':>12} | {'—':>8} | {'—':>5} |")
+            continue
+        results = [checker.check(ko, en) for ko, en in cases]
+        recall = sum(flagged(f) for f in results) / len(cases)
+        own = sum(check in by_check(f) for f in results) / len(cases)
+        base = sum(flagged(baseline.check(ko, en)) for ko, en in cases) / len(cases)
+        ratio = f"{recall / base:.1f}" if base else "∞"
+        print(f"| {kind:<17} | {len(cases):>4} | {recall:>10.1%} | {own:>12.1%} | "
+              f"{base:>8.1%} | {ratio:>5} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--split", default="test", choices=("dev", "test"))
+    parser.add_argument("--per-kind", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    pairs = read_pairs(args.corpus, args.split)
+    termbase = Termbase(BENCH_TERMS)
+    full, with_terms = Checker(), Checker(termbase=termbase)
+    baseline = Checker(create_checks(["omission"]))
+    started = time.perf_counter()
+    full.prepare([ko for ko, _ in pairs])
+    print(f"ko-en-news {args.split}: {len(pairs):,} pairs; kiwi analysis "
+          f"{time.perf_counter() - started:.1f}s")
+    print_false_flags(pairs, full, with_terms, baseline)
+    injected(pairs, with_terms, baseline, args.per_kind, args.seed)
+
+
+if __name__ == "__main__":
+    main()
