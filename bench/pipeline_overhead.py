@@ -69,7 +69,7 @@ def report(runs: list[Run], sentences: int) -> float:
     print(f"\n{sentences} sentences, {len(runs)} run(s), medians")
     print(f"{'part':36} {'ms/sentence':>12} {'% of engine':>12}")
     for name, ms in rows:
-        print(f"{name:36} {ms:12.3f} {100 * ms / engine_ms:11.3f}%")
+        print(f"{name:36} {ms:12.3f} {100 * ms / engine_ms:11.4f}%")
     failed = [r.failed for r in runs]
     print(f"failed sentences per run (the 270M model answers poorly): {failed}")
     ratio = rows[1][1] / engine_ms

@@ -26,9 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from calibrate_qa import DEFAULT_CORPUS, read_pairs  # noqa: E402
-from qa_injected import BENCH_TERMS, INJECTORS  # noqa: E402
+from qa_injected import INJECTORS, bench_termbase  # noqa: E402
 
-from transdesk.glossary.matcher import Termbase  # noqa: E402
 from transdesk.qa import Checker, Thresholds, create_checks, segment_decision  # noqa: E402
 from transdesk.qa.base import SEVERITIES  # noqa: E402
 
@@ -106,7 +105,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     pairs = read_pairs(args.corpus, args.split)
-    termbase = Termbase(BENCH_TERMS)
+    termbase = bench_termbase()
     full, with_terms = Checker(), Checker(termbase=termbase)
     baseline = Checker(create_checks(["omission"]))
     started = time.perf_counter()

@@ -26,7 +26,7 @@ from transdesk.glossary.model import TermEntry, TermKind, TermMatch, TermStatus
 from transdesk.memory.model import MemoryPair, Origin
 from transdesk.memory.normalise import normalise, source_hash
 from transdesk.memory.store import TranslationMemory
-from transdesk.memory.substitutions import Substitution, substitutions
+from transdesk.memory.substitutions import Substitution, name_containing, substitutions
 from transdesk.store.db import Database
 from transdesk.store.memory_tables import CorrectionChangeRow, CorrectionRow, MemorySegmentRow
 
@@ -217,8 +217,12 @@ def _term_proposal(
                       for r in renderings if len(change.inserted) >= 3)
     if not (in_removed or in_inserted):
         return None
+    words = {w for r in renderings for w in r.split() if len(w) >= 3}
+    wrong = name_containing(change.removed, words) or change.removed
+    if any(_contains(wrong, f) for f in entry.forbidden):
+        return None
     base = dataclasses.replace(
-        entry, forbidden=(*entry.forbidden, change.removed), status=TermStatus.PROPOSED,
+        entry, forbidden=(*entry.forbidden, wrong), status=TermStatus.PROPOSED,
         changed_by=editor, changed_at=None, id=None, note=note,
     )
     if in_removed and not in_inserted and change.inserted:

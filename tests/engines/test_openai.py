@@ -203,6 +203,15 @@ def test_no_json_at_all_fails_every_segment_after_one_retry_each():
     assert not any(h.text in SOURCES.values() for h in hypotheses)
 
 
+def test_lone_segment_answered_badly_is_also_asked_once_more():
+    answers = iter([json.dumps({"b1.s0": ""}), json.dumps({"b1.s0": ENGLISH["b1.s0"]})])
+    server = ChatServer(lambda ids, body: next(answers))
+    with engine_for(server) as engine:
+        (hypothesis,) = engine.translate(requests_for(["b1.s0"]), CONTEXT)
+    assert hypothesis.text == ENGLISH["b1.s0"] and hypothesis.attempts == 2
+    assert len(server.bodies) == 2
+
+
 def test_lone_segment_under_a_mangled_key_is_accepted():
     server = ChatServer(lambda ids, body: json.dumps({"b2.s0": ENGLISH["b1.s0"]}))
     with engine_for(server) as engine:

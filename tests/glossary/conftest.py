@@ -12,7 +12,10 @@ from transdesk.glossary.model import TermEntry, TermKind
 from transdesk.glossary.starter import starter_entries
 
 KREMLIN = TermEntry(
-    "크렘린궁", "the Kremlin", variants=("러시아 대통령실",), forbidden=("Kremlin Palace",),
+    "크렘린궁",
+    "the Kremlin",
+    variants=("러시아 대통령실",),
+    forbidden=("Kremlin Palace",),
     kind=TermKind.ORGANISATION,
 )
 KIM = TermEntry(
@@ -20,13 +23,21 @@ KIM = TermEntry(
     "North Korean leader Kim Jong-un",
     later="Kim",
     variants=("김 위원장", "김정은 북한 국무위원장"),
-    forbidden=("North Korean Commissioner Kim Jong-un", "Commissioner Kim Jong-un", "Commissioner Kim"),
+    forbidden=(
+        "North Korean Commissioner Kim Jong-un",
+        "Commissioner Kim Jong-un",
+        "Commissioner Kim",
+    ),
     kind=TermKind.PERSON,
 )
 KIM_NAME = TermEntry("김정은", "Kim Jong-un", later="Kim", kind=TermKind.PERSON)
-CHAIRMAN = TermEntry("국무위원장", "chairman of the State Affairs Commission", forbidden=("Commissioner",))
+CHAIRMAN = TermEntry(
+    "국무위원장", "chairman of the State Affairs Commission", forbidden=("Commissioner",)
+)
 WPK = TermEntry(
-    "노동당", "the Workers' Party of Korea (WPK)", later="the WPK",
+    "노동당",
+    "the Workers' Party of Korea (WPK)",
+    later="the WPK",
     forbidden=("Labor Party of North Korea", "North Korean Labor Party"),
 )
 ASSEMBLY = TermEntry("국회", "the National Assembly")
@@ -45,7 +56,10 @@ def starter_termbase() -> Termbase:
 
 
 def make_article(*blocks: tuple[BlockKind, str]) -> Article:
-    """One sentence per block: enough for stage tests that do not test sentence splitting."""
+    """One sentence per block: enough for stage tests that do not test sentence splitting.
+    Without a headline among the blocks, a term-free one is added at the end."""
+    if all(kind is not BlockKind.HEADLINE for kind, _ in blocks):
+        blocks = (*blocks, (BlockKind.HEADLINE, "기사 제목"))
     built = tuple(
         Block(i, kind, text, (Segment(f"b{i}.s0", i, 0, text, 0, len(text)),))
         for i, (kind, text) in enumerate(blocks)

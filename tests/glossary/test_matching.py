@@ -54,8 +54,17 @@ def test_latin_forms_match_case_insensitively():
 
 @pytest.mark.parametrize(
     ("run", "particles"),
-    [("은", True), ("에서는", True), ("과의", True), ("이라고", True), ("측은", True),
-     ("원", False), ("의원", False), ("의장", False), ("근", False)],
+    [
+        ("은", True),
+        ("에서는", True),
+        ("과의", True),
+        ("이라고", True),
+        ("측은", True),
+        ("원", False),
+        ("의원", False),
+        ("의장", False),
+        ("근", False),
+    ],
 )
 def test_particle_runs(run, particles):
     assert is_particle_run(run) is particles

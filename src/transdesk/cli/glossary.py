@@ -24,7 +24,9 @@ glossary_app = typer.Typer(help="The newsroom termbase: approved names, titles a
 app.add_typer(glossary_app, name="glossary")
 
 By = Annotated[str | None, typer.Option("--by", help="Who makes the change (default: $USER).")]
-Format = Annotated[str | None, typer.Option("--format", help="csv or tbx (default: from the name).")]
+Format = Annotated[
+    str | None, typer.Option("--format", help="csv or tbx (default: from the name).")
+]
 
 
 @contextlib.contextmanager
@@ -41,7 +43,7 @@ def _who(by: str | None) -> str:
         return by
     try:
         return getpass.getuser()
-    except Exception:  # no user name in this environment
+    except (KeyError, OSError):  # no user name in this environment
         return "editor"
 
 
@@ -59,18 +61,30 @@ def add(
     source: Annotated[str, typer.Argument(help="Korean headword, e.g. 크렘린궁.")],
     target: Annotated[str, typer.Argument(help="Approved English, e.g. 'the Kremlin'.")],
     later: Annotated[str | None, typer.Option(help="Rendering for later references.")] = None,
-    variant: Annotated[list[str] | None, typer.Option("--variant", "-V", help="Other Korean form.")] = None,
-    forbid: Annotated[list[str] | None, typer.Option("--forbid", "-f", help="Forbidden English.")] = None,
+    variant: Annotated[
+        list[str] | None, typer.Option("--variant", "-V", help="Other Korean form.")
+    ] = None,
+    forbid: Annotated[
+        list[str] | None, typer.Option("--forbid", "-f", help="Forbidden English.")
+    ] = None,
     kind: Annotated[TermKind, typer.Option(help="What the term names.")] = TermKind.OTHER,
     note: Annotated[str | None, typer.Option(help="Usage note for translators.")] = None,
     reference: Annotated[str | None, typer.Option(help="Where the rendering was checked.")] = None,
-    propose: Annotated[bool, typer.Option("--propose", help="Add as proposed, not approved.")] = False,
+    propose: Annotated[
+        bool, typer.Option("--propose", help="Add as proposed, not approved.")
+    ] = False,
     by: By = None,
 ) -> None:
     """Add an entry (approved unless --propose); a clash with an approved entry is refused."""
     entry = TermEntry(
-        source=source, target=target, later=later, variants=tuple(variant or ()),
-        forbidden=tuple(forbid or ()), kind=kind, note=note, reference=reference,
+        source=source,
+        target=target,
+        later=later,
+        variants=tuple(variant or ()),
+        forbidden=tuple(forbid or ()),
+        kind=kind,
+        note=note,
+        reference=reference,
         status=TermStatus.PROPOSED if propose else TermStatus.APPROVED,
     )
     with _store() as store:
@@ -97,10 +111,17 @@ def list_entries(
 
 def _as_dict(entry: TermEntry) -> dict[str, object]:
     return {
-        "id": entry.id, "source": entry.source, "target": entry.target, "later": entry.later,
-        "variants": list(entry.variants), "forbidden": list(entry.forbidden),
-        "kind": entry.kind.value, "note": entry.note, "reference": entry.reference,
-        "status": entry.status.value, "changed_by": entry.changed_by,
+        "id": entry.id,
+        "source": entry.source,
+        "target": entry.target,
+        "later": entry.later,
+        "variants": list(entry.variants),
+        "forbidden": list(entry.forbidden),
+        "kind": entry.kind.value,
+        "note": entry.note,
+        "reference": entry.reference,
+        "status": entry.status.value,
+        "changed_by": entry.changed_by,
         "changed_at": entry.changed_at.isoformat() if entry.changed_at else None,
     }
 
@@ -108,8 +129,12 @@ def _as_dict(entry: TermEntry) -> dict[str, object]:
 @glossary_app.command("import")
 def import_file(
     path: Annotated[Path | None, typer.Argument(help="A .csv or .tbx termbase file.")] = None,
-    starter: Annotated[bool, typer.Option("--starter", help="Import the bundled starter termbase.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Import nothing if any entry conflicts.")] = False,
+    starter: Annotated[
+        bool, typer.Option("--starter", help="Import the bundled starter termbase.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Import nothing if any entry conflicts.")
+    ] = False,
     format: Format = None,
     by: By = None,
 ) -> None:
@@ -126,8 +151,10 @@ def import_file(
 
 
 def _report(report: ImportReport, name: str) -> None:
-    typer.echo(f"{name}: {report.added} added, {report.merged} merged into existing entries, "
-               f"{len(report.conflicts)} conflicts")
+    typer.echo(
+        f"{name}: {report.added} added, {report.merged} merged into existing entries, "
+        f"{len(report.conflicts)} conflicts"
+    )
     for line, conflict in report.conflicts:
         typer.echo(f"  line {line}: conflict: {conflict.message}", err=True)
     if report.conflicts:
@@ -148,8 +175,12 @@ def export_file(
 
 @glossary_app.command("approve")
 def approve(
-    ids: Annotated[list[int], typer.Argument(help="Entry ids (see `glossary list --status proposed`).")],
-    replace: Annotated[bool, typer.Option("--replace", help="Remove approved entries it clashes with.")] = False,
+    ids: Annotated[
+        list[int], typer.Argument(help="Entry ids (see `glossary list --status proposed`).")
+    ],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Remove approved entries it clashes with.")
+    ] = False,
     by: By = None,
 ) -> None:
     """Approve proposed entries."""

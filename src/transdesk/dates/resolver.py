@@ -35,6 +35,7 @@ class DateMention:
     last: dt.date | None  # end of the interval, inclusive
     relative: bool  # written relative to the dateline ("2일", "지난해"), not absolutely
     day: int | None = None  # day of month as written, when there is one
+    month: int | None = None  # month as written ("11월"), known even without a dateline
     weekday: int | None = None  # 0 = Monday, as written ("화요일")
     reference: str | None = None  # "today" | "yesterday" | "tomorrow" for 이날/전날/다음 날
 
@@ -116,8 +117,11 @@ def resolve_dates(
 
 
 def _mention(match: re.Match[str], granularity: Granularity, first, last, relative, **kw):
+    month = match.groupdict().get("m")
+    if month is None and first is not None and last is not None and first.month == last.month:
+        month = first.month
     return DateMention(match.start(), match.end(), match.group(0), granularity, first, last,
-                       relative, **kw)
+                       relative, month=int(month) if month else None, **kw)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

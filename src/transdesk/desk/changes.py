@@ -27,6 +27,10 @@ _MONTHS = re.compile(
     r"\b(Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)", re.IGNORECASE
 )
+_DATE_WORDS = re.compile(
+    _MONTHS.pattern + r"|\d(st|nd|rd|th)\b|\b(last|next|this) (week|month|year)\b|day before",
+    re.IGNORECASE,
+)
 _KIND_PHRASES = {
     "mistranslation": "to correct a mistranslated sentence",
     "grammar_or_style": "to fix the wording of a sentence",
@@ -134,7 +138,8 @@ def fix_phrase(kind: str, change: Change | None) -> str:
             return f"to fix the name of {change.name}"
         return "to fix a name"
     if kind == "number_or_date" and change is not None:
-        return "to fix a date" if _MONTHS.search(change.right) else "to fix a number"
+        return "to fix a date" if _DATE_WORDS.search(f"{change.wrong} {change.right}") \
+            else "to fix a number"
     return _KIND_PHRASES.get(kind, _KIND_PHRASES["other"])
 
 
@@ -142,6 +147,9 @@ def correction_note(kind: str, before: str | None, after: str, corrected_on: dt.
                     *, with_year: bool = False) -> str:
     """"This article was corrected on Sept. 3 to fix the title of Kim Jong-un." """
     change = changed_words(before or "", after)
+    found = changes(before or "", after)
+    if kind == "number_or_date" and found:
+        change = Change(" ".join(c.wrong for c in found), " ".join(c.right for c in found))
     when = ap_date(corrected_on, with_year=with_year)
     return f"This article was corrected on {when} {fix_phrase(kind, change)}."
 

@@ -127,9 +127,8 @@ def correct_sentence(
         raise InvalidInput("the corrected sentence is the same as the published one")
     change = changed_words(before or "", after)
     on = corrected_on(article)
-    note = " ".join((note or "").split()) or correction_note(
-        kind, before, after, on, with_year=on.year != article.dateline.year
-    )
+    # AP style: a date in the current year goes without the year, and a correction is dated today
+    note = " ".join((note or "").split()) or correction_note(kind, before, after, on)
     segment.english = after
     article.revision += 1
     article.updated_at = utcnow()
@@ -220,7 +219,7 @@ def learn_from(db: Database, correction_id: int) -> dict:
     else:
         try:
             result = record_correction(
-                db, source=correction.source_text, before=correction.before,
+                db, source=correction.source_text, before=correction.before or "",
                 after=correction.after, by=correction.editor, article_slug=slug,
                 article_date=dateline, previous_source=context[0], next_source=context[1],
             )

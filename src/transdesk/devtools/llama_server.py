@@ -70,6 +70,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 @dataclass
 class LlamaServer:
     """A running llama.cpp server process and where it listens."""
@@ -137,6 +146,10 @@ def start_llama_server(
         "--n_ctx", str(n_ctx), "--n_threads", str(threads), "--n_threads_batch", str(threads),
         "--verbose", "False",
     ]  # fmt: skip
+    if port and not _port_free(port):
+        raise EngineUnavailable(
+            f"port {port} on 127.0.0.1 is already in use", hint="choose another --port"
+        )
     tries = 1 if port else 3
     for attempt in range(tries):
         server = _launch(options, port or free_port(), log_dir)
@@ -161,9 +174,22 @@ def _launch(options: list[str], port: int, log_dir: Path) -> LlamaServer:
     log_path = log_dir / f"llama-server-{port}.log"
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(
-            command + options, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
+            command + options,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 (one prctl call, nothing that locks)
         )
     return LlamaServer(process, port, log_path)
+
+
+def _die_with_parent() -> None:
+    """In the child, on Linux: have the kernel stop the server when the process that started it
+    dies, however it dies (a killed test run must not leave a model server behind)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _wait_until_ready(server: LlamaServer, timeout_s: float) -> None:
@@ -193,6 +219,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, default=None, help="GGUF file (default: bundled)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server on the way out
     with start_llama_server(args.model, port=args.port, threads=args.threads) as server:
         log.info("serving; use --base-url %s (Ctrl-C stops it)", server.base_url)
         try:

@@ -183,7 +183,7 @@ class OpenAIEngine(Engine):
             if problem is None:
                 text = str(answers[request.segment_id]).strip()
                 hypotheses.append(Hypothesis(request.segment_id, text))
-            elif failure is None and len(window) > 1:
+            elif failure is None:
                 hypotheses.append(self._retry_alone(request, context, problem))
             else:
                 hypotheses.append(_failed(request, problem, attempts=1))

@@ -25,9 +25,9 @@ PARTICLES: frozenset[str] = frozenset(
     이나 나마 든지 라도 이며 이자 이야 이요 이란 이라 에선 에겐 엔 론 으론
     에게서 한테서 으로서 으로써 로부터 이나마 이든지 이라도 으로부터
     이다 다 였다 이었다 였던 이었던 인 일 이라고 라고 이라는 라는 이라며 라며 이냐 냐
-    이지만 지만 이고 고 였고 이었고 이면 면 이어서 여서 이기도 기도 인데 인지 이자
+    이지만 지만 이고 고 였고 이었고 이면 면 이어서 여서 이기도 기도 인데 인지
     측 들 간
-    """.split()
+    """.split()  # noqa: SIM905 (one reviewable block of Korean)
 )
 _LONGEST_PARTICLE = max(len(p) for p in PARTICLES)
 _MAX_PIECES = 4
@@ -35,7 +35,9 @@ _MAX_PIECES = 4
 
 def is_hangul(char: str) -> bool:
     """A Hangul syllable or jamo: a character that continues a Korean word."""
-    return "\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" or "\u3131" <= char <= "\u318e"
+    return (
+        "\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" or "\u3131" <= char <= "\u318e"
+    )
 
 
 def _continues_word(char: str) -> bool:

@@ -16,7 +16,17 @@ from transdesk.errors import InvalidInput
 from transdesk.glossary.model import TermEntry, TermKind, TermStatus
 from transdesk.glossary.validation import clean, entry_problems
 
-COLUMNS = ("source", "target", "later", "variants", "forbidden", "kind", "note", "reference", "status")
+COLUMNS = (
+    "source",
+    "target",
+    "later",
+    "variants",
+    "forbidden",
+    "kind",
+    "note",
+    "reference",
+    "status",
+)
 REQUIRED = ("source", "target")
 SEPARATOR = "|"
 

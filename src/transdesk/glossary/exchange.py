@@ -17,7 +17,8 @@ def file_format(path: Path | str, format: str | None = None) -> str:
     chosen = (format or Path(path).suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
         raise InvalidInput(
-            f"cannot tell the termbase format of {path}", hint="name it .csv or .tbx, or pass --format"
+            f"cannot tell the termbase format of {path}",
+            hint="name it .csv or .tbx, or pass --format",
         )
     return chosen
 

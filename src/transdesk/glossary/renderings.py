@@ -12,7 +12,7 @@ from functools import lru_cache
 
 # words after which a rendering's own leading "the" would be doubled or wrong
 _DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our|your|this|that|these|those)|'s|s')\s+$", re.I
+    r"(?:\b(?:the|a|an|its|his|her|their|our|your|this|that|these|those)|'s|s')\s+$", re.IGNORECASE
 )
 _SENTENCE_START = re.compile(r"(?:(?:^|[.!?]\s+|[.!?][\"'”’]\s+)[\"'“‘(]?|(?:^|\s)[\"“])$")
 
@@ -22,7 +22,7 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Case-insensitive, whole-word pattern for an English phrase (any run of spaces between words;
     "U.S." also matches "US", "U.N." "UN")."""
     words = [_word_pattern(word) for word in phrase.split()]
-    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.I)
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
 def _word_pattern(word: str) -> str:

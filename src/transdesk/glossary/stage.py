@@ -70,7 +70,9 @@ class TermbaseStage(BaseStage):
 
     def _plan(self, article: Article, jobs: Sequence[SegmentJob]) -> list[list[PlannedTerm]]:
         kinds = {block.index: block.kind for block in article.blocks}
-        return plan_article(self.termbase, ((j.segment, kinds[j.segment.block_index]) for j in jobs))
+        return plan_article(
+            self.termbase, ((j.segment, kinds[j.segment.block_index]) for j in jobs)
+        )
 
     def _restore(self, job: SegmentJob, planned: list[PlannedTerm], tokens: list[str]) -> None:
         result = restore(job.text or "", planned, tokens)

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from transdesk.glossary.csv_format import read_csv
+from transdesk.glossary.matcher import Termbase
 from transdesk.glossary.model import TermEntry
 from transdesk.glossary.store import ImportReport, TermbaseStore
 from transdesk.store.db import Database
@@ -31,8 +32,12 @@ def starter_entries() -> list[tuple[int, TermEntry]]:
 
 def import_starter(store: TermbaseStore, by: str = STARTER_BY) -> ImportReport:
     report = store.import_entries(starter_entries(), by)
-    log.info("starter termbase: %d added, %d merged, %d conflicts",
-             report.added, report.merged, len(report.conflicts))
+    log.info(
+        "starter termbase: %d added, %d merged, %d conflicts",
+        report.added,
+        report.merged,
+        len(report.conflicts),
+    )
     return report
 
 
@@ -42,3 +47,13 @@ def open_termbase(database: Database, *, seed: bool = True) -> TermbaseStore:
     if seed and store.is_fresh():
         import_starter(store)
     return store
+
+
+def load_desk_termbase(database_url: str) -> Termbase:
+    """The approved termbase of the desk at `database_url` (a fresh desk gets the starter first),
+    loaded into memory; the database is closed again."""
+    database = Database(database_url)
+    try:
+        return open_termbase(database).load()
+    finally:
+        database.close()

@@ -154,9 +154,9 @@ class TermbaseStore:
                 except TermConflict as conflict:
                     report.conflicts.append((line, conflict))
             if strict and report.conflicts:
-                lines = ", ".join(str(line) for line, _ in report.conflicts)
+                listed = "\n  ".join(f"line {line}: {c.message}" for line, c in report.conflicts)
                 raise InvalidInput(
-                    f"conflicting entries on lines {lines}; nothing was imported",
+                    f"conflicting entries; nothing was imported:\n  {listed}",
                     hint="resolve the conflicts, or import without --strict to skip them",
                 )
         return report
@@ -194,10 +194,11 @@ def _approved_forms(session: Session, forms: Iterable[str]) -> dict[str, TermEnt
 
 
 def same_rendering(a: str, b: str) -> bool:
-    """"the State Affairs Commission" and "State Affairs Commission" say the same thing."""
+    """ "the State Affairs Commission" and "State Affairs Commission" say the same thing."""
+
     def bare(text: str) -> str:
         text = " ".join(text.split()).casefold()
-        return text[4:] if text.startswith("the ") else text
+        return text.removeprefix("the ")
 
     return bare(a) == bare(b)
 
@@ -293,7 +294,9 @@ def _touch(session: Session, row: TermEntryRow, by: str, action: str) -> None:
     snapshot = {k: v for k, v in asdict(_entry(row)).items() if k not in ("changed_at", "id")}
     snapshot = {k: (list(v) if isinstance(v, tuple) else v) for k, v in snapshot.items()}
     session.add(
-        TermChangeRow(entry_id=row.id, action=action, changed_by=by, changed_at=now, snapshot=snapshot)
+        TermChangeRow(
+            entry_id=row.id, action=action, changed_by=by, changed_at=now, snapshot=snapshot
+        )
     )
 
 

@@ -21,7 +21,9 @@ def entry_problems(entry: TermEntry) -> list[str]:
         problems.append("the approved English rendering is empty")
     for form in entry.forms:
         if len(form) > MAX_FORM:
-            problems.append(f"the Korean form {form[:20]!r}... is longer than {MAX_FORM} characters")
+            problems.append(
+                f"the Korean form {form[:20]!r}... is longer than {MAX_FORM} characters"
+            )
     for rendering in (entry.target, entry.later or "", *entry.forbidden):
         if len(rendering) > MAX_RENDERING:
             problems.append(f"{rendering[:20]!r}... is longer than {MAX_RENDERING} characters")

@@ -8,8 +8,8 @@ sums 1/(size of each result it appears in), so rows found by selective pairs com
 
 PostgreSQL: pg_trgm's `%` operator over the GIN trigram index, best `similarity()` first.
 
-Sentences shorter than a trigram (one or two characters) have no trigrams; their candidates are the
-memory's entries of similar length, read through the `source_length` index.
+Sentences shorter than two trigrams also take as candidates the memory's entries of similar length,
+read through the `source_length` index: an entry of one or two characters has no trigram at all.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 BUCKETS = 6
 ROWS_PER_PAIR = 100
+SHORT = 2 * MIN_TRIGRAM_LENGTH - 1  # up to here, also look at entries of similar length
 MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
 FULL_RECOUNT_ROWS = 50_000  # a bulk import this large recounts trigram frequencies from the index
 
@@ -57,6 +58,7 @@ def length_window(length: int, threshold: float) -> tuple[int, int]:
 
 
 def short_candidates(session: Session, length: int, limit: int) -> list[int]:
+    """Entries about as long as a short sentence (`SHORT` characters or fewer)."""
     low, high = length_window(length, 0.5)
     rows = session.execute(
         text(
@@ -93,17 +95,13 @@ class Fts5TrigramIndex:
         docs = self._docs(session, {g for gs in grams for g in gs})
         found: list[list[int]] = [[] for _ in queries]
         searches: list[tuple[int, str]] = []
-        for i, (query, query_grams) in enumerate(zip(queries, grams, strict=True)):
-            if len(query) < MIN_TRIGRAM_LENGTH:
-                found[i] = short_candidates(session, len(query), limit)
-            else:
-                searches.extend((i, expression) for expression in _pairs(query_grams, docs))
+        for i, query_grams in enumerate(grams):
+            searches.extend((i, expression) for expression in _pairs(query_grams, docs))
         weights: list[Counter[int]] = [Counter() for _ in queries]
         for start in range(0, len(searches), MAX_COMPOUND):
             self._search(session, searches[start : start + MAX_COMPOUND], weights)
         for i, weight in enumerate(weights):
-            if weight:
-                found[i] = [row_id for row_id, _ in weight.most_common(limit)]
+            found[i] += [row_id for row_id, _ in weight.most_common(limit)]
         return found
 
     @staticmethod

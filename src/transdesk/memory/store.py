@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from transdesk.memory.index import index_for
+from transdesk.memory.index import SHORT, index_for, short_candidates
 from transdesk.memory.model import (
     ImportProblem,
     ImportReport,
@@ -231,6 +231,9 @@ class TranslationMemory:
         norms = [normalise(source) for source in sources]
         with self.database.session() as session:
             found = self.index.candidates(session, norms, CANDIDATES)
+            for ids, norm in zip(found, norms, strict=True):
+                if len(norm) <= SHORT:  # entries of one or two characters have no trigrams
+                    ids += short_candidates(session, len(norm), CANDIDATES)
             rows = self._rows_by_id(session, {i for ids in found for i in ids})
         result: dict[str, list[MemoryMatch]] = {}
         for source, norm, ids in zip(sources, norms, found, strict=True):

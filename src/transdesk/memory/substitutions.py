@@ -68,3 +68,23 @@ def _changed_regions(
         else:
             regions.append([i1, i2, j1, j2])
     return regions
+
+
+def name_containing(text: str, words: set[str]) -> str | None:
+    """The run of capitalised words (a name or title) in `text` holding one of `words`."""
+    tokens = _TOKEN.findall(text)
+    wanted = {w.casefold() for w in words}
+    runs, current = [], []
+    for token in tokens:
+        if _capitalised(token) or (current and token.lower() in _NAME_LINKS):
+            current.append(token)
+        else:
+            runs.append(current)
+            current = []
+    runs.append(current)
+    for run in runs:
+        while run and not _capitalised(run[-1]):
+            run.pop()
+        if any(t.casefold() in wanted for t in run):
+            return _join(run)
+    return None

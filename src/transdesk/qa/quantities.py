@@ -40,7 +40,7 @@ _EN_SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn|decades|dozen
 _ROMAN = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12}
 _EN_ROMAN = re.compile(r"\b(?:World\s+War\s+(?P<war>I{1,2})|(?P<roman>" + "|".join(_ROMAN) + r"))\b")
 _EN_NUMBER = re.compile(
-    rf"(?<![\w.])(?P<digits>{_NUM})(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})\b|"
+    rf"(?<![A-Za-z0-9_.])(?P<digits>{_NUM})(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})\b|"
     r"(?P<short>[mb])\b)?"
     rf"|\b(?P<word>(?:{_EN_WORD_RE})(?:-(?:{_EN_WORD_RE}))?)(?:\s+(?P<wscale>{_EN_SCALE_RE}))?\b",
     re.IGNORECASE,

@@ -33,7 +33,7 @@ class Checker:
 
     def check(self, source: str, target: str | None, dateline: dt.date | None = None,
               block_kind: str | None = None, segment_id: str | None = None) -> list[Finding]:
-        if target is None or not target.strip():
+        if target is None or not any(c.isalnum() for c in target):
             return [finding("untranslated", "empty", "critical", "the translation is empty")]
         if len(source) > MAX_SEGMENT_CHARS or len(target) > 2 * MAX_SEGMENT_CHARS:
             return [finding("input", "too_long", "major",

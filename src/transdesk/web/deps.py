@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from transdesk.desk.queue import TranslationQueue
 from transdesk.settings import Settings
 from transdesk.store.db import Database
-from transdesk.web.errors import ApiError
 
 # The plain lookups are `async def`: FastAPI runs them on the event loop instead of sending each
 # one through the thread pool, which matters on the reader's hot path.

@@ -40,7 +40,7 @@ def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:  #
     if found.month is None or found.day is None:
         return False
     if mention.first is None:
-        return mention.day == found.day
+        return mention.day == found.day and mention.month in (None, found.month)
     last = found.day2 or found.day
     return (mention.first.month == found.month and found.day <= mention.first.day <= last) or (
         mention.first.month == found.month and mention.first.day <= found.day
@@ -48,8 +48,10 @@ def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:  #
 
 
 def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
-    if found.month is None or mention.first is None:
+    if found.month is None:
         return False
+    if mention.first is None:
+        return mention.month == found.month
     months = {mention.first.month, mention.last.month if mention.last else mention.first.month}
     return found.month in months or (mention.last is not None
                                      and mention.first.month <= found.month <= mention.last.month)
@@ -83,7 +85,8 @@ class DatesCheck:
                 return None
             severity = "minor" if mention.relative else "major"
         else:  # a month or part of one
-            if mention.first is None or any(_month_matches(mention, f) for f in english):
+            if (mention.first is None and mention.month is None) or any(
+                    _month_matches(mention, f) for f in english):
                 return None
             if mention.granularity is Granularity.PART or mention.relative:
                 return None  # "early this year", "later this month": wording varies

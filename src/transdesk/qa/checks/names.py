@@ -61,14 +61,19 @@ class NamesCheck:
                 f"the name {name!r} ({romanized}) is not in the translation",
                 source_span=(start, end), suggestion=romanized,
             ))
-        target = context.target.lower()
-        for match in _LATIN_NAME.finditer(context.source):
-            latin = match.group(0)
-            if len(latin) < 2 or latin.lower() in target:
-                continue
+        missing = self._latin_missing(context)
+        if missing:
+            listed = ", ".join(repr(m.group(0)) for m in missing[:5])
             findings.append(finding(
                 self.name, "latin_name_missing", "minor",
-                f"{latin!r}, written in Latin script in the source, is not in the translation",
-                source_span=match.span(),
+                f"written in Latin script in the source but not in the translation: {listed}",
+                source_span=missing[0].span(),
             ))
         return findings
+
+    def _latin_missing(self, context: CheckContext) -> list[re.Match[str]]:
+        """Latin-script names ("IBM", "ASCI White") the English does not repeat."""
+        target = context.target.lower()
+        return [m for m in _LATIN_NAME.finditer(context.source)
+                if len(m.group(0)) >= 2 and any(c.isupper() for c in m.group(0))
+                and m.group(0).lower() not in target]

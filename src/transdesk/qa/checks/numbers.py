@@ -12,28 +12,38 @@ from transdesk.qa.quantities import Quantity, english_quantities, korean_quantit
 # "1명" is "a man", "1위" is "top": a lone 1 is too often written without a number.
 _SILENT_VALUES = {1.0}
 # metric units English copy converts: (Korean unit after the number, factor to the US unit)
+# (Korean unit after the number, factor to the US unit, the metric unit in English)
 _CONVERSIONS = (
-    (re.compile(r"^\s*(?:km|㎞|킬로미터|킬로)"), 0.621371),
-    (re.compile(r"^\s*(?:m|미터)(?![²2])"), 3.28084),
-    (re.compile(r"^\s*(?:m²|㎡|제곱미터)"), 10.7639),
-    (re.compile(r"^\s*(?:kg|㎏|킬로그램)"), 2.20462),
-    (re.compile(r"^\s*(?:cm|㎝|센티미터|센티)"), 0.393701),
-    (re.compile(r"^\s*(?:ha|헥타르)"), 2.47105),
-    (re.compile(r"^\s*(?:리터|ℓ|l\b)"), 0.264172),
+    (re.compile(r"^\s*(?:km|㎞|킬로미터|킬로)"), 0.621371, r"km|kilomet"),
+    (re.compile(r"^\s*(?:m|미터)(?![²2])"), 3.28084, r"m\b|met(?:er|re)"),
+    (re.compile(r"^\s*(?:m²|㎡|제곱미터)"), 10.7639, r"square\s+met|m²"),
+    (re.compile(r"^\s*(?:kg|㎏|킬로그램)"), 2.20462, r"kg|kilogram"),
+    (re.compile(r"^\s*(?:cm|㎝|센티미터|센티)"), 0.393701, r"cm|centimet"),
+    (re.compile(r"^\s*(?:ha|헥타르)"), 2.47105, r"hectare"),
+    (re.compile(r"^\s*(?:리터|ℓ|l\b)"), 0.264172, r"lit(?:er|re)"),
 )
 _TOLERANCE = 0.12
 
 
-def _converted(quantity: Quantity, source: str, target: list[Quantity]) -> bool:
+_US_UNIT = re.compile(r"^[\s-]*(?:miles?|feet|foot|ft|pounds?|lbs?|inch(?:es)?|acres?|"
+                      r"gallons?|square\s+(?:feet|foot)|degrees|F\b|°F|-(?:mile|foot|pound))",
+                      re.IGNORECASE)
+
+
+def _converted(quantity: Quantity, source: str, target: list[Quantity], english: str) -> bool:
     """The English gives the quantity in US units (240km → "150 miles")."""
     after = source[quantity.end : quantity.end + 6]
-    for unit, factor in _CONVERSIONS:
+    in_us_units = [t for t in target if _US_UNIT.match(english[t.end : t.end + 16])]
+    for unit, factor, metric in _CONVERSIONS:
         if unit.match(after):
+            metric_unit = re.compile(rf"^[\s-]*(?:{metric})", re.IGNORECASE)
+            if any(metric_unit.match(english[t.end : t.end + 12]) for t in target):
+                return False  # the English keeps metric units: the number must match as is
             expected = quantity.value * factor
-            return any(abs(t.value - expected) <= _TOLERANCE * expected for t in target)
+            return any(abs(t.value - expected) <= _TOLERANCE * expected for t in in_us_units)
     if after.lstrip().startswith(("도", "℃")):  # Celsius → Fahrenheit
         expected = quantity.value * 9 / 5 + 32
-        return any(abs(t.value - expected) <= 2 for t in target)
+        return any(abs(t.value - expected) <= 2 for t in in_us_units)
     return False
 
 
@@ -58,9 +68,17 @@ def _readings(quantity: Quantity) -> tuple[float, ...]:
     return (quantity.value,)
 
 
+_APPROXIMATE_CONVERSION = re.compile(r"^\s*약|원|달러|유로|엔|파운드|위안")
+
+
 def _in_parentheses(quantity: Quantity, text: str) -> bool:
     """Conversions such as "(약 2400억 원)" that English copy usually leaves out."""
-    return text.rfind("(", 0, quantity.start) > text.rfind(")", 0, quantity.start)
+    opened = text.rfind("(", 0, quantity.start)
+    if opened <= text.rfind(")", 0, quantity.start):
+        return False
+    closed = text.find(")", quantity.end)
+    inner = text[opened + 1 : closed if closed > 0 else len(text)]
+    return bool(_APPROXIMATE_CONVERSION.search(inner))
 
 
 def _inside(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
@@ -80,17 +98,17 @@ class NumbersCheck:
         target = [q for q in english_quantities(context.target)
                   if not _inside(q, english_date_spans)]
         explained = {float(v) for m in mentions if m.first for v in (m.first.year, m.first.day)}
-        explained |= {t.value for t in target if any(_converted(s, context.source, [t])
-                                                     for s in source)}
+        explained |= {t.value for t in target
+                      if any(_converted(s, context.source, [t], context.target) for s in source)}
         in_dates = {float(v) for d in find_english_dates(context.target)
                     for v in (d.month, d.day, d.year) if v}
-        findings = self._missing(source, target, in_dates, context.source)
+        findings = self._missing(source, target, in_dates, context)
         findings += self._unexplained(source, target, explained)
         return findings
 
     def _missing(self, source: list[Quantity], target: list[Quantity], in_dates: set[float],
-                 text: str) -> list[Finding]:
-        findings = []
+                 context: CheckContext) -> list[Finding]:
+        findings, text = [], context.source
         for quantity in source:
             if any(values_match(t.value, v) for t in target for v in _readings(quantity)):
                 continue
@@ -98,7 +116,7 @@ class NumbersCheck:
                 continue  # "1명" → "a man"
             if quantity.value in in_dates and _slashed(quantity, text):
                 continue  # "9/11" → "September 11"
-            if _converted(quantity, text, target):
+            if _converted(quantity, text, target, context.target):
                 continue
             minor = _in_parentheses(quantity, text) or _part_of_a_name(quantity, text)
             severity = "minor" if minor else "major"

@@ -24,6 +24,8 @@ _ENGLISH_PROSPECT = re.compile(
     r"to\s+\w+|could|may|might|should|must|can)\b",
     re.IGNORECASE,
 )
+# Korean forms of the future, intention or prospect. The list is broad on purpose: a sentence
+# that reports a plan ("할 예정이라고 밝혔다") may well be told with "will" in English.
 _FUTURE_FORMS = {"겠", "예정", "계획", "방침", "전망", "앞으로", "향후", "내년", "오", "다음",
                  "내달", "기로", "려", "려고", "도록", "목표", "추진", "할", "것", "가능성", "수",
                  "이듬해", "예상", "기대", "방안", "의향", "의사", "준비", "위해", "위하"}
@@ -31,7 +33,7 @@ _PAST_FORMS = {"었", "았", "였", "했", "ᆻ"}
 
 
 def _source_tense(text: str) -> tuple[bool, bool]:
-    """(has a past marker, has any future or intention marker)."""
+    """(has a past marker, has a future, intention or prospect marker)."""
     past = future = False
     for morpheme in analyse(text):
         if morpheme.tag == "EP" and morpheme.form in _PAST_FORMS:
@@ -40,7 +42,7 @@ def _source_tense(text: str) -> tuple[bool, bool]:
             future = True
         elif morpheme.form in _FUTURE_FORMS and morpheme.tag.startswith(("N", "M", "E", "V")):
             future = True
-        elif morpheme.tag == "ETM" and morpheme.form in ("ᆯ", "을", "를"):
+        elif morpheme.tag == "ETM" and morpheme.form in ("ᆯ", "을"):
             future = True
     return past, future
 

@@ -14,7 +14,8 @@ from transdesk.qa.base import CheckContext, finding, register
 def _phrase(english: str) -> re.Pattern[str]:
     """A case-insensitive whole-word pattern for an English rendering."""
     words = [re.escape(w) for w in english.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+    inflection = r"(?:'s|’s|s|es|n|an|ns|ans|ese|i|is)?" if english[-1:].isalpha() else ""
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + inflection + r"(?!\w)", re.IGNORECASE)
 
 
 def _rendered(renderings: tuple[str, ...], target: str) -> bool:

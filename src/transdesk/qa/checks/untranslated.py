@@ -20,7 +20,7 @@ class UntranslatedCheck:
 
     def run(self, context: CheckContext) -> list[Finding]:
         source, target = context.source.strip(), context.target.strip()
-        if not target:
+        if not any(c.isalnum() for c in target):
             return [finding(self.name, "empty", "critical", "the translation is empty")]
         if source and target == source:
             return [finding(self.name, "identical", "critical",

@@ -8,8 +8,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from starlette.concurrency import run_in_threadpool
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from transdesk.desk import articles as desk_articles
 from transdesk.desk.articles import PublicArticle
@@ -108,7 +108,10 @@ async def article_page(
 ) -> HTMLResponse:
     """Served from the page cache on the event loop; one indexed query checks the revision."""
     cache = request.app.state.page_cache
-    revision = desk_articles.published_revision(database, slug)
+    if database.dialect == "sqlite":  # a local file read: cheaper than a trip to the threads
+        revision = desk_articles.published_revision(database, slug)
+    else:  # a network round trip must not stall the event loop
+        revision = await run_in_threadpool(desk_articles.published_revision, database, slug)
     if revision is None:
         raise NotFound(f"no published article called {slug!r}")
     html = cache.get("article", slug, revision)
