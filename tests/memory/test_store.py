@@ -184,3 +184,21 @@ def test_postgres_has_a_trigram_index(postgres_url):
         database.close()
     assert "gin" in definition.lower() and "gin_trgm_ops" in definition
     assert any("ix_memory_segments_source_norm_trgm" in line for line in plan)
+
+
+def test_bulk_import_is_indexed_like_single_writes(sqlite_database):
+    memory = TranslationMemory(sqlite_database)
+    memory.add(MemoryPair("먼저 들어온 문장이다.", "First in.", "desk", Origin.EDITOR))
+    pairs = [MemoryPair(f"{i}번째 대량 기사 문장입니다.", f"Bulk {i}.", "bulk", Origin.IMPORT)
+             for i in range(12_000)]
+    assert memory.add_many(pairs, batch_size=5000).added == 12_000
+    memory.add(MemoryPair("나중에 들어온 문장이다.", "Last in.", "desk", Origin.EDITOR))
+    assert memory.fuzzy("먼저 들어온 문장입니다.")[0].target == "First in."
+    assert memory.fuzzy("11999번째 대량 기사 문장이다.")[0].target == "Bulk 11999."
+    assert memory.fuzzy("나중에 들어온 문장입니다.")[0].target == "Last in."
+    with sqlite_database.session() as session:
+        indexed = session.execute(text("SELECT count(*) FROM memory_segments_fts_docsize")).scalar()
+        counted = dict(session.execute(text("SELECT trigram, docs FROM memory_trigram_docs")).all())
+        Fts5TrigramIndex.recount(session)
+        recounted = dict(session.execute(text("SELECT trigram, docs FROM memory_trigram_docs")).all())
+    assert indexed == 12_002 and counted == recounted

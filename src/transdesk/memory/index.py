@@ -32,7 +32,11 @@ BUCKETS = 6
 ROWS_PER_PAIR = 100
 SHORT = 2 * MIN_TRIGRAM_LENGTH - 1  # up to here, also look at entries of similar length
 MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
-FULL_RECOUNT_ROWS = 50_000  # a bulk import this large recounts trigram frequencies from the index
+INSERT_TRIGGER = "memory_segments_fts_insert"
+INSERT_TRIGGER_SQL = (  # as created by migration 0002_memory
+    f"CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON memory_segments BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, source_norm) VALUES (new.id, new.source_norm); END"
+)
 
 
 class CandidateIndex(Protocol):
@@ -43,6 +47,12 @@ class CandidateIndex(Protocol):
         ...
 
     def added(self, session: Session, norms: Sequence[str]) -> None: ...
+
+    def begin_bulk(self, session: Session) -> object:
+        """Prepare for a large import; returns what `end_bulk` needs."""
+        ...
+
+    def end_bulk(self, session: Session, token: object) -> None: ...
 
     def removed(self, session: Session, norms: Sequence[str]) -> None: ...
 
@@ -133,10 +143,23 @@ class Fts5TrigramIndex:
         return docs
 
     def added(self, session: Session, norms: Sequence[str]) -> None:
-        if len(norms) >= FULL_RECOUNT_ROWS:
-            self.recount(session)
-        else:
-            self._adjust(session, norms, +1)
+        self._adjust(session, norms, +1)
+
+    def begin_bulk(self, session: Session) -> object:
+        """Index a large import in one statement at the end instead of a trigger per row
+        (three times faster); all inside the import's transaction, so a failure undoes it."""
+        newest = session.execute(text("SELECT coalesce(max(id), 0) FROM memory_segments"))
+        session.execute(text(f"DROP TRIGGER {INSERT_TRIGGER}"))
+        return newest.scalar_one()
+
+    def end_bulk(self, session: Session, token: object) -> None:
+        session.execute(
+            text(f"INSERT INTO {FTS_TABLE}(rowid, source_norm) "
+                 "SELECT id, source_norm FROM memory_segments WHERE id > :newest"),
+            {"newest": token},
+        )
+        session.execute(text(INSERT_TRIGGER_SQL))
+        self.recount(session)
 
     def removed(self, session: Session, norms: Sequence[str]) -> None:
         self._adjust(session, norms, -1)
@@ -190,6 +213,12 @@ class PgTrigramIndex:
         return found
 
     def added(self, session: Session, norms: Sequence[str]) -> None:
+        return None
+
+    def begin_bulk(self, session: Session) -> object:
+        return None
+
+    def end_bulk(self, session: Session, token: object) -> None:
         return None
 
     def removed(self, session: Session, norms: Sequence[str]) -> None:

@@ -38,6 +38,7 @@ _ORIGIN_RANK = {Origin.CORRECTION: 0, Origin.EDITOR: 1, Origin.IMPORT: 2}
 _TABLE = MemorySegmentRow.__table__
 IN_CHUNK = 500
 CANDIDATES = 20
+BULK_ROWS = 5000  # an import with a batch this full is indexed in bulk
 
 
 def _now() -> dt.datetime:
@@ -110,14 +111,20 @@ class TranslationMemory:
         report = ImportReport()
         added_norms: list[str] = []
         batch: list[MemoryPair] = []
+        bulk, token = False, None
         for pair in pairs:
             batch.append(pair)
             if len(batch) >= batch_size:
+                if not bulk and batch_size >= BULK_ROWS:
+                    bulk, token = True, self.index.begin_bulk(session)
                 added_norms += self._add_batch(session, batch, report)
                 batch = []
         if batch:
             added_norms += self._add_batch(session, batch, report)
-        self.index.added(session, added_norms)
+        if bulk:
+            self.index.end_bulk(session, token)
+        else:
+            self.index.added(session, added_norms)
         return report
 
     def _add_batch(

@@ -52,6 +52,8 @@ def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
         return False
     if mention.first is None:
         return mention.month == found.month
+    if found.year is not None and not mention.relative and found.year != mention.first.year:
+        return False
     months = {mention.first.month, mention.last.month if mention.last else mention.first.month}
     return found.month in months or (mention.last is not None
                                      and mention.first.month <= found.month <= mention.last.month)
@@ -84,12 +86,15 @@ class DatesCheck:
                                      or "year" in target.lower()):
                 return None
             severity = "minor" if mention.relative else "major"
-        else:  # a month or part of one
-            if (mention.first is None and mention.month is None) or any(
-                    _month_matches(mention, f) for f in english):
-                return None
-            if mention.granularity is Granularity.PART or mention.relative:
+        elif mention.month is None:  # part of a year: "2007년 말", "올해 초"
+            if mention.relative or mention.first is None or str(mention.first.year) in target:
                 return None  # "early this year", "later this month": wording varies
+            severity = "major"
+        else:  # a month, or part of one
+            year = None if mention.relative or mention.first is None else mention.first.year
+            if any(_month_matches(mention, f) for f in english) and (
+                    year is None or str(year) in target):
+                return None
             severity = "minor" if "." in mention.surface else "major"  # "2005.10": a stamp
         suggestion = format_date(mention.first, dateline) if (
             mention.first and mention.is_day and mention.first == mention.last) else None
