@@ -105,9 +105,8 @@ def find_english_dates(text: str) -> list[EnglishDate]:
                 add(EnglishDate(m.start(), m.end(), m[0], month=_MONTH_FORMS[m["month"].lower()],
                                 day=day, day2=_int(m.groupdict().get("day2")), year=_int(m["year"])))
     for m in _MONTH_ALONE.finditer(text):
-        if not text[m.start()].isupper() or (m["month"] == "May" and not m["year"]
-                                             and m.start() > 0 and text[m.start() - 2] != "."):
-            continue  # "march on", "the verb may" (months are capitalised; "May" alone is rare)
+        if not text[m.start()].isupper():
+            continue  # "march on", "they may": months are capitalised
         add(EnglishDate(m.start(), m.end(), m[0], month=_MONTH_FORMS[m["month"].lower()],
                         year=_int(m["year"])))
     for m in _WEEKDAY.finditer(text):

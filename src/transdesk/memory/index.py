@@ -6,10 +6,12 @@ representatives is one `"a" AND "b"` query. An edit in one part of a sentence sp
 touching that part; pairs spanning two distant parts are very selective. A row's candidate weight
 sums 1/(size of each result it appears in), so rows found by selective pairs come first.
 
-PostgreSQL: pg_trgm's `%` operator over the GIN trigram index, best `similarity()` first.
+PostgreSQL: pg_trgm's `%` operator over the GIN trigram index, best `similarity()` first (the
+planner, blind to what `%` costs per row, would scan the table: sequential scans are switched off
+for that one query).
 
-Sentences shorter than two trigrams also take as candidates the memory's entries of similar length,
-read through the `source_length` index: an entry of one or two characters has no trigram at all.
+(The store adds, for sentences of up to `SHORT` characters, the entries of similar length read
+through the `source_length` index: an entry of one or two characters has no trigram at all.)
 """
 
 from __future__ import annotations
@@ -196,7 +198,10 @@ class PgTrigramIndex:
     def candidates(self, session: Session, queries: Sequence[str], limit: int) -> list[list[int]]:
         found: list[list[int]] = [[] for _ in queries]
         session.execute(
-            text("SELECT set_config('pg_trgm.similarity_threshold', :floor, true)"),
+            text(
+                "SELECT set_config('pg_trgm.similarity_threshold', :floor, true), "
+                "set_config('enable_seqscan', 'off', true)"  # the planner underrates `%` per row
+            ),
             {"floor": str(self.similarity_floor)},
         )
         rows = session.execute(
@@ -219,7 +224,7 @@ class PgTrigramIndex:
         return None
 
     def end_bulk(self, session: Session, token: object) -> None:
-        return None
+        session.execute(text("ANALYZE memory_segments"))
 
     def removed(self, session: Session, norms: Sequence[str]) -> None:
         return None
