@@ -38,15 +38,30 @@ def quantile(values: list[float], q: float) -> float:
 def calibrate(pairs: list[tuple[str, str]]) -> dict[str, object]:
     bands, lower = [], 0
     for limit in BANDS:
-        ratios = [visible_length(en) / visible_length(ko) for ko, en in pairs
-                  if visible_length(ko) and visible_length(en)
-                  and lower < visible_length(ko) <= (limit or 10**9)]
-        bands.append({"max_source_chars": limit, "low": round(quantile(ratios, LOW), 3),
-                      "high": round(quantile(ratios, HIGH), 3), "pairs": len(ratios),
-                      "median": round(statistics.median(ratios), 3)})
+        ratios = [
+            visible_length(en) / visible_length(ko)
+            for ko, en in pairs
+            if visible_length(ko)
+            and visible_length(en)
+            and lower < visible_length(ko) <= (limit or 10**9)
+        ]
+        bands.append(
+            {
+                "max_source_chars": limit,
+                "low": round(quantile(ratios, LOW), 3),
+                "high": round(quantile(ratios, HIGH), 3),
+                "pairs": len(ratios),
+                "median": round(statistics.median(ratios), 3),
+            }
+        )
         lower = limit or lower
-    return {"length_ratio": {"bands": bands, "quantiles": [LOW, HIGH],
-                             "measured_on": "ko-en-news dev (1,000 sentence pairs)"}}
+    return {
+        "length_ratio": {
+            "bands": bands,
+            "quantiles": [LOW, HIGH],
+            "measured_on": "ko-en-news dev (1,000 sentence pairs)",
+        }
+    }
 
 
 def main() -> None:
@@ -56,8 +71,10 @@ def main() -> None:
     args = parser.parse_args()
     result = calibrate(read_pairs(args.corpus, "dev"))
     for band in result["length_ratio"]["bands"]:
-        print(f"source ≤ {band['max_source_chars'] or '∞':>4} chars: {band['pairs']:4} pairs, "
-              f"ratio {band['low']:.2f} – {band['high']:.2f} (median {band['median']:.2f})")
+        print(
+            f"source ≤ {band['max_source_chars'] or '∞':>4} chars: {band['pairs']:4} pairs, "
+            f"ratio {band['low']:.2f} – {band['high']:.2f} (median {band['median']:.2f})"
+        )
     if args.write:
         CALIBRATION.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
         print(f"wrote {CALIBRATION}")

@@ -65,7 +65,7 @@ def perturbed(sources: list[str], count: int, seed: int = 7) -> list[tuple[str, 
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
 def build(url: str, sources: list[str]) -> tuple[TranslationMemory, float]:
@@ -160,7 +160,7 @@ HEADER = (f"{'backend':<9}{'segments':>10}{'build s':>9}{'p50 ms':>9}{'p95 ms':>
           f"{'recall':>8}{'p50 x':>7}{'scan p50':>10}{'scan/idx':>10}")
 
 
-def print_row(row, previous) -> None:  # noqa: ANN001
+def print_row(row, previous) -> None:
     backend, size, build_s, indexed, scan = row
     if len(previous) == 1:
         print(HEADER)
@@ -170,7 +170,7 @@ def print_row(row, previous) -> None:  # noqa: ANN001
           f"{indexed['recall']:>8.0%}{growth:>6.1f}x{scan_text}", flush=True)
 
 
-def summary(rows) -> int:  # noqa: ANN001
+def summary(rows) -> int:
     largest = rows[-1]
     p95 = largest[3]["p95"]
     print(f"\nindexed lookup vs full rapidfuzz scan at {rows[0][1]:,} segments: "

@@ -25,8 +25,12 @@ BENCH_TERMS = [
     TermEntry("백악관", "White House", forbidden=("White Palace",)),
     TermEntry("크렘린", "Kremlin", forbidden=("Kremlin Palace",)),
     TermEntry("유엔", "United Nations", later="U.N.", forbidden=("Union of Nations",)),
-    TermEntry("국제원자력기구", "International Atomic Energy Agency", later="IAEA",
-              forbidden=("International Nuclear Power Organization",)),
+    TermEntry(
+        "국제원자력기구",
+        "International Atomic Energy Agency",
+        later="IAEA",
+        forbidden=("International Nuclear Power Organization",),
+    ),
     TermEntry("6자회담", "six-party", variants=("6자 회담",), forbidden=("six-way",)),
     TermEntry("이라크", "Iraq", forbidden=("Irak",)),
     TermEntry("탈레반", "Taliban", forbidden=("Taleban",)),
@@ -35,10 +39,20 @@ BENCH_TERMS = [
     TermEntry("올림픽", "Olympic", later="Games", forbidden=("Olympiad",)),
     TermEntry("이스라엘", "Israel", forbidden=("Israil",)),
 ]
-_PAST_TO_FUTURE = [("said", "will say"), ("was", "will be"), ("were", "will be"),
-                   ("met", "will meet"), ("had", "will have"), ("announced", "will announce"),
-                   ("reported", "will report"), ("told", "will tell"), ("killed", "will kill"),
-                   ("began", "will begin"), ("arrived", "will arrive"), ("added", "will add")]
+_PAST_TO_FUTURE = [
+    ("said", "will say"),
+    ("was", "will be"),
+    ("were", "will be"),
+    ("met", "will meet"),
+    ("had", "will have"),
+    ("announced", "will announce"),
+    ("reported", "will report"),
+    ("told", "will tell"),
+    ("killed", "will kill"),
+    ("began", "will begin"),
+    ("arrived", "will arrive"),
+    ("added", "will add"),
+]
 _CLAUSE_SPLIT = re.compile(r"(,\s+|;\s+|\s+(?:and|but|while|which|who|after|before|because)\s+)")
 
 
@@ -49,9 +63,14 @@ def _replace(text: str, start: int, end: int, new: str) -> str:
 def change_number(ko: str, en: str, rng: random.Random) -> str | None:
     source = [q.value for q in korean_quantities(ko)]
     dates = [(d.start, d.end) for d in find_english_dates(en)]
-    options = [q for q in english_quantities(en) if not q.spelled and q.surface[0].isdigit()
-               and any(values_match(q.value, v) for v in source)
-               and not any(s <= q.start < e for s, e in dates)]
+    options = [
+        q
+        for q in english_quantities(en)
+        if not q.spelled
+        and q.surface[0].isdigit()
+        and any(values_match(q.value, v) for v in source)
+        and not any(s <= q.start < e for s, e in dates)
+    ]
     if not options:
         return None
     target = rng.choice(options)
@@ -69,9 +88,13 @@ def change_number(ko: str, en: str, rng: random.Random) -> str | None:
 def drop_number(ko: str, en: str, rng: random.Random) -> str | None:
     source = [q.value for q in korean_quantities(ko)]
     dates = [(d.start, d.end) for d in find_english_dates(en)]
-    options = [q for q in english_quantities(en)
-               if any(values_match(q.value, v) for v in source) and q.value != 1
-               and not any(s <= q.start < e for s, e in dates)]
+    options = [
+        q
+        for q in english_quantities(en)
+        if any(values_match(q.value, v) for v in source)
+        and q.value != 1
+        and not any(s <= q.start < e for s, e in dates)
+    ]
     if not options:
         return None
     target = rng.choice(options)
@@ -98,8 +121,7 @@ def shift_date(ko: str, en: str, rng: random.Random) -> str | None:
         surface = re.sub(rf"\b{target.day}\b", str(day), target.surface, count=1)
         return _replace(en, target.start, target.end, surface)
     month = MONTHS[target.month % 12]
-    return _replace(en, target.start, target.end,
-                    re.sub(r"^[A-Za-z.]+", month, target.surface))
+    return _replace(en, target.start, target.end, re.sub(r"^[A-Za-z.]+", month, target.surface))
 
 
 def swap_name(ko: str, en: str, rng: random.Random) -> str | None:
@@ -115,12 +137,15 @@ def swap_name(ko: str, en: str, rng: random.Random) -> str | None:
 def drop_clause(ko: str, en: str, rng: random.Random) -> str | None:
     """Remove the longest clause (five words or more, a quarter of the sentence or more)."""
     parts = _CLAUSE_SPLIT.split(en)
-    clauses = [(i, p) for i, p in enumerate(parts)
-               if i % 2 == 0 and len(p.split()) >= 5 and len(p) >= 0.25 * len(en)]
+    clauses = [
+        (i, p)
+        for i, p in enumerate(parts)
+        if i % 2 == 0 and len(p.split()) >= 5 and len(p) >= 0.25 * len(en)
+    ]
     if len(parts) < 3 or not clauses:
         return None
     index, _ = max(clauses, key=lambda c: len(c[1]))
-    kept = parts[:max(0, index - 1)] + parts[index + 1 :] if index else parts[2:]
+    kept = parts[: max(0, index - 1)] + parts[index + 1 :] if index else parts[2:]
     text = "".join(kept).strip(" ,;")
     return text[0].upper() + text[1:] if text else None
 

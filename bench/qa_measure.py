@@ -25,25 +25,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from calibrate_qa import DEFAULT_CORPUS, read_pairs  # noqa: E402
-from qa_injected import INJECTORS, bench_termbase  # noqa: E402
+from calibrate_qa import DEFAULT_CORPUS, read_pairs
+from qa_injected import INJECTORS, bench_termbase
 
-from transdesk.qa import Checker, Thresholds, create_checks, segment_decision  # noqa: E402
-from transdesk.qa.base import SEVERITIES  # noqa: E402
+from transdesk.qa import Checker, Thresholds, create_checks, segment_decision
+from transdesk.qa.base import SEVERITIES
 
 THRESHOLDS = Thresholds()
 REVIEW_RANK = SEVERITIES.index(THRESHOLDS.review_at)
 
 
-def flagged(findings) -> bool:  # noqa: ANN001
+def flagged(findings) -> bool:
     return segment_decision(findings, THRESHOLDS) != "publish"
 
 
-def by_check(findings) -> set[str]:  # noqa: ANN001
+def by_check(findings) -> set[str]:
     return {f.check for f in findings if SEVERITIES.index(f.severity) >= REVIEW_RANK}
 
 
-def false_flags(pairs, checker: Checker) -> tuple[float, Counter, float]:  # noqa: ANN001
+def false_flags(pairs, checker: Checker) -> tuple[float, Counter, float]:
     started = time.perf_counter()
     total, checks = 0, Counter()
     for ko, en in pairs:
@@ -53,7 +53,7 @@ def false_flags(pairs, checker: Checker) -> tuple[float, Counter, float]:  # noq
     return total / len(pairs), checks, len(pairs) / (time.perf_counter() - started)
 
 
-def print_false_flags(pairs, full: Checker, with_terms: Checker, baseline: Checker) -> None:  # noqa: ANN001
+def print_false_flags(pairs, full: Checker, with_terms: Checker, baseline: Checker) -> None:
     rate, checks, speed = false_flags(pairs, full)
     rate_terms, checks_terms, _ = false_flags(pairs, with_terms)
     rate_base, _, _ = false_flags(pairs, baseline)
@@ -64,17 +64,23 @@ def print_false_flags(pairs, full: Checker, with_terms: Checker, baseline: Check
     for name in full.names:
         print(f"| {name:<13} | {checks[name] / n:>11.1%} | {checks_terms[name] / n:>14.1%} |")
     print(f"| {'ANY (gate)':<13} | {rate:>11.1%} | {rate_terms:>14.1%} |")
-    print(f"\nbaseline (length ratio alone): {rate_base:.1%} flagged; full checks / baseline = "
-          f"{rate / rate_base if rate_base else float('inf'):.2f}x; speed {speed:,.0f} "
-          "sentences/s (kiwi analysis prefetched)")
+    print(
+        f"\nbaseline (length ratio alone): {rate_base:.1%} flagged; full checks / baseline = "
+        f"{rate / rate_base if rate_base else float('inf'):.2f}x; speed {speed:,.0f} "
+        "sentences/s (kiwi analysis prefetched)"
+    )
 
 
-def injected(pairs, checker: Checker, baseline: Checker, per_kind: int, seed: int) -> None:  # noqa: ANN001
+def injected(pairs, checker: Checker, baseline: Checker, per_kind: int, seed: int) -> None:
     clean = [(ko, en) for ko, en in pairs if not flagged(checker.check(ko, en))]
-    print(f"\nRecall on injected errors ({len(clean):,} of {len(pairs):,} pairs pass clean; "
-          f"up to {per_kind} injected per kind, seed {seed})\n")
-    print(f"| {'error injected':<17} | {'n':>4} | {'gate flags':>10} | {'by its check':>12} | "
-          f"{'baseline':>8} | {'ratio':>5} |")
+    print(
+        f"\nRecall on injected errors ({len(clean):,} of {len(pairs):,} pairs pass clean; "
+        f"up to {per_kind} injected per kind, seed {seed})\n"
+    )
+    print(
+        f"| {'error injected':<17} | {'n':>4} | {'gate flags':>10} | {'by its check':>12} | "
+        f"{'baseline':>8} | {'ratio':>5} |"
+    )
     print(f"|{'-' * 19}|{'-' * 6}|{'-' * 12}|{'-' * 14}|{'-' * 10}|{'-' * 7}|")
     for kind, (check, inject) in INJECTORS.items():
         rng = random.Random(seed)
@@ -93,8 +99,10 @@ def injected(pairs, checker: Checker, baseline: Checker, per_kind: int, seed: in
         own = sum(check in by_check(f) for f in results) / len(cases)
         base = sum(flagged(baseline.check(ko, en)) for ko, en in cases) / len(cases)
         ratio = f"{recall / base:.1f}" if base else "∞"
-        print(f"| {kind:<17} | {len(cases):>4} | {recall:>10.1%} | {own:>12.1%} | "
-              f"{base:>8.1%} | {ratio:>5} |")
+        print(
+            f"| {kind:<17} | {len(cases):>4} | {recall:>10.1%} | {own:>12.1%} | "
+            f"{base:>8.1%} | {ratio:>5} |"
+        )
 
 
 def main() -> None:
@@ -110,8 +118,10 @@ def main() -> None:
     baseline = Checker(create_checks(["omission"]))
     started = time.perf_counter()
     full.prepare([ko for ko, _ in pairs])
-    print(f"ko-en-news {args.split}: {len(pairs):,} pairs; kiwi analysis "
-          f"{time.perf_counter() - started:.1f}s")
+    print(
+        f"ko-en-news {args.split}: {len(pairs):,} pairs; kiwi analysis "
+        f"{time.perf_counter() - started:.1f}s"
+    )
     print_false_flags(pairs, full, with_terms, baseline)
     injected(pairs, with_terms, baseline, args.per_kind, args.seed)
 

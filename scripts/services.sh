@@ -2,10 +2,11 @@
 # Make sure what the tests talk to is there: Debian's chromium for the browser tests, and the
 # PostgreSQL server on 127.0.0.1:5432 (started if it was stopped).
 set -euo pipefail
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "transdesk: installing Debian's chromium for the browser tests" >&2
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
+    echo "transdesk: installing Debian's chromium and Korean fonts for the browser tests" >&2
     if command -v apt-get >/dev/null 2>&1; then
-        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+        (apt-get update -qq \
+            && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
             || echo "transdesk: could not install chromium; browser tests will be skipped" >&2
     fi
 fi

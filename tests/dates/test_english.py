@@ -34,19 +34,37 @@ def test_months_alone_are_spelled_out_with_year_only_when_it_differs():
 @pytest.mark.parametrize(
     ("english", "korean", "expected"),
     [
-        ("The Kremlin said on the 2nd that they would meet.", "크렘린궁은 2일 밝혔다.",
-         "The Kremlin said on Sept. 2 that they would meet."),
-        ("They attend the parade on the 3rd (local time).", "3일(현지시간) 참석한다.",
-         "They attend the parade on Sept. 3 (local time)."),
-        ("Putin arrived on the 31st of last month.", "지난달 31일 도착했다.",
-         "Putin arrived on Aug. 31."),
-        ("Kim left by train the day before.", "전날 열차로 출발했다.",
-         "Kim left by train on Sept. 1."),
-        ("He arrived in Beijing on this day.", "이날 베이징에 도착했다.",
-         "He arrived in Beijing on Sept. 2."),
+        (
+            "The Kremlin said on the 2nd that they would meet.",
+            "크렘린궁은 2일 밝혔다.",
+            "The Kremlin said on Sept. 2 that they would meet.",
+        ),
+        (
+            "They attend the parade on the 3rd (local time).",
+            "3일(현지시간) 참석한다.",
+            "They attend the parade on Sept. 3 (local time).",
+        ),
+        (
+            "Putin arrived on the 31st of last month.",
+            "지난달 31일 도착했다.",
+            "Putin arrived on Aug. 31.",
+        ),
+        (
+            "Kim left by train the day before.",
+            "전날 열차로 출발했다.",
+            "Kim left by train on Sept. 1.",
+        ),
+        (
+            "He arrived in Beijing on this day.",
+            "이날 베이징에 도착했다.",
+            "He arrived in Beijing on Sept. 2.",
+        ),
         ("It happened in the 21st century.", "21세기에", "It happened in the 21st century."),
-        ("He left the day before the summit.", "정상회담 전날 떠났다.",
-         "He left the day before the summit."),
+        (
+            "He left the day before the summit.",
+            "정상회담 전날 떠났다.",
+            "He left the day before the summit.",
+        ),
         ("Nothing relative here.", "아무 날짜도 없다.", "Nothing relative here."),
     ],
 )
@@ -58,7 +76,9 @@ def test_rewrites_unresolved_relative_dates(english, korean, expected):
 def test_rewrite_reports_each_change():
     _, rewrites = rewrite_relative_dates("on the 2nd and on the 3rd", "2일 3일", SEPT_2)
     assert [(r.original, r.replacement) for r in rewrites] == [
-        ("on the 2nd", "on Sept. 2"), ("on the 3rd", "on Sept. 3")]
+        ("on the 2nd", "on Sept. 2"),
+        ("on the 3rd", "on Sept. 3"),
+    ]
 
 
 def test_no_dateline_no_rewrite():

@@ -51,8 +51,14 @@ def test_resolves_against_the_dateline(text, surface, first, last):
 
 @pytest.mark.parametrize(
     "text",
-    ["1년 3개월 만의 만남", "3일간 머물렀다.", "일본을 방문했다.", "14일 만에 돌아왔다.",
-     "1600년 전 만들어진 필사본", "3일째 이어졌다."],
+    [
+        "1년 3개월 만의 만남",
+        "3일간 머물렀다.",
+        "일본을 방문했다.",
+        "14일 만에 돌아왔다.",
+        "1600년 전 만들어진 필사본",
+        "3일째 이어졌다.",
+    ],
 )
 def test_durations_and_words_are_not_dates(text):
     assert resolve_dates(text, SEPT_2) == []
@@ -66,7 +72,9 @@ def test_january_dateline_puts_december_in_the_previous_year():
 def test_without_dateline_relative_dates_keep_what_they_say():
     mentions = resolve_dates("2일 밝혔다. 9월 11일 테러", None)
     assert [(m.surface, m.first, m.day) for m in mentions] == [
-        ("2일", None, 2), ("9월 11일", None, 11)]
+        ("2일", None, 2),
+        ("9월 11일", None, 11),
+    ]
     assert all(m.granularity is Granularity.DAY for m in mentions)
 
 

@@ -133,7 +133,7 @@ def test_sqlite_lookup_never_scans_the_memory_table(sqlite_database, query):
     memory = TranslationMemory(sqlite_database)
     memory.add_many(MemoryPair(s, t, "desk", Origin.IMPORT) for s, t in PAIRS)
     statements: list[tuple[str, object]] = []
-    listener = lambda conn, cursor, statement, parameters, *rest: statements.append(  # noqa: E731
+    listener = lambda conn, cursor, statement, parameters, *rest: statements.append(
         (statement, parameters)
     )
     event.listen(sqlite_database.engine, "before_cursor_execute", listener)
@@ -202,3 +202,13 @@ def test_bulk_import_is_indexed_like_single_writes(sqlite_database):
         Fts5TrigramIndex.recount(session)
         recounted = dict(session.execute(text("SELECT trigram, docs FROM memory_trigram_docs")).all())
     assert indexed == 12_002 and counted == recounted
+
+
+def test_an_empty_pair_rejects_the_whole_batch(memory):
+    pairs = [MemoryPair("좋은 문장이다.", "A good sentence.", "x", Origin.IMPORT, line=1),
+             MemoryPair("빈 번역이다.", "  ", "x", Origin.IMPORT, line=2)]
+    from transdesk.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="line 2"):
+        memory.add_many(pairs)
+    assert memory.stats().segments == 0

@@ -62,17 +62,21 @@ def test_round_trip_keeps_pairs_and_provenance(memory, tmp_path):
 MALFORMED = {
     "not xml": ("<tmx><body><tu><tuv xml:lang='ko'><seg>가</seg></tuv>\n<tu>\n", [3]),
     "missing english": (
+        (
         '<tmx version="1.4"><header/><body>\n'
         '<tu><tuv xml:lang="ko"><seg>좋다.</seg></tuv><tuv xml:lang="en"><seg>Good.</seg></tuv></tu>\n'
         '<tu><tuv xml:lang="ko"><seg>나쁘다.</seg></tuv></tu>\n'
         '<tu><tuv xml:lang="ko-KR"><seg>빈칸</seg></tuv><tuv xml:lang="en-US"><seg> </seg></tuv></tu>\n'
-        "</body></tmx>\n",
+        "</body></tmx>\n"
+        ),
         [3, 4],
     ),
     "bad date": (
+        (
         '<tmx version="1.4"><header/><body>\n'
         '<tu creationdate="yesterday"><tuv xml:lang="ko"><seg>좋다.</seg></tuv>'
-        '<tuv xml:lang="en"><seg>Good.</seg></tuv></tu>\n</body></tmx>\n',
+        '<tuv xml:lang="en"><seg>Good.</seg></tuv></tu>\n</body></tmx>\n'
+        ),
         [2],
     ),
 }

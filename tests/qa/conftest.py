@@ -23,12 +23,27 @@ class SubstringTermbase:
 
 
 SEED_TERMS = [
-    TermEntry("크렘린궁", "the Kremlin", later="Kremlin", forbidden=("Kremlin Palace",),
-              kind=TermKind.ORGANISATION),
-    TermEntry("김정은", "North Korean leader Kim Jong-un", later="Kim",
-              forbidden=("Commissioner Kim",), kind=TermKind.PERSON),
-    TermEntry("노동당", "Workers' Party of Korea", variants=("조선노동당",),
-              forbidden=("Labor Party of North Korea",), kind=TermKind.ORGANISATION),
+    TermEntry(
+        "크렘린궁",
+        "the Kremlin",
+        later="Kremlin",
+        forbidden=("Kremlin Palace",),
+        kind=TermKind.ORGANISATION,
+    ),
+    TermEntry(
+        "김정은",
+        "North Korean leader Kim Jong-un",
+        later="Kim",
+        forbidden=("Commissioner Kim",),
+        kind=TermKind.PERSON,
+    ),
+    TermEntry(
+        "노동당",
+        "Workers' Party of Korea",
+        variants=("조선노동당",),
+        forbidden=("Labor Party of North Korea",),
+        kind=TermKind.ORGANISATION,
+    ),
 ]
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from transdesk.article import Article, Block, BlockKind, Dateline, Segment
-from transdesk.qa.align import align_sentences, align_translation
 from transdesk.qa import check_translation
+from transdesk.qa.align import align_sentences, align_translation
 from transdesk.qa.english import split_english, split_paragraphs
 
 
@@ -27,8 +27,7 @@ KO = [
     "푸틴 대통령은 지난달 31일 중국 톈진에 도착했다.",
 ]
 EN = [
-    "The Kremlin said on Sept. 2 that Putin and Kim will attend the 80th Victory Day event on "
-    "Sept. 3.",
+    "The Kremlin said on Sept. 2 that Putin and Kim will attend the 80th Victory Day event.",
     "It will be their first meeting in about 1 year and 3 months.",
     "Putin arrived in Tianjin, China, on Aug. 31.",
 ]
@@ -40,10 +39,14 @@ def test_one_to_one():
 
 
 def test_one_korean_sentence_becomes_two_english_ones():
-    split = ["The Kremlin said on Sept. 2 that Putin and Kim will attend an event on Sept. 3.",
-             "It marks the 80th anniversary of Victory Day.", *EN[1:]]
+    split = [
+        "The Kremlin said on Sept. 2 that Putin and Kim will attend an event on Sept. 3.",
+        "It marks the 80th anniversary of Victory Day.",
+        *EN[1:],
+    ]
     beads = align_sentences(KO, split)
-    assert [(list(k), list(e)) for k, e in beads][0] == ([0], [0, 1])
+    first_korean, first_english = beads[0]
+    assert (list(first_korean), list(first_english)) == ([0], [0, 1])
 
 
 def test_two_korean_sentences_become_one():
@@ -65,8 +68,7 @@ def test_a_dropped_short_sentence_is_still_reported():
 
 
 def test_paragraph_counts_that_differ_are_noted():
-    result = align_translation(article(["제목"], KO[:2], KO[2:]),
-                               "Headline\n\n" + " ".join(EN))
+    result = align_translation(article(["제목"], KO[:2], KO[2:]), "Headline\n\n" + " ".join(EN))
     assert result.notes and "paragraphs" in result.notes[0]
     assert all(p.english for p in result.pairs)
 
@@ -80,12 +82,16 @@ def test_unrelated_text_cannot_be_aligned():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("He met U.S. President George W. Bush. They talked.",
-         ["He met U.S. President George W. Bush.", "They talked."]),
+        (
+            "He met U.S. President George W. Bush. They talked.",
+            ["He met U.S. President George W. Bush.", "They talked."],
+        ),
         ('He said, "We know." Then he left.', ['He said, "We know."', "Then he left."]),
         ("It left on Sept. 2 at 3 p.m. Monday.", ["It left on Sept. 2 at 3 p.m. Monday."]),
-        ("Prices rose 3.5 percent. Nobody knew why!", ["Prices rose 3.5 percent.",
-                                                        "Nobody knew why!"]),
+        (
+            "Prices rose 3.5 percent. Nobody knew why!",
+            ["Prices rose 3.5 percent.", "Nobody knew why!"],
+        ),
     ],
 )
 def test_english_sentences(text, expected):

@@ -36,7 +36,9 @@ def test_a_failing_check_becomes_a_finding():
             raise ValueError("boom")
 
     findings = Checker([Broken()]).check("그는 말했다.", "He said.")
-    assert [(f.check, f.kind, f.severity) for f in findings] == [("broken", "check_failed", "major")]
+    assert [(f.check, f.kind, f.severity) for f in findings] == [
+        ("broken", "check_failed", "major")
+    ]
 
 
 def test_check_pair_runs_every_check():

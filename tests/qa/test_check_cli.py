@@ -26,8 +26,9 @@ def _desk_home(tmp_path, monkeypatch):
 
 
 def test_report_names_the_seed_mistakes():
-    result = runner.invoke(app, ["check", str(DATA / "seed-article.ko.md"),
-                                 str(DATA / "seed-article.ai.en.txt")])
+    result = runner.invoke(
+        app, ["check", str(DATA / "seed-article.ko.md"), str(DATA / "seed-article.ai.en.txt")]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("decision: REVIEW")
     assert "past_as_future" in result.output
@@ -36,8 +37,16 @@ def test_report_names_the_seed_mistakes():
 
 
 def test_json_report(tmp_path):
-    result = runner.invoke(app, ["check", str(DATA / "seed-article.ko.md"),
-                                 str(DATA / "seed-article.ai.en.txt"), "--json", "--published"])
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            str(DATA / "seed-article.ko.md"),
+            str(DATA / "seed-article.ai.en.txt"),
+            "--json",
+            "--published",
+        ],
+    )
     report = json.loads(result.output)
     assert report["decision"] == "review"
     assert report["article_findings"][0]["kind"] == "feedback_link_missing"
@@ -46,8 +55,15 @@ def test_json_report(tmp_path):
 
 
 def test_strict_exit_code_when_held_back():
-    result = runner.invoke(app, ["check", str(DATA / "seed-article.ko.md"),
-                                 str(DATA / "seed-article.ai.en.txt"), "--strict"])
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            str(DATA / "seed-article.ko.md"),
+            str(DATA / "seed-article.ai.en.txt"),
+            "--strict",
+        ],
+    )
     assert result.exit_code == 5
 
 
@@ -78,6 +94,8 @@ def test_binary_translation_is_a_clear_error(tmp_path):
 def test_dateline_option_overrides_the_article(tmp_path):
     source = tmp_path / "a.md"
     shutil.copy(DATA / "seed-article.ko.md", source)
-    result = runner.invoke(app, ["check", str(source), str(DATA / "seed-article.ai.en.txt"),
-                                 "--dateline", "2025-10-02"])
+    result = runner.invoke(
+        app,
+        ["check", str(source), str(DATA / "seed-article.ai.en.txt"), "--dateline", "2025-10-02"],
+    )
     assert "news style: 'Oct. 2'" in result.output

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from transdesk.qa import CheckContext, create_checks
 from transdesk.errors import ConfigurationError
+from transdesk.qa import CheckContext, create_checks
 
 SEPT_2 = dt.date(2025, 9, 2)
 
@@ -31,8 +31,11 @@ def kinds(check: str, source: str, target: str, dateline=SEPT_2, termbase=None, 
         ("240km 떨어진 곳", "about 150 miles away", []),  # converted units are fine
         ("69명이 숨졌다.", "96 people died.", ["number_added", "number_missing"]),
         ("69명이 숨졌다.", "Many people died.", ["number_missing"]),
-        ("1억 2천만 달러를 지원한다.", "It will provide $12 million.",
-         ["number_added", "number_missing"]),
+        (
+            "1억 2천만 달러를 지원한다.",
+            "It will provide $12 million.",
+            ["number_added", "number_missing"],
+        ),
         ("사고가 났다.", "Seven people were hurt in 2 crashes.", ["number_added"]),
         ("9월 11일 테러", "the September 11 attacks", []),  # dates are the dates check's
     ],
@@ -53,8 +56,11 @@ def test_number_missing_is_major_and_names_the_number():
         ("크렘린궁은 2일 밝혔다.", "The Kremlin said on Sept. 2.", []),
         ("크렘린궁은 2일 밝혔다.", "The Kremlin said Tuesday.", []),  # Sept. 2, 2025 is a Tuesday
         ("크렘린궁은 2일 밝혔다.", "The Kremlin said on the 2nd.", ["relative_date"]),
-        ("크렘린궁은 2일 밝혔다.", "The Kremlin said on Sept. 3.", ["date_mismatch",
-                                                                  "date_missing"]),
+        (
+            "크렘린궁은 2일 밝혔다.",
+            "The Kremlin said on Sept. 3.",
+            ["date_mismatch", "date_missing"],
+        ),
         ("2019년 4월 만났다.", "They met in April 2019.", []),
         ("2019년 4월 만났다.", "They met in May 2019.", ["date_missing"]),
         ("9월 11일 테러", "the September 12 attacks", ["date_mismatch", "date_missing"]),
@@ -71,20 +77,32 @@ def test_dates(source, target, expected):
 
 def test_unresolved_relative_date_proposes_the_news_style_date():
     (checker,) = create_checks(["dates"])
-    found = checker.run(CheckContext("지난달 31일 도착했다.", "He arrived on the 31st of last month.",
-                                     dateline=SEPT_2))
+    found = checker.run(
+        CheckContext(
+            "지난달 31일 도착했다.", "He arrived on the 31st of last month.", dateline=SEPT_2
+        )
+    )
     assert [f.suggestion for f in found] == ["Aug. 31"]
 
 
 @pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
-        ("두 정상은 지난해 6월 평양에서 만난 바 있다.",
-         "The two leaders are set to meet in Pyongyang in June 2024.", ["past_as_future"]),
-        ("두 정상은 지난해 6월 평양에서 만났다.",
-         "The two leaders will meet in Pyongyang.", ["past_as_future"]),
-        ("두 정상은 지난해 6월 평양에서 만났다.",
-         "The two leaders met in Pyongyang in June last year.", []),
+        (
+            "두 정상은 지난해 6월 평양에서 만난 바 있다.",
+            "The two leaders are set to meet in Pyongyang in June 2024.",
+            ["past_as_future"],
+        ),
+        (
+            "두 정상은 지난해 6월 평양에서 만났다.",
+            "The two leaders will meet in Pyongyang.",
+            ["past_as_future"],
+        ),
+        (
+            "두 정상은 지난해 6월 평양에서 만났다.",
+            "The two leaders met in Pyongyang in June last year.",
+            [],
+        ),
         ("그는 내년에 방한할 것이라고 밝혔다.", "He said he will visit next year.", []),
         ("정상회의는 오는 5일 열린다.", "The summit opened on Sept. 5.", ["future_as_past"]),
         ("정상회의는 오는 5일 열린다.", "The summit will open on Sept. 5.", []),
@@ -101,8 +119,11 @@ def test_tense(source, target, expected):
         ("크렘린궁은 2일 밝혔다.", "Kremlin Palace stated on Sept. 2.", ["forbidden_term"]),
         ("크렘린궁은 2일 밝혔다.", "Moscow said on Sept. 2.", ["term_missing"]),
         ("김정은 위원장", "Commissioner Kim Jong-un", ["forbidden_term"]),
-        ("노동당 총비서", "General Secretary of the Labor Party of North Korea",
-         ["forbidden_term", "term_missing"]),
+        (
+            "노동당 총비서",
+            "General Secretary of the Labor Party of North Korea",
+            ["forbidden_term", "term_missing"],
+        ),
         ("김정은 위원장이 도착했다.", "Kim arrived.", []),  # the later-reference rendering
         ("아무 용어도 없다.", "No terms here.", []),
     ],
@@ -138,7 +159,9 @@ def test_name_finding_suggests_the_newsroom_romanization():
 
 
 def test_names_covered_by_the_termbase_are_left_to_the_terms_check(termbase):
-    assert kinds("names", "김정은 위원장이 도착했다.", "The leader arrived.", termbase=termbase) == []
+    assert (
+        kinds("names", "김정은 위원장이 도착했다.", "The leader arrived.", termbase=termbase) == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -159,15 +182,28 @@ def test_untranslated(source, target, expected):
 @pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
-        ("크렘린궁은 2일 푸틴 대통령과 김정은 위원장이 대화를 이어갈 것이라고 밝혔다.",
-         "The Kremlin said on Sept. 2 that Putin and Kim would continue their dialogue.", []),
-        ("크렘린궁은 2일 푸틴 대통령과 김정은 위원장이 대화를 이어갈 것이라고 밝혔다.",
-         "The Kremlin said.", ["too_short"]),
-        ("그는 말했다.", "He said that the talks, which had been going on for a very long "
-         "time, would continue for many more months and perhaps years to come.", ["too_long"]),
+        (
+            "크렘린궁은 2일 푸틴 대통령과 김정은 위원장이 대화를 이어갈 것이라고 밝혔다.",
+            "The Kremlin said on Sept. 2 that Putin and Kim would continue their dialogue.",
+            [],
+        ),
+        (
+            "크렘린궁은 2일 푸틴 대통령과 김정은 위원장이 대화를 이어갈 것이라고 밝혔다.",
+            "The Kremlin said.",
+            ["too_short"],
+        ),
+        (
+            "그는 말했다.",
+            "He said that the talks, which had been going on for a very long time, would "
+            + "continue for many more months and perhaps for years to come, as both sides agreed.",
+            ["too_long"],
+        ),
         ("회담이 열렸다.", "The talks were held the talks were held.", ["repetition"]),
-        ("유엔(국제연합 안전보장이사회)이 밝혔다.", "The U.N. said so in a statement today.",
-         ["parenthesis_dropped"]),
+        (
+            "유엔(국제연합 안전보장이사회)이 밝혔다.",
+            "The U.N. said so in a statement today.",
+            ["parenthesis_dropped"],
+        ),
     ],
 )
 def test_omission(source, target, expected):
@@ -177,9 +213,16 @@ def test_omission(source, target, expected):
 @pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
-        ('그는 "대화가 있을 것으로 생각한다"고 말했다.', 'He said, "We think there will be talks."', []),
-        ('그는 "대화가 있을 것으로 생각한다"고 말했다.', "He said there would be talks.",
-         ["quote_dropped"]),
+        (
+            '그는 "대화가 있을 것으로 생각한다"고 말했다.',
+            'He said, "We think there will be talks."',
+            [],
+        ),
+        (
+            '그는 "대화가 있을 것으로 생각한다"고 말했다.',
+            "He said there would be talks.",
+            ["quote_dropped"],
+        ),
         ("'핵심' 기술", "key technology", []),  # emphasis, not speech
     ],
 )

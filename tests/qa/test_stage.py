@@ -22,31 +22,38 @@ class ScriptedEngine(Engine):
         self.answers = answers
 
     def translate(self, requests, context, progress=None):
-        return [Hypothesis(r.segment_id, self.answers.get(r.text), error="no answer")
-                for r in requests]
+        return [
+            Hypothesis(r.segment_id, self.answers.get(r.text), error="no answer") for r in requests
+        ]
 
 
 def _article(*sentences: str) -> Article:
     headline = Block(0, BlockKind.HEADLINE, "", ())
     segments = tuple(Segment(f"b1.s{i}", 1, i, s, 0, len(s)) for i, s in enumerate(sentences))
-    return Article("seed", (headline, Block(1, BlockKind.PARAGRAPH, " ".join(sentences),
-                                            segments)), Dateline(dt.date(2025, 9, 2)))
+    return Article(
+        "seed",
+        (headline, Block(1, BlockKind.PARAGRAPH, " ".join(sentences), segments)),
+        Dateline(dt.date(2025, 9, 2)),
+    )
 
 
 def test_good_translation_is_published(termbase):
-    engine = ScriptedEngine({KO_SAID: "The Kremlin said on Sept. 2 that Putin and Kim would "
-                                      "continue their dialogue."})
+    engine = ScriptedEngine(
+        {KO_SAID: "The Kremlin said on Sept. 2 that Putin and Kim would continue their dialogue."}
+    )
     result = Pipeline(engine, [QualityStage(termbase=termbase)]).translate(_article(KO_SAID))
     assert result.decision == "publish"
     assert result.segments[0].decision == "publish" and result.segments[0].findings == ()
 
 
 def test_seed_mistakes_send_the_article_to_review(termbase):
-    engine = ScriptedEngine({
-        KO_SAID: "Kremlin Palace stated on the 2nd that Putin and Commissioner Kim Jong-un "
-                 "are expected to continue their dialogue.",
-        KO_MET: "They are set to meet again in Pyongyang in June 2024.",
-    })
+    engine = ScriptedEngine(
+        {
+            KO_SAID: "Kremlin Palace stated on the 2nd that Putin and Commissioner Kim Jong-un "
+            "are expected to continue their dialogue.",
+            KO_MET: "They are set to meet again in Pyongyang in June 2024.",
+        }
+    )
     stages = [DateStyleStage(), QualityStage(termbase=termbase)]
     result = Pipeline(engine, stages).translate(_article(KO_SAID, KO_MET))
     said, met = result.segments

@@ -1,4 +1,4 @@
-"""Editors' sign-in: passwords, sessions in signed cookies, CSRF on every form, roles, API tokens."""
+"""Editors' sign-in: passwords, signed session cookies, CSRF on every form, roles, API tokens."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ def test_sign_in_opens_the_desk_and_sign_out_closes_it(desk_client):
     desk = desk_client.get("/desk")
     assert desk.status_code == 200 and "mina (editor)" in desk.text
 
-    out = desk_client.post("/logout", data={"csrf_token": csrf_of(desk.text)},
-                           follow_redirects=False)
+    out = desk_client.post(
+        "/logout", data={"csrf_token": csrf_of(desk.text)}, follow_redirects=False
+    )
     assert out.status_code == 303
     assert desk_client.get("/desk", follow_redirects=False).status_code == 303
 
@@ -65,7 +66,9 @@ def test_a_forged_session_cookie_is_ignored(desk_client):
     sign_in(desk_client, "mina")
     value = desk_client.cookies.get("transdesk_session")
     desk_client.cookies.clear()
-    desk_client.cookies.set("transdesk_session", value[:-6] + ("AAAAAA" if value[-6:] != "AAAAAA" else "BBBBBB"))
+    desk_client.cookies.set(
+        "transdesk_session", value[:-6] + ("AAAAAA" if value[-6:] != "AAAAAA" else "BBBBBB")
+    )
     assert desk_client.get("/desk", follow_redirects=False).status_code == 303
 
 
@@ -83,9 +86,11 @@ def test_changing_the_password_ends_open_sessions(desk_client):
 def test_sign_in_never_redirects_off_the_desk(desk_client, target):
     add_editor(desk_client, "mina")
     token = csrf_of(desk_client.get("/login").text)
-    answer = desk_client.post("/login", data={"name": "mina", "password": PASSWORD,
-                                              "csrf_token": token, "next": target},
-                              follow_redirects=False)
+    answer = desk_client.post(
+        "/login",
+        data={"name": "mina", "password": PASSWORD, "csrf_token": token, "next": target},
+        follow_redirects=False,
+    )
     assert answer.headers["location"] == "/desk"
 
 
@@ -119,8 +124,9 @@ def test_every_form_refuses_a_post_without_the_sessions_csrf_token(desk, path, f
 def test_the_login_form_needs_its_csrf_token_too(desk_client):
     add_editor(desk_client, "mina")
     desk_client.get("/login")
-    answer = desk_client.post("/login", data={"name": "mina", "password": PASSWORD},
-                              follow_redirects=False)
+    answer = desk_client.post(
+        "/login", data={"name": "mina", "password": PASSWORD}, follow_redirects=False
+    )
     assert answer.status_code == 403
 
 
@@ -138,8 +144,9 @@ def test_api_writes_with_the_session_cookie_need_the_csrf_header(desk):
     refused = desk.client.post("/api/reports/1/reject", json={"reason": "no"})
     assert refused.status_code == 403 and refused.json()["code"] == "csrf"
     token = page_csrf(desk.client)
-    done = desk.client.post("/api/reports/1/reject", json={"reason": "no"},
-                            headers={"X-CSRF-Token": token})
+    done = desk.client.post(
+        "/api/reports/1/reject", json={"reason": "no"}, headers={"X-CSRF-Token": token}
+    )
     assert done.status_code == 200, done.text
 
 
@@ -148,7 +155,8 @@ def test_only_admins_add_accounts(desk_client, role, status):
     add_editor(desk_client, "someone", role=role)
     token = api_token(desk_client, "someone")
     answer = desk_client.post(
-        "/api/users", json={"name": "new.editor", "password": "a long enough password"},
+        "/api/users",
+        json={"name": "new.editor", "password": "a long enough password"},
         headers={"Authorization": f"Bearer {token}"},
     )
     assert answer.status_code == status, answer.text
@@ -180,8 +188,9 @@ def test_the_editors_api_refuses_strangers(desk_client, header):
 
 def test_an_editor_creates_a_token_through_the_api(desk):
     token = page_csrf(desk.client)
-    made = desk.client.post("/api/tokens", json={"name": "wire feed"},
-                            headers={"X-CSRF-Token": token})
+    made = desk.client.post(
+        "/api/tokens", json={"name": "wire feed"}, headers={"X-CSRF-Token": token}
+    )
     assert made.status_code == 201
     secret = made.json()["token"]
     desk.client.cookies.clear()

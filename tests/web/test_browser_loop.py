@@ -13,9 +13,11 @@ from fixtures.desk import SEED_ARTICLE
 from transdesk.desk.accounts import create_user
 
 pytestmark = pytest.mark.browser
-EDITED = ("Kremlin Palace stated on the 2nd that Russian President Vladimir Putin and North Korean "
-          "leader Kim Jong-un are expected to continue their dialogue as they attend the 80th "
-          "anniversary event of China's Victory Day on the 3rd (local time).")
+EDITED = (
+    "Kremlin Palace stated on the 2nd that Russian President Vladimir Putin and North Korean "
+    "leader Kim Jong-un are expected to continue their dialogue as they attend the 80th "
+    "anniversary event of China's Victory Day on the 3rd (local time)."
+)
 
 
 def _submit_and_wait(url: str) -> str:
@@ -26,7 +28,8 @@ def _submit_and_wait(url: str) -> str:
         slug = answer.json()["slug"]
         deadline = time.monotonic() + 60
         while (state := client.get(f"/api/articles/{slug}/status").json()["state"]) in (
-            "queued", "running",
+            "queued",
+            "running",
         ):
             assert time.monotonic() < deadline, "the translation job did not finish"
             time.sleep(0.2)

@@ -19,9 +19,11 @@ from transdesk.publish.notice import ap_date
 from transdesk.store.desk_tables import DeskArticle, ReaderReport
 from transdesk.store.editor_tables import AuditEntry, RegressionCase
 
-LEADER = ("Kremlin Palace stated on the 2nd that Russian President Vladimir Putin and North Korean "
-          "leader Kim Jong-un are expected to continue their dialogue as they attend the 80th "
-          "anniversary event of China's Victory Day on the 3rd (local time).")
+LEADER = (
+    "Kremlin Palace stated on the 2nd that Russian President Vladimir Putin and North Korean "
+    "leader Kim Jong-un are expected to continue their dialogue as they attend the 80th "
+    "anniversary event of China's Victory Day on the 3rd (local time)."
+)
 
 
 def _today(desk) -> dt.date:  # type: ignore[no-untyped-def]
@@ -31,9 +33,11 @@ def _today(desk) -> dt.date:  # type: ignore[no-untyped-def]
 
 def _accept_in_browser_form(desk, report_id: int, wording: str = "", note: str = ""):  # type: ignore[no-untyped-def]
     token = csrf_of(desk.client.get(f"/desk/reports/{report_id}").text)
-    return desk.client.post(f"/desk/reports/{report_id}/accept",
-                            data={"wording": wording, "note": note, "csrf_token": token},
-                            follow_redirects=False)
+    return desk.client.post(
+        f"/desk/reports/{report_id}/accept",
+        data={"wording": wording, "note": note, "csrf_token": token},
+        follow_redirects=False,
+    )
 
 
 def test_accepting_publishes_the_sentence_at_once_with_a_dated_note(desk):
@@ -45,8 +49,10 @@ def test_accepting_publishes_the_sentence_at_once_with_a_dated_note(desk):
     page = desk.client.get(f"/articles/{desk.slug}").text
     assert "North Korean leader Kim Jong-un are expected" in page
     assert "North Korean Commissioner Kim Jong-un" not in page
-    note = f"This article was corrected on {ap_date(_today(desk), with_year=False)} to fix the " \
-           "title of Kim Jong-un."
+    note = (
+        f"This article was corrected on {ap_date(_today(desk), with_year=False)} to fix the "
+        "title of Kim Jong-un."
+    )
     assert note in page
 
 
@@ -97,31 +103,58 @@ def test_rejecting_keeps_the_reason_and_the_article(desk):
     file_report(desk.client, desk.slug, "b5.s0", kind="grammar_or_style", suggestion="meh")
     before = desk.english("b5.s0")
     token = page_csrf(desk.client, "/desk/reports/1")
-    missing = desk.client.post("/desk/reports/1/reject", data={"reason": " ", "csrf_token": token},
-                               follow_redirects=False)
+    missing = desk.client.post(
+        "/desk/reports/1/reject", data={"reason": " ", "csrf_token": token}, follow_redirects=False
+    )
     assert "say why" in desk.client.get(missing.headers["location"]).text
-    done = desk.client.post("/desk/reports/1/reject",
-                            data={"reason": "The sentence is accurate.", "csrf_token": token})
+    done = desk.client.post(
+        "/desk/reports/1/reject", data={"reason": "The sentence is accurate.", "csrf_token": token}
+    )
     assert done.status_code == 200
     assert desk.english("b5.s0") == before
     queue = desk.client.get("/api/reports", params={"state": "rejected"}, headers=desk.auth).json()
     report = queue["groups"][0]["reports"][0]
     assert (report["state"], report["reason"], report["decided_by"]) == (
-        "rejected", "The sentence is accurate.", "mina")
+        "rejected",
+        "The sentence is accurate.",
+        "mina",
+    )
 
 
 @pytest.mark.parametrize(
     ("kind", "before", "after", "fix"),
     [
-        ("name_or_title", "North Korean Commissioner Kim Jong-un said.",
-         "North Korean leader Kim Jong-un said.", "to fix the title of Kim Jong-un"),
-        ("name_or_title", "Kremlin Palace stated it.", "The Kremlin said it.",
-         "to fix the name of the Kremlin"),
-        ("number_or_date", "He arrived on the 31st of last month.", "He arrived on Aug. 31.",
-         "to fix a date"),
+        (
+            "name_or_title",
+            "North Korean Commissioner Kim Jong-un said.",
+            "North Korean leader Kim Jong-un said.",
+            "to fix the title of Kim Jong-un",
+        ),
+        (
+            "name_or_title",
+            "Kremlin Palace stated it.",
+            "The Kremlin said it.",
+            "to fix the name of the Kremlin",
+        ),
+        (
+            "number_or_date",
+            "He arrived on the 31st of last month.",
+            "He arrived on Aug. 31.",
+            "to fix a date",
+        ),
         ("number_or_date", "It cost 300 won.", "It cost 3,000 won.", "to fix a number"),
-        ("missing_text", "He left.", "He left by train.", "to restore text missing from the translation"),
-        ("grammar_or_style", "They was there.", "They were there.", "to fix the wording of a sentence"),
+        (
+            "missing_text",
+            "He left.",
+            "He left by train.",
+            "to restore text missing from the translation",
+        ),
+        (
+            "grammar_or_style",
+            "They was there.",
+            "They were there.",
+            "to fix the wording of a sentence",
+        ),
     ],
 )
 def test_the_correction_note_says_what_was_fixed_in_ap_style(kind, before, after, fix):
@@ -142,8 +175,9 @@ timezone: Asia/Seoul
 
 
 def test_a_name_fix_is_proposed_for_other_articles_and_applied_to_all_at_once(desk):
-    answer = desk.client.post("/api/articles", json={"text": SECOND_ARTICLE, "format": "md",
-                                                      "slug": "kim-arrives"})
+    answer = desk.client.post(
+        "/api/articles", json={"text": SECOND_ARTICLE, "format": "md", "slug": "kim-arrives"}
+    )
     assert answer.status_code == 202, answer.text
     assert wait_for_job(desk.client, "kim-arrives")["state"] == "done"
     assert "Commissioner Kim departed" in desk.client.get("/articles/kim-arrives").text
@@ -208,4 +242,3 @@ def test_users_add_reads_the_password_from_the_environment(desk_client, run_cli,
         assert authenticate(session, "jiwoo", "a long secret phrase") is not None
     again = run_cli("users", "add", "jiwoo")
     assert again.code == 2 and "already an editor called 'jiwoo'" in again.stderr
-

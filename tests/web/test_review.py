@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from markupsafe import escape
 from fixtures.editors import file_report, page_csrf, reports_on
+from markupsafe import escape
 
 from transdesk.glossary.model import TermEntry, TermKind
 from transdesk.glossary.store import TermbaseStore
@@ -62,17 +62,29 @@ def test_the_article_filter_on_the_queue_page(desk):
 
 def test_the_queue_shows_the_termbase_entries_and_memory_matches_that_apply(desk):
     database = desk.client.app.state.database
-    TermbaseStore(database).add(TermEntry(
-        source="김정은 국무위원장", target="North Korean leader Kim Jong-un",
-        variants=("김정은 북한 국무위원장",), later="Kim", forbidden=("Commissioner Kim",),
-        kind=TermKind.PERSON), by="mina")
-    TranslationMemory(database).add(MemoryPair(
-        source="크렘린궁은 1일(현지시간) 블라디미르 푸틴 러시아 대통령과 김정은 북한 국무위원장이 3일 "
-               "열리는 중국 전승절 행사에서 만날 것으로 예상된다고 밝혔다.",
-        target="The Kremlin said on Sept. 1 that Putin and Kim would meet.", approved_by="mina"))
+    TermbaseStore(database).add(
+        TermEntry(
+            source="김정은 국무위원장",
+            target="North Korean leader Kim Jong-un",
+            variants=("김정은 북한 국무위원장",),
+            later="Kim",
+            forbidden=("Commissioner Kim",),
+            kind=TermKind.PERSON,
+        ),
+        by="mina",
+    )
+    TranslationMemory(database).add(
+        MemoryPair(
+            source="크렘린궁은 1일(현지시간) 블라디미르 푸틴 러시아 대통령과 "
+            "김정은 북한 국무위원장이 3일 열리는 중국 전승절 행사에서 "
+            "만날 것으로 예상된다고 밝혔다.",
+            target="The Kremlin said on Sept. 1 that Putin and Kim would meet.",
+            approved_by="mina",
+        )
+    )
     file_report(desk.client, desk.slug, "b2.s0")
     page = desk.client.get("/desk").text
-    group = page[page.index('data-segment="b2.s0"'):]
+    group = page[page.index('data-segment="b2.s0"') :]
     assert "North Korean leader Kim Jong-un" in group and "Commissioner Kim" in group
     assert "The Kremlin said on Sept. 1 that Putin and Kim would meet." in group
     assert re.search(r'class="score">\d+%', group)
@@ -83,11 +95,19 @@ def test_a_sentence_the_checks_flagged_shows_their_findings(desk):
 
     from transdesk.store.desk_tables import ArticleSegment
 
-    finding = {"check": "names", "kind": "title", "severity": "major",
-               "message": "title of 김정은 not rendered as approved", "suggestion": "leader Kim"}
+    finding = {
+        "check": "names",
+        "kind": "title",
+        "severity": "major",
+        "message": "title of 김정은 not rendered as approved",
+        "suggestion": "leader Kim",
+    }
     with desk.client.app.state.database.session() as session:
-        session.execute(update(ArticleSegment).where(ArticleSegment.segment_id == "b2.s0")
-                        .values(findings=[finding]))
+        session.execute(
+            update(ArticleSegment)
+            .where(ArticleSegment.segment_id == "b2.s0")
+            .values(findings=[finding])
+        )
     file_report(desk.client, desk.slug, "b2.s0")
     assert "title of 김정은 not rendered as approved" in desk.client.get("/desk/reports/1").text
 
@@ -95,11 +115,18 @@ def test_a_sentence_the_checks_flagged_shows_their_findings(desk):
 def test_emails_are_shown_to_editors_and_to_nobody_else(desk):
     file_report(desk.client, desk.slug, "b2.s0", suggestion="leader", email="reader@example.com")
     assert "reader@example.com" in desk.client.get("/desk").text
-    assert reports_on(desk.client, desk.token)["groups"][0]["reports"][0]["email"] == \
-        "reader@example.com"
+    assert (
+        reports_on(desk.client, desk.token)["groups"][0]["reports"][0]["email"]
+        == "reader@example.com"
+    )
     desk.client.cookies.clear()
-    for path in (f"/articles/{desk.slug}", f"/articles/{desk.slug}/feedback?segment=b2.s0",
-                 f"/articles/{desk.slug}/thanks", f"/api/articles/{desk.slug}", "/"):
+    for path in (
+        f"/articles/{desk.slug}",
+        f"/articles/{desk.slug}/feedback?segment=b2.s0",
+        f"/articles/{desk.slug}/thanks",
+        f"/api/articles/{desk.slug}",
+        "/",
+    ):
         assert "reader@example.com" not in desk.client.get(path).text, path
     assert desk.client.get("/api/reports").status_code == 401
     assert desk.client.get("/desk", follow_redirects=False).status_code == 303
@@ -149,15 +176,15 @@ def test_an_editor_edits_a_sentence_of_an_article_under_review(desk):
         session.execute(update(DeskArticle).values(state="review"))
     token = page_csrf(desk.client, f"/desk/articles/{desk.slug}/edit")
     new = "The Kremlin said on Sept. 2 that the leaders would keep talking."
-    desk.client.post(f"/desk/articles/{desk.slug}/edit",
-                     data={"csrf_token": token, "en:b2.s0": new})
+    desk.client.post(
+        f"/desk/articles/{desk.slug}/edit", data={"csrf_token": token, "en:b2.s0": new}
+    )
     assert desk.english("b2.s0") == new
 
 
 def test_an_editor_translates_an_article_again(desk):
     token = page_csrf(desk.client, "/desk/articles")
-    answer = desk.client.post(f"/desk/articles/{desk.slug}/retranslate",
-                              data={"csrf_token": token})
+    answer = desk.client.post(f"/desk/articles/{desk.slug}/retranslate", data={"csrf_token": token})
     assert answer.status_code == 200
     from fixtures.desk import wait_for_job
 

@@ -36,11 +36,12 @@ def _read_translation(path: Path, max_bytes: int) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InvalidInput(f"{path}: not UTF-8 text (byte {error.start})",
-                           hint="save the translation as UTF-8") from None
+        raise InvalidInput(
+            f"{path}: not UTF-8 text (byte {error.start})", hint="save the translation as UTF-8"
+        ) from None
 
 
-def _load_termbase(settings):  # noqa: ANN001, ANN202
+def _load_termbase(settings):
     """The desk's approved termbase, or None when there is no desk database yet."""
     url = settings.resolved_database_url
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
@@ -79,8 +80,9 @@ def check(
     english = _read_translation(translation, settings.max_article_bytes)
     terms = _load_termbase(settings) if termbase else None
     thresholds: Thresholds = thresholds_from(settings)
-    report = check_translation(article, english, termbase=terms, thresholds=thresholds,
-                               published=published)
+    report = check_translation(
+        article, english, termbase=terms, thresholds=thresholds, published=published
+    )
     typer.echo(report.to_json() if as_json else report.to_text(show_all=show_all))
     if strict and report.decision != "publish":
         raise typer.Exit(EXIT_HELD_BACK)

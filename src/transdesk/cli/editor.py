@@ -40,7 +40,9 @@ def _password(from_stdin: bool) -> str:
 def add_user(
     name: str = typer.Argument(..., help="Sign-in name, e.g. mina.park"),
     role: str = typer.Option("editor", "--role", help="editor or admin"),
-    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from stdin."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from stdin."
+    ),
 ) -> None:
     """Add an editor. The password comes from a prompt, TRANSDESK_NEW_PASSWORD or stdin."""
     from transdesk.desk.accounts import create_user

@@ -19,6 +19,9 @@ from transdesk.store.db import Database
 memory_app = typer.Typer(help="The translation memory: approved sentence pairs.")
 app.add_typer(memory_app, name="memory")
 
+TmxArgument = typer.Argument(None, help="A TMX file.", exists=True, dir_okay=False)
+OutArgument = typer.Argument(..., help="The TMX file to write.")
+
 
 @contextlib.contextmanager
 def _memory() -> Iterator[TranslationMemory]:
@@ -32,7 +35,7 @@ def _memory() -> Iterator[TranslationMemory]:
 
 @memory_app.command("import")
 def import_memory(
-    file: Path = typer.Argument(None, help="A TMX file.", exists=True, dir_okay=False),
+    file: Path = TmxArgument,
     parallel: tuple[Path, Path] | None = typer.Option(
         None, "--parallel", help="Two line-aligned files instead: KOREAN ENGLISH."
     ),
@@ -58,7 +61,7 @@ def import_memory(
 
 
 @memory_app.command("export")
-def export_memory(out: Path = typer.Argument(..., help="The TMX file to write.")) -> None:
+def export_memory(out: Path = OutArgument) -> None:
     """Write every approved pair, with who approved it and where, as TMX 1.4."""
     with _memory() as memory:
         count = write_tmx(memory.pairs(), out)

@@ -11,10 +11,34 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-AP_ABBREVIATIONS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
-                    "Oct.", "Nov.", "Dec.")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+AP_ABBREVIATIONS = (
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _MONTH_FORMS: dict[str, int] = {}
@@ -35,8 +59,9 @@ _DAY_MONTH = re.compile(
     r"(?:,?\s+(?P<year>\d{4}))?",
     re.IGNORECASE,
 )
-_MONTH_ALONE = re.compile(rf"\b(?P<month>{_MONTH_RE})(?!\w)(?:,?\s+(?P<year>\d{{4}}))?",
-                          re.IGNORECASE)
+_MONTH_ALONE = re.compile(
+    rf"\b(?P<month>{_MONTH_RE})(?!\w)(?:,?\s+(?P<year>\d{{4}}))?", re.IGNORECASE
+)
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _BARE_ORDINAL = re.compile(
     r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
@@ -51,10 +76,20 @@ _REFERENCE = re.compile(
     r"earlier\s+in\s+the\s+day|on\s+the\s+day)\b",
     re.IGNORECASE,
 )
-_REFERENCE_OFFSETS = {"today": 0, "that day": 0, "this day": 0, "the same day": 0,
-                      "on the day": 0, "earlier in the day": 0, "yesterday": -1,
-                      "the day before": -1, "the previous day": -1, "tomorrow": 1,
-                      "the following day": 1, "the next day": 1}
+_REFERENCE_OFFSETS = {
+    "today": 0,
+    "that day": 0,
+    "this day": 0,
+    "the same day": 0,
+    "on the day": 0,
+    "earlier in the day": 0,
+    "yesterday": -1,
+    "the day before": -1,
+    "the previous day": -1,
+    "tomorrow": 1,
+    "the following day": 1,
+    "the next day": 1,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +110,7 @@ class EnglishDate:
 
 
 def format_date(date: dt.date, dateline: dt.date | None = None) -> str:
-    """"Sept. 2"; "Sept. 2, 2024" when the year is not the dateline's."""
+    """ "Sept. 2"; "Sept. 2, 2024" when the year is not the dateline's."""
     text = f"{AP_ABBREVIATIONS[date.month - 1]} {date.day}"
     if dateline is None or date.year != dateline.year:
         text += f", {date.year}"
@@ -83,7 +118,7 @@ def format_date(date: dt.date, dateline: dt.date | None = None) -> str:
 
 
 def format_month(year: int, month: int, dateline: dt.date | None = None) -> str:
-    """"June"; "June 2024" when the year is not the dateline's (months alone are spelled out)."""
+    """ "June"; "June 2024" when the year is not the dateline's (months alone are spelled out)."""
     text = MONTHS[month - 1]
     return text if dateline is not None and year == dateline.year else f"{text} {year}"
 
@@ -102,23 +137,60 @@ def find_english_dates(text: str) -> list[EnglishDate]:
         for m in pattern.finditer(text):
             day = int(m["day"])
             if 1 <= day <= 31:
-                add(EnglishDate(m.start(), m.end(), m[0], month=_MONTH_FORMS[m["month"].lower()],
-                                day=day, day2=_int(m.groupdict().get("day2")), year=_int(m["year"])))
+                add(
+                    EnglishDate(
+                        m.start(),
+                        m.end(),
+                        m[0],
+                        month=_MONTH_FORMS[m["month"].lower()],
+                        day=day,
+                        day2=_int(m.groupdict().get("day2")),
+                        year=_int(m["year"]),
+                    )
+                )
     for m in _MONTH_ALONE.finditer(text):
         if not text[m.start()].isupper():
             continue  # "march on", "they may": months are capitalised
-        add(EnglishDate(m.start(), m.end(), m[0], month=_MONTH_FORMS[m["month"].lower()],
-                        year=_int(m["year"])))
+        add(
+            EnglishDate(
+                m.start(),
+                m.end(),
+                m[0],
+                month=_MONTH_FORMS[m["month"].lower()],
+                year=_int(m["year"]),
+            )
+        )
     for m in _WEEKDAY.finditer(text):
         add(EnglishDate(m.start(), m.end(), m[0], weekday=_weekday_index(m["weekday"])))
     for m in _BARE_ORDINAL.finditer(text):
-        add(EnglishDate(m.start(), m.end(), m[0], day=int(m["day"]), unresolved=True,
-                        previous_month=bool(m["rel"] and "last" in m["rel"].lower())))
+        add(
+            EnglishDate(
+                m.start(),
+                m.end(),
+                m[0],
+                day=int(m["day"]),
+                unresolved=True,
+                previous_month=bool(m["rel"] and "last" in m["rel"].lower()),
+            )
+        )
     for m in _REFERENCE.finditer(text):
         key = re.sub(r"\s+", " ", m["ref"].lower())
-        add(EnglishDate(m.start(), m.end(), m[0], offset=_REFERENCE_OFFSETS[key],
-                        unresolved=key in ("the day before", "this day", "the previous day",
-                                           "the following day", "the next day")))
+        add(
+            EnglishDate(
+                m.start(),
+                m.end(),
+                m[0],
+                offset=_REFERENCE_OFFSETS[key],
+                unresolved=key
+                in (
+                    "the day before",
+                    "this day",
+                    "the previous day",
+                    "the following day",
+                    "the next day",
+                ),
+            )
+        )
     return sorted(found, key=lambda d: d.start)
 
 

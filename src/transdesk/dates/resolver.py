@@ -50,18 +50,56 @@ class DateMention:
 
 _WEEKDAYS = "월화수목금토일"
 _NOT_A_DATE_AFTER = r"(?!\s*(?:간|동안|째|만에|만의|만이|분|치|이내|내내|가량|여|씩|이상|미만))"
-_RELATIVE_YEARS = {"재작년": -2, "지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1, "이듬해": 1}
-_RELATIVE_MONTHS = {"지난달": -1, "전달": -1, "이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1,
-                    "다음달": 1, "내달": 1}
-_PARTS = {"초": (1, 3), "초반": (1, 3), "중반": (4, 9), "말": (10, 12), "후반": (10, 12),
-          "상반기": (1, 6), "하반기": (7, 12), "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9),
-          "4분기": (10, 12)}
+_RELATIVE_YEARS = {
+    "재작년": -2,
+    "지난해": -1,
+    "작년": -1,
+    "올해": 0,
+    "금년": 0,
+    "내년": 1,
+    "이듬해": 1,
+}
+_RELATIVE_MONTHS = {
+    "지난달": -1,
+    "전달": -1,
+    "이달": 0,
+    "이번 달": 0,
+    "이번달": 0,
+    "다음 달": 1,
+    "다음달": 1,
+    "내달": 1,
+}
+_PARTS = {
+    "초": (1, 3),
+    "초반": (1, 3),
+    "중반": (4, 9),
+    "말": (10, 12),
+    "후반": (10, 12),
+    "상반기": (1, 6),
+    "하반기": (7, 12),
+    "1분기": (1, 3),
+    "2분기": (4, 6),
+    "3분기": (7, 9),
+    "4분기": (10, 12),
+}
 _MONTH_PARTS = {"초": (1, 10), "상순": (1, 10), "중순": (11, 20), "하순": (21, 31), "말": (21, 31)}
-_REFERENCES = {"이날": (0, "today"), "당일": (0, "today"), "오늘": (0, "today"),
-               "전날": (-1, "yesterday"), "전일": (-1, "yesterday"), "어제": (-1, "yesterday"),
-               "그제": (-2, None), "그저께": (-2, None), "다음 날": (1, "tomorrow"),
-               "다음날": (1, "tomorrow"), "그 다음 날": (1, "tomorrow"), "이튿날": (1, "tomorrow"),
-               "익일": (1, "tomorrow"), "내일": (1, "tomorrow"), "모레": (2, None)}
+_REFERENCES = {
+    "이날": (0, "today"),
+    "당일": (0, "today"),
+    "오늘": (0, "today"),
+    "전날": (-1, "yesterday"),
+    "전일": (-1, "yesterday"),
+    "어제": (-1, "yesterday"),
+    "그제": (-2, None),
+    "그저께": (-2, None),
+    "다음 날": (1, "tomorrow"),
+    "다음날": (1, "tomorrow"),
+    "그 다음 날": (1, "tomorrow"),
+    "이튿날": (1, "tomorrow"),
+    "익일": (1, "tomorrow"),
+    "내일": (1, "tomorrow"),
+    "모레": (2, None),
+}
 
 _YEAR_WORDS = "|".join(sorted(_RELATIVE_YEARS, key=len, reverse=True))
 _MONTH_WORDS = "|".join(re.escape(w) for w in sorted(_RELATIVE_MONTHS, key=len, reverse=True))
@@ -71,24 +109,42 @@ _PART_WORDS = "|".join(sorted(_PARTS, key=len, reverse=True))
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
-        ("dotted", r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.\s?(?P<m>\d{1,2})(?:\.\s?(?P<d>\d{1,2}))?\.?"
-         r"(?![\d%])"),
+        (
+            "dotted",
+            r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.\s?(?P<m>\d{1,2})(?:\.\s?(?P<d>\d{1,2}))?\.?(?![\d%])",
+        ),
         ("ymd", r"(?P<y>\d{4})년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일" + _NOT_A_DATE_AFTER),
         ("ym", r"(?P<y>\d{4})년\s*(?P<m>\d{1,2})월(?:\s*(?P<mp>초|상순|중순|하순|말))?"),
         ("rel_year_md", rf"(?P<ry>{_YEAR_WORDS})\s*(?P<m>\d{{1,2}})월(?:\s*(?P<d>\d{{1,2}})일)?"),
         ("rel_year", rf"(?P<ry>{_YEAR_WORDS})(?:\s*(?P<part>{_PART_WORDS}))?"),
         ("rel_month_day", rf"(?P<rm>{_MONTH_WORDS})\s*(?P<d>\d{{1,2}})일" + _NOT_A_DATE_AFTER),
         ("rel_month", rf"(?P<rm>{_MONTH_WORDS})(?:\s*(?P<mp>초|상순|중순|하순|말))?"),
+        ("month_range", r"(?<![\d.])(?P<m>\d{1,2})\s*[~∼〜-]\s*(?P<m2>\d{1,2})월"),
         ("md_range", r"(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})\s*[~∼〜-]\s*(?P<d2>\d{1,2})일"),
         ("md", r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일" + _NOT_A_DATE_AFTER),
-        ("month", r"(?<![\d.])(?P<m>\d{1,2})월(?:\s*(?P<mp>초|상순|중순|하순|말))?(?!\s*\d)"),
-        ("year", r"(?<![\d.,])(?P<y>\d{4})년(?:\s*(?P<part>" + _PART_WORDS + "))?"
-         r"(?!\s*(?:간|동안|째|만|전|후|뒤|이상|가량|여))"),
-        ("weekday", rf"(?:(?P<wrel>지난|오는|이번\s*주|지난주|다음\s*주)\s*)?(?P<w>[{_WEEKDAYS}])요일"),
+        (
+            "month",
+            r"(?<![\d.])(?P<m>\d{1,2})월(?:\s*(?P<mp>초|상순|중순|하순|말))?(?!\s*\d{1,2}\s*일)",
+        ),
+        (
+            "year",
+            r"(?<![\d.,])(?P<y>\d{4})년(?:\s*(?P<part>" + _PART_WORDS + "))?"
+            r"(?!\s*(?:간|동안|째|만|전|후|뒤|이상|가량|여))",
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<wrel>지난|오는|이번\s*주|지난주|다음\s*주)\s*)?(?P<w>[{_WEEKDAYS}])요일",
+        ),
         ("dir_day", r"(?P<dir>지난|오는)\s*(?P<d>\d{1,2})일" + _NOT_A_DATE_AFTER),
-        ("day_range", r"(?<![\d.,])(?P<d>\d{1,2})\s*[~∼〜-]\s*(?P<d2>\d{1,2})일" + _NOT_A_DATE_AFTER),
-        ("day", r"(?<![\d.,월])(?P<d>\d{1,2})일(?!본|반|부|대|자|시|각|방|단|환|정|련|선|상)"
-         + _NOT_A_DATE_AFTER),
+        (
+            "day_range",
+            r"(?<![\d.,])(?P<d>\d{1,2})\s*[~∼〜-]\s*(?P<d2>\d{1,2})일" + _NOT_A_DATE_AFTER,
+        ),
+        (
+            "day",
+            r"(?<![\d.,월])(?P<d>\d{1,2})일(?!본|반|부|대|자|시|각|방|단|환|정|련|선|상)"
+            + _NOT_A_DATE_AFTER,
+        ),
         ("reference", rf"(?P<ref>{_REF_WORDS})"),
     )
 )
@@ -120,8 +176,17 @@ def _mention(match: re.Match[str], granularity: Granularity, first, last, relati
     month = match.groupdict().get("m")
     if month is None and first is not None and last is not None and first.month == last.month:
         month = first.month
-    return DateMention(match.start(), match.end(), match.group(0), granularity, first, last,
-                       relative, month=int(month) if month else None, **kw)
+    return DateMention(
+        match.start(),
+        match.end(),
+        match.group(0),
+        granularity,
+        first,
+        last,
+        relative,
+        month=int(month) if month else None,
+        **kw,
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -161,7 +226,7 @@ def _month_interval(year: int, month: int, part: str | None):
 
 
 def _dotted(match, dateline, anchor):
-    """"2005.10" or "2025.9.2", as in datestamps."""
+    """ "2005.10" or "2025.9.2", as in datestamps."""
     if match["d"]:
         return _ymd(match, dateline, anchor)
     return _ym(match, dateline, anchor)
@@ -188,13 +253,22 @@ def _rel_year_md(match, dateline, anchor):
     if not 1 <= month <= 12:
         return None
     if dateline is None:
-        return _mention(match, Granularity.DAY if day else Granularity.MONTH, None, None, True,
-                        day=int(day) if day else None)
+        return _mention(
+            match,
+            Granularity.DAY if day else Granularity.MONTH,
+            None,
+            None,
+            True,
+            day=int(day) if day else None,
+        )
     year = dateline.year + _RELATIVE_YEARS[match["ry"]]
     if day:
         date = _safe_date(year, month, int(day))
-        return None if date is None else _mention(match, Granularity.DAY, date, date, True,
-                                                  day=date.day)
+        return (
+            None
+            if date is None
+            else _mention(match, Granularity.DAY, date, date, True, day=date.day)
+        )
     first, last = _month_interval(year, month, None)
     return _mention(match, Granularity.MONTH, first, last, True)
 
@@ -237,6 +311,18 @@ def _md_range(match, dateline, anchor):
     if first is None or last is None or last < first:
         return None
     return _mention(match, Granularity.DAY, first, last, False, day=d1)
+
+
+def _month_range(match, dateline, anchor):
+    """"7~9월": from the first month to the end of the last."""
+    first_month, last_month = int(match["m"]), int(match["m2"])
+    if not 1 <= first_month < last_month <= 12:
+        return None
+    if dateline is None:
+        return _mention(match, Granularity.MONTH, None, None, False)
+    year = _nearest_year(first_month, dateline)
+    first, last = dt.date(year, first_month, 1), _month_end(year, last_month)
+    return _mention(match, Granularity.MONTH, first, last, False)
 
 
 def _md(match, dateline, anchor):
@@ -301,7 +387,7 @@ def _dir_day(match, dateline, anchor):
 
 
 def _bare_day(day: int, dateline: dt.date) -> dt.date | None:
-    """"2일" in a story: this month's 2nd, unless that is well ahead of the dateline."""
+    """ "2일" in a story: this month's 2nd, unless that is well ahead of the dateline."""
     year, month = dateline.year, dateline.month
     if day > dateline.day + 10:
         year, month = _shift_month(year, month, -1)
@@ -341,8 +427,21 @@ def _reference(match, dateline, anchor):
 
 
 _BUILDERS = {
-    "dotted": _dotted, "ymd": _ymd, "ym": _ym, "rel_year_md": _rel_year_md, "rel_year": _rel_year,
-    "rel_month_day": _rel_month_day, "rel_month": _rel_month, "md_range": _md_range, "md": _md,
-    "month": _month, "year": _year, "weekday": _weekday, "dir_day": _dir_day,
-    "day_range": _day_range, "day": _day, "reference": _reference,
+    "dotted": _dotted,
+    "ymd": _ymd,
+    "ym": _ym,
+    "rel_year_md": _rel_year_md,
+    "rel_year": _rel_year,
+    "rel_month_day": _rel_month_day,
+    "rel_month": _rel_month,
+    "month_range": _month_range,
+    "md_range": _md_range,
+    "md": _md,
+    "month": _month,
+    "year": _year,
+    "weekday": _weekday,
+    "dir_day": _dir_day,
+    "day_range": _day_range,
+    "day": _day,
+    "reference": _reference,
 }

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from transdesk.dates.english import EnglishDate, find_english_dates, format_date
 from transdesk.dates.resolver import DateMention, resolve_dates
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|from|since|until|till|by|before|after|for|to)\s+$",
-                                 re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:on|of|from|since|until|till|by|before|after|for|to)\s+$", re.IGNORECASE
+)
 _NOUN_AFTER = re.compile(r"^\s+(?:(?:the|a|an|his|her|their|its|our|this|that)\b|[A-Z0-9])")
 
 
@@ -50,8 +51,9 @@ def _offset_of(mention: DateMention) -> int | None:
 
 
 def _resolve_ordinal(found, mentions, dateline):
-    candidates = [m for m in mentions if m.resolved and m.is_day and m.day == found.day
-                  and m.first == m.last]
+    candidates = [
+        m for m in mentions if m.resolved and m.is_day and m.day == found.day and m.first == m.last
+    ]
     if found.previous_month:
         previous = [m for m in candidates if dateline and m.first < dateline.replace(day=1)]
         candidates = previous or candidates

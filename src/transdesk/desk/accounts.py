@@ -114,7 +114,9 @@ def issue_token(session: Session, user: EditorUser, name: str) -> tuple[EditorAp
     """A new API token for `user`; the plain token is returned once and never stored."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     row = EditorApiToken(
-        user_id=user.id, name=name.strip()[:100] or "token", prefix=token[:10],
+        user_id=user.id,
+        name=name.strip()[:100] or "token",
+        prefix=token[:10],
         token_hash=_token_hash(token),
     )
     session.add(row)

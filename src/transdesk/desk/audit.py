@@ -25,8 +25,15 @@ def record(
 ) -> AuditEntry:
     """Append one entry in the caller's transaction (so it is kept exactly when the change is)."""
     entry = AuditEntry(
-        at=utcnow(), actor=actor, action=action, article_id=article_id, segment_id=segment_id,
-        report_id=report_id, before=before, after=after, detail=detail,
+        at=utcnow(),
+        actor=actor,
+        action=action,
+        article_id=article_id,
+        segment_id=segment_id,
+        report_id=report_id,
+        before=before,
+        after=after,
+        detail=detail,
     )
     session.add(entry)
     return entry

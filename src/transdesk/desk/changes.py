@@ -19,13 +19,35 @@ from transdesk.publish.notice import ap_date
 
 _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?(?!\w)|[\w'’-]+|[^\w\s]", re.UNICODE)
 _TITLE_WORDS = {
-    "president", "chairman", "chairwoman", "commissioner", "leader", "secretary", "minister",
-    "premier", "general", "spokesperson", "spokesman", "ambassador", "advisor", "adviser", "aide",
-    "director", "governor", "mayor", "chief", "envoy", "king", "queen", "prince", "marshal",
+    "president",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "leader",
+    "secretary",
+    "minister",
+    "premier",
+    "general",
+    "spokesperson",
+    "spokesman",
+    "ambassador",
+    "advisor",
+    "adviser",
+    "aide",
+    "director",
+    "governor",
+    "mayor",
+    "chief",
+    "envoy",
+    "king",
+    "queen",
+    "prince",
+    "marshal",
 }
 _MONTHS = re.compile(
     r"\b(Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)", re.IGNORECASE
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)",
+    re.IGNORECASE,
 )
 _DATE_WORDS = re.compile(
     _MONTHS.pattern + r"|\d(st|nd|rd|th)\b|\b(last|next|this) (week|month|year)\b|day before",
@@ -138,14 +160,18 @@ def fix_phrase(kind: str, change: Change | None) -> str:
             return f"to fix the name of {change.name}"
         return "to fix a name"
     if kind == "number_or_date" and change is not None:
-        return "to fix a date" if _DATE_WORDS.search(f"{change.wrong} {change.right}") \
+        return (
+            "to fix a date"
+            if _DATE_WORDS.search(f"{change.wrong} {change.right}")
             else "to fix a number"
+        )
     return _KIND_PHRASES.get(kind, _KIND_PHRASES["other"])
 
 
-def correction_note(kind: str, before: str | None, after: str, corrected_on: dt.date,
-                    *, with_year: bool = False) -> str:
-    """"This article was corrected on Sept. 3 to fix the title of Kim Jong-un." """
+def correction_note(
+    kind: str, before: str | None, after: str, corrected_on: dt.date, *, with_year: bool = False
+) -> str:
+    """ "This article was corrected on Sept. 3 to fix the title of Kim Jong-un." """
     change = changed_words(before or "", after)
     found = changes(before or "", after)
     if kind == "number_or_date" and found:

@@ -93,7 +93,7 @@ def _clean_wording(wording: str | None) -> str:
 def _resolve_group(
     session: Session, report: ReaderReport, editor: str, correction_id: int
 ) -> list[int]:
-    """Mark every open report on the sentence accepted (one conditional UPDATE: no double accept)."""
+    """Mark every open report on the sentence accepted (one conditional UPDATE: none twice)."""
     ids = list(
         session.scalars(
             select(ReaderReport.id).where(
@@ -112,14 +112,29 @@ def _resolve_group(
     if report.id not in ids or done.rowcount != len(ids):
         raise Conflict(f"report {report.id} was decided by someone else a moment ago")
     for report_id in ids:
-        session.add(ReportDecision(report_id=report_id, decision="accepted", editor=editor,
-                                   correction_id=correction_id, decided_at=utcnow()))
+        session.add(
+            ReportDecision(
+                report_id=report_id,
+                decision="accepted",
+                editor=editor,
+                correction_id=correction_id,
+                decided_at=utcnow(),
+            )
+        )
     return ids
 
 
 def correct_sentence(
-    session: Session, article: DeskArticle, segment: ArticleSegment, *, after: str, kind: str,
-    editor: str, note: str | None = None, report_id: int | None = None, action: str = "correct",
+    session: Session,
+    article: DeskArticle,
+    segment: ArticleSegment,
+    *,
+    after: str,
+    kind: str,
+    editor: str,
+    note: str | None = None,
+    report_id: int | None = None,
+    action: str = "correct",
 ) -> EditorCorrection:
     """Publish `after` for one sentence now: new English, a dated note, a regression case, audit."""
     before = segment.english
@@ -132,29 +147,64 @@ def correct_sentence(
     segment.english = after
     article.revision += 1
     article.updated_at = utcnow()
-    session.add(ArticleCorrection(article_id=article.id, segment_id=segment.segment_id,
-                                  corrected_on=on, note=note, created_at=utcnow()))
+    session.add(
+        ArticleCorrection(
+            article_id=article.id,
+            segment_id=segment.segment_id,
+            corrected_on=on,
+            note=note,
+            created_at=utcnow(),
+        )
+    )
     correction = EditorCorrection(
-        article_id=article.id, segment_id=segment.segment_id, kind=kind,
-        source_text=segment.source_text, before=before, after=after, note=note, editor=editor,
-        wrong=change.wrong if change else None, right=change.right if change else None,
+        article_id=article.id,
+        segment_id=segment.segment_id,
+        kind=kind,
+        source_text=segment.source_text,
+        before=before,
+        after=after,
+        note=note,
+        editor=editor,
+        wrong=change.wrong if change else None,
+        right=change.right if change else None,
         created_at=utcnow(),
     )
     session.add(correction)
     session.flush()
-    session.add(RegressionCase(
-        correction_id=correction.id, article_slug=article.slug, segment_id=segment.segment_id,
-        dateline=article.dateline, source_text=segment.source_text, expected=after,
-        wrong=correction.wrong, right=correction.right, active=True, created_at=utcnow(),
-    ))
-    audit.record(session, editor, action, article_id=article.id, segment_id=segment.segment_id,
-                 report_id=report_id, before=before, after=after,
-                 detail={"note": note, "kind": kind, "correction_id": correction.id})
+    session.add(
+        RegressionCase(
+            correction_id=correction.id,
+            article_slug=article.slug,
+            segment_id=segment.segment_id,
+            dateline=article.dateline,
+            source_text=segment.source_text,
+            expected=after,
+            wrong=correction.wrong,
+            right=correction.right,
+            active=True,
+            created_at=utcnow(),
+        )
+    )
+    audit.record(
+        session,
+        editor,
+        action,
+        article_id=article.id,
+        segment_id=segment.segment_id,
+        report_id=report_id,
+        before=before,
+        after=after,
+        detail={"note": note, "kind": kind, "correction_id": correction.id},
+    )
     return correction
 
 
 def accept_report(
-    db: Database, report_id: int, editor: str, *, wording: str | None = None,
+    db: Database,
+    report_id: int,
+    editor: str,
+    *,
+    wording: str | None = None,
     note: str | None = None,
 ) -> Accepted:
     """Accept a report, with the reader's suggestion or the editor's `wording`; see the module."""
@@ -165,20 +215,39 @@ def accept_report(
         assert article is not None
         segment = _segment(session, article.id, report.segment_id)
         correction = correct_sentence(
-            session, article, segment, after=after, kind=report.kind, editor=editor, note=note,
-            report_id=report.id, action="accept_report",
+            session,
+            article,
+            segment,
+            after=after,
+            kind=report.kind,
+            editor=editor,
+            note=note,
+            report_id=report.id,
+            action="accept_report",
         )
         resolved = _resolve_group(session, report, editor, correction.id)
-        accepted = Accepted(correction.id, article.slug, segment.segment_id, correction.before,
-                            after, correction.note, tuple(resolved))
+        accepted = Accepted(
+            correction.id,
+            article.slug,
+            segment.segment_id,
+            correction.before,
+            after,
+            correction.note,
+            tuple(resolved),
+        )
     learning = learn_from(db, correction.id)
     queued = 0
     if report.kind == ReportKind.NAME_OR_TITLE:
         from transdesk.desk.propagation import queue_propagation
 
         queued = queue_propagation(db, correction.id)
-    log.info("report %s accepted by %s: %s %s corrected", report_id, editor, accepted.article_slug,
-             accepted.segment_id)
+    log.info(
+        "report %s accepted by %s: %s %s corrected",
+        report_id,
+        editor,
+        accepted.article_slug,
+        accepted.segment_id,
+    )
     return Accepted(**{**accepted.__dict__, "learning": learning, "propagation_queued": queued})
 
 
@@ -197,11 +266,25 @@ def reject_report(db: Database, report_id: int, editor: str, reason: str) -> Non
         )
         if done.rowcount != 1:
             raise Conflict(f"report {report_id} was decided by someone else a moment ago")
-        session.add(ReportDecision(report_id=report_id, decision="rejected", reason=reason[:2000],
-                                   editor=editor, decided_at=utcnow()))
-        audit.record(session, editor, "reject_report", article_id=report.article_id,
-                     segment_id=report.segment_id, report_id=report_id,
-                     before=report.english_seen, detail={"reason": reason[:2000]})
+        session.add(
+            ReportDecision(
+                report_id=report_id,
+                decision="rejected",
+                reason=reason[:2000],
+                editor=editor,
+                decided_at=utcnow(),
+            )
+        )
+        audit.record(
+            session,
+            editor,
+            "reject_report",
+            article_id=report.article_id,
+            segment_id=report.segment_id,
+            report_id=report_id,
+            before=report.english_seen,
+            detail={"reason": reason[:2000]},
+        )
 
 
 def learn_from(db: Database, correction_id: int) -> dict:
@@ -219,25 +302,47 @@ def learn_from(db: Database, correction_id: int) -> dict:
     else:
         try:
             result = record_correction(
-                db, source=correction.source_text, before=correction.before or "",
-                after=correction.after, by=correction.editor, article_slug=slug,
-                article_date=dateline, previous_source=context[0], next_source=context[1],
+                db,
+                source=correction.source_text,
+                before=correction.before or "",
+                after=correction.after,
+                by=correction.editor,
+                article_slug=slug,
+                article_date=dateline,
+                previous_source=context[0],
+                next_source=context[1],
             )
             outcome = _describe(result)
         except Exception as error:  # the correction is published; learning can be redone
             log.exception("the memory and termbase could not learn correction %s", correction_id)
             outcome = {"error": f"{type(error).__name__}: {error}"[:500]}
     with db.session() as session:
-        session.execute(update(EditorCorrection).where(EditorCorrection.id == correction_id)
-                        .values(learning=outcome))
-        audit.record(session, correction.editor, "learn", article_id=correction.article_id,
-                     segment_id=correction.segment_id, detail=outcome)
+        session.execute(
+            update(EditorCorrection)
+            .where(EditorCorrection.id == correction_id)
+            .values(learning=outcome)
+        )
+        audit.record(
+            session,
+            correction.editor,
+            "learn",
+            article_id=correction.article_id,
+            segment_id=correction.segment_id,
+            detail=outcome,
+        )
     return outcome
 
 
-def _neighbours(session: Session, article_id: int, segment_id: str) -> tuple[str | None, str | None]:
-    rows = list(session.scalars(select(ArticleSegment).where(ArticleSegment.article_id == article_id)
-                                .order_by(ArticleSegment.position)))
+def _neighbours(
+    session: Session, article_id: int, segment_id: str
+) -> tuple[str | None, str | None]:
+    rows = list(
+        session.scalars(
+            select(ArticleSegment)
+            .where(ArticleSegment.article_id == article_id)
+            .order_by(ArticleSegment.position)
+        )
+    )
     index = next((i for i, r in enumerate(rows) if r.segment_id == segment_id), None)
     if index is None:
         return None, None

@@ -27,7 +27,10 @@ from transdesk.store.desk_tables import (
 
 _PUBLISHABLE = {ArticleState.REVIEW, ArticleState.BLOCKED}
 _RETRANSLATABLE = {
-    ArticleState.REVIEW, ArticleState.BLOCKED, ArticleState.PUBLISHED, ArticleState.FAILED,
+    ArticleState.REVIEW,
+    ArticleState.BLOCKED,
+    ArticleState.PUBLISHED,
+    ArticleState.FAILED,
     ArticleState.CANCELLED,
 }
 
@@ -36,16 +39,24 @@ def publish(db: Database, slug: str, editor: str) -> None:
     with db.session() as session:
         article = find_article(session, slug)
         if article.state not in _PUBLISHABLE:
-            raise Conflict(f"the article is {article.state}; only one waiting for review can be "
-                           "published by hand")
+            raise Conflict(
+                f"the article is {article.state}; only one waiting for review can be "
+                "published by hand"
+            )
         if not any(s.english for s in article.segments):
             raise InvalidInput("the article has no English to publish; translate it again")
         before = article.state
         now = utcnow()
         article.state, article.published_at, article.updated_at = ArticleState.PUBLISHED, now, now
         article.revision += 1
-        audit.record(session, editor, "publish", article_id=article.id, before=before,
-                     after=ArticleState.PUBLISHED)
+        audit.record(
+            session,
+            editor,
+            "publish",
+            article_id=article.id,
+            before=before,
+            after=ArticleState.PUBLISHED,
+        )
 
 
 def edit_sentences(db: Database, slug: str, edits: Mapping[str, str], editor: str) -> int:
@@ -60,11 +71,19 @@ def edit_sentences(db: Database, slug: str, edits: Mapping[str, str], editor: st
             if segment is None or not new or new == segment.english:
                 continue
             if article.state == ArticleState.PUBLISHED:
-                correct_sentence(session, article, segment, after=new, kind="other",
-                                 editor=editor, action="edit")
+                correct_sentence(
+                    session, article, segment, after=new, kind="other", editor=editor, action="edit"
+                )
             else:
-                audit.record(session, editor, "edit", article_id=article.id,
-                             segment_id=segment_id, before=segment.english, after=new)
+                audit.record(
+                    session,
+                    editor,
+                    "edit",
+                    article_id=article.id,
+                    segment_id=segment_id,
+                    before=segment.english,
+                    after=new,
+                )
                 segment.english = new
                 article.revision += 1
             changed += 1
@@ -75,17 +94,27 @@ def retranslate(db: Database, slug: str, editor: str) -> int:
     """Queue a new translation job for the article; return its id (the caller enqueues it)."""
     with db.session() as session:
         article = find_article(session, slug)
-        busy = session.scalar(select(TranslationJob.id).where(
-            TranslationJob.article_id == article.id,
-            TranslationJob.state.in_([JobState.QUEUED, JobState.RUNNING])))
+        busy = session.scalar(
+            select(TranslationJob.id).where(
+                TranslationJob.article_id == article.id,
+                TranslationJob.state.in_([JobState.QUEUED, JobState.RUNNING]),
+            )
+        )
         if busy is not None or article.state not in _RETRANSLATABLE:
             raise Conflict("the article is being translated already")
-        job = TranslationJob(article_id=article.id, state=JobState.QUEUED,
-                             total=len(article.segments))
+        job = TranslationJob(
+            article_id=article.id, state=JobState.QUEUED, total=len(article.segments)
+        )
         session.add(job)
         session.flush()
-        audit.record(session, editor, "retranslate", article_id=article.id,
-                     before=article.state, detail={"job_id": job.id})
+        audit.record(
+            session,
+            editor,
+            "retranslate",
+            article_id=article.id,
+            before=article.state,
+            detail={"job_id": job.id},
+        )
         return job.id
 
 

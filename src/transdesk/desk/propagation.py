@@ -56,9 +56,13 @@ def queue_propagation(db: Database, correction_id: int) -> int:
             .join(DeskArticle, DeskArticle.id == ArticleSegment.article_id)
             .where(
                 DeskArticle.state == ArticleState.PUBLISHED,
-                or_(*(ArticleSegment.english.contains(fix.wrong, autoescape=True) for fix in fixes)),
-                ~and_(ArticleSegment.article_id == correction.article_id,
-                      ArticleSegment.segment_id == correction.segment_id),
+                or_(
+                    *(ArticleSegment.english.contains(fix.wrong, autoescape=True) for fix in fixes)
+                ),
+                ~and_(
+                    ArticleSegment.article_id == correction.article_id,
+                    ArticleSegment.segment_id == correction.segment_id,
+                ),
             )
             .order_by(ArticleSegment.article_id, ArticleSegment.position)
         ).all()
@@ -67,17 +71,29 @@ def queue_propagation(db: Database, correction_id: int) -> int:
             proposed = _proposal(segment.english or "", fixes)
             if proposed is None or queued >= MAX_ITEMS:
                 continue
-            session.add(PropagationItem(
-                correction_id=correction.id, article_id=segment.article_id,
-                segment_id=segment.segment_id, before=segment.english, proposed=proposed,
-                state=PropagationState.PENDING, created_at=utcnow(),
-            ))
+            session.add(
+                PropagationItem(
+                    correction_id=correction.id,
+                    article_id=segment.article_id,
+                    segment_id=segment.segment_id,
+                    before=segment.english,
+                    proposed=proposed,
+                    state=PropagationState.PENDING,
+                    created_at=utcnow(),
+                )
+            )
             queued += 1
         if queued:
-            audit.record(session, correction.editor, "propagation_queued",
-                         article_id=correction.article_id, segment_id=correction.segment_id,
-                         before=correction.wrong, after=correction.right,
-                         detail={"correction_id": correction.id, "sentences": queued})
+            audit.record(
+                session,
+                correction.editor,
+                "propagation_queued",
+                article_id=correction.article_id,
+                segment_id=correction.segment_id,
+                before=correction.wrong,
+                after=correction.right,
+                detail={"correction_id": correction.id, "sentences": queued},
+            )
     log.info("correction %s: %d other sentences queued with the fix", correction_id, queued)
     return queued
 
@@ -107,8 +123,16 @@ def pending(session: Session, correction_id: int | None = None) -> list[PendingF
     if correction_id is not None:
         query = query.where(PropagationItem.correction_id == correction_id)
     return [
-        PendingFix(item.id, item.correction_id, slug, item.segment_id, item.before, item.proposed,
-                   wrong, right)
+        PendingFix(
+            item.id,
+            item.correction_id,
+            slug,
+            item.segment_id,
+            item.before,
+            item.proposed,
+            wrong,
+            right,
+        )
         for item, slug, wrong, right in session.execute(query)
     ]
 
@@ -121,10 +145,12 @@ def apply_all(db: Database, correction_id: int, editor: str) -> list[int]:
         if source is None:
             raise NotFound(f"no correction {correction_id}")
         items = session.scalars(
-            select(PropagationItem).where(
+            select(PropagationItem)
+            .where(
                 PropagationItem.correction_id == correction_id,
                 PropagationItem.state == PropagationState.PENDING,
-            ).order_by(PropagationItem.id)
+            )
+            .order_by(PropagationItem.id)
         ).all()
         for item in items:
             correction = _apply_one(session, item, source, editor)
@@ -139,17 +165,32 @@ def _apply_one(
     session: Session, item: PropagationItem, source: EditorCorrection, editor: str
 ) -> EditorCorrection | None:
     article = session.get(DeskArticle, item.article_id)
-    segment = session.scalar(select(ArticleSegment).where(
-        ArticleSegment.article_id == item.article_id, ArticleSegment.segment_id == item.segment_id))
+    segment = session.scalar(
+        select(ArticleSegment).where(
+            ArticleSegment.article_id == item.article_id,
+            ArticleSegment.segment_id == item.segment_id,
+        )
+    )
     item.decided_at, item.decided_by = utcnow(), editor
     if article is None or segment is None or segment.english != item.before:
         item.state = PropagationState.DISMISSED  # the sentence changed since: leave it alone
-        audit.record(session, editor, "propagation_skipped", article_id=item.article_id,
-                     segment_id=item.segment_id, detail={"reason": "the sentence changed since"})
+        audit.record(
+            session,
+            editor,
+            "propagation_skipped",
+            article_id=item.article_id,
+            segment_id=item.segment_id,
+            detail={"reason": "the sentence changed since"},
+        )
         return None
     item.state = PropagationState.APPLIED
     return correct_sentence(
-        session, article, segment, after=item.proposed, kind=source.kind, editor=editor,
+        session,
+        article,
+        segment,
+        after=item.proposed,
+        kind=source.kind,
+        editor=editor,
         action="propagate",
     )
 
@@ -160,5 +201,12 @@ def dismiss(db: Database, item_id: int, editor: str) -> None:
         if item is None or item.state != PropagationState.PENDING:
             raise NotFound(f"no pending proposal {item_id}")
         item.state, item.decided_at, item.decided_by = PropagationState.DISMISSED, utcnow(), editor
-        audit.record(session, editor, "propagation_dismissed", article_id=item.article_id,
-                     segment_id=item.segment_id, before=item.before, after=item.proposed)
+        audit.record(
+            session,
+            editor,
+            "propagation_dismissed",
+            article_id=item.article_id,
+            segment_id=item.segment_id,
+            before=item.before,
+            after=item.proposed,
+        )

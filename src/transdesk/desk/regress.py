@@ -78,9 +78,13 @@ def _articles(db: Database, cases: Sequence[RegressionCase]) -> dict[str, Articl
 
 def active_cases(db: Database) -> list[RegressionCase]:
     with db.session() as session:
-        return list(session.scalars(
-            select(RegressionCase).where(RegressionCase.active.is_(True)).order_by(RegressionCase.id)
-        ))
+        return list(
+            session.scalars(
+                select(RegressionCase)
+                .where(RegressionCase.active.is_(True))
+                .order_by(RegressionCase.id)
+            )
+        )
 
 
 def run_regression(db: Database, pipeline: Pipeline) -> list[CaseResult]:
@@ -99,8 +103,19 @@ def run_regression(db: Database, pipeline: Pipeline) -> list[CaseResult]:
             translations[article.slug] = {s.segment.id: s.text for s in translated.segments}
         got = translations[article.slug].get(segment_id)
         status = judge(got, case.expected, case.wrong, case.right)
-        results.append(CaseResult(case.id, case.article_slug, case.segment_id, case.source_text,
-                                  case.expected, case.wrong, case.right, got, status))
+        results.append(
+            CaseResult(
+                case.id,
+                case.article_slug,
+                case.segment_id,
+                case.source_text,
+                case.expected,
+                case.wrong,
+                case.right,
+                got,
+                status,
+            )
+        )
     back = sum(not r.passed for r in results)
     log.info("regression: %d cases, %d failed", len(results), back)
     return results
@@ -111,4 +126,3 @@ def _same_source(article: Article, segment_id: str, source: str) -> bool:
         return article.segment(segment_id).text == source
     except KeyError:
         return False
-

@@ -103,9 +103,11 @@ def review_queue(session: Session, filters: QueueFilter) -> QueuePage:
     )
     total = session.scalar(select(func.count()).select_from(grouped.subquery())) or 0
     keys = session.execute(
-        grouped.order_by(count.desc(), newest.desc(), ReaderReport.article_id.desc(),
-                         ReaderReport.segment_id)
-        .limit(filters.limit).offset(filters.offset)
+        grouped.order_by(
+            count.desc(), newest.desc(), ReaderReport.article_id.desc(), ReaderReport.segment_id
+        )
+        .limit(filters.limit)
+        .offset(filters.offset)
     ).all()
     groups = _load_groups(session, [(k[0], k[1]) for k in keys], filters)
     return QueuePage(groups, total, filters)
@@ -126,10 +128,19 @@ def _load_groups(
     ).all()
     by_key: dict[tuple[int, str], list[ReportItem]] = {k: [] for k in keys}
     for report, editor, reason in reports:
-        by_key[(report.article_id, report.segment_id)].append(ReportItem(
-            report.id, report.kind, report.state, report.english_seen, report.suggestion,
-            report.email, report.created_at, editor, reason,
-        ))
+        by_key[(report.article_id, report.segment_id)].append(
+            ReportItem(
+                report.id,
+                report.kind,
+                report.state,
+                report.english_seen,
+                report.suggestion,
+                report.email,
+                report.created_at,
+                editor,
+                reason,
+            )
+        )
     segments = session.execute(
         select(ArticleSegment, DeskArticle)
         .join(DeskArticle, DeskArticle.id == ArticleSegment.article_id)
@@ -139,12 +150,20 @@ def _load_groups(
     return [_group(*found[k], by_key[k]) for k in keys if k in found and by_key[k]]
 
 
-def _group(segment: ArticleSegment, article: DeskArticle, reports: list[ReportItem]) -> SentenceGroup:
+def _group(
+    segment: ArticleSegment, article: DeskArticle, reports: list[ReportItem]
+) -> SentenceGroup:
     return SentenceGroup(
-        article_id=article.id, article_slug=article.slug, article_state=article.state,
-        headline=article.headline, segment_id=segment.segment_id, source=segment.source_text,
-        english=segment.english, machine_english=segment.machine_english,
-        findings=tuple(segment.findings or ()), reports=tuple(reports),
+        article_id=article.id,
+        article_slug=article.slug,
+        article_state=article.state,
+        headline=article.headline,
+        segment_id=segment.segment_id,
+        source=segment.source_text,
+        english=segment.english,
+        machine_english=segment.machine_english,
+        findings=tuple(segment.findings or ()),
+        reports=tuple(reports),
         newest_at=max(r.created_at for r in reports),
     )
 
@@ -154,14 +173,17 @@ def group_of_report(session: Session, report_id: int) -> SentenceGroup:
     report = session.get(ReaderReport, report_id)
     if report is None:
         raise NotFound(f"no report {report_id}")
-    groups = _load_groups(session, [(report.article_id, report.segment_id)], QueueFilter(state=None))
+    groups = _load_groups(
+        session, [(report.article_id, report.segment_id)], QueueFilter(state=None)
+    )
     if not groups:
         raise NotFound(f"the sentence of report {report_id} is gone")
     return groups[0]
 
 
-def with_context(db: Database, groups: Sequence[SentenceGroup], memory_limit: int = 3
-                 ) -> list[SentenceGroup]:
+def with_context(
+    db: Database, groups: Sequence[SentenceGroup], memory_limit: int = 3
+) -> list[SentenceGroup]:
     """Add the termbase entries and memory matches for each group's Korean source."""
     if not groups:
         return []
@@ -169,7 +191,9 @@ def with_context(db: Database, groups: Sequence[SentenceGroup], memory_limit: in
     matches = _fuzzy(db, [g.source for g in groups], memory_limit)
     enriched = []
     for group in groups:
-        terms = tuple(dict.fromkeys(m.entry for m in termbase.match(group.source))) if termbase else ()
+        terms = (
+            tuple(dict.fromkeys(m.entry for m in termbase.match(group.source))) if termbase else ()
+        )
         enriched.append(replace(group, terms=terms, memory=tuple(matches.get(group.source, ()))))
     return enriched
 

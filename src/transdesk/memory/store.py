@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from transdesk.errors import InvalidInput
 from transdesk.memory.index import SHORT, index_for, short_candidates
 from transdesk.memory.model import (
     ImportProblem,
@@ -136,6 +137,9 @@ class TranslationMemory:
         values, norms, conflicted = [], [], set()
         for pair, norm, key in keyed:
             report.read += 1
+            if not norm or not pair.target.strip():
+                where = f"line {pair.line}: " if pair.line else ""
+                raise InvalidInput(f"{where}a memory entry needs both a source and a target")
             targets = known.setdefault(key, {})
             target_norm = normalise(pair.target)
             if target_norm in targets:

@@ -27,21 +27,43 @@ from transdesk.qa.runner import Checker, check_pair
 from transdesk.qa.stage import QualityStage
 
 __all__ = [
-    "AI_NOTICE", "BLOCK", "PUBLISH", "REVIEW", "SEVERITIES", "Check", "CheckContext",
-    "CheckReport", "Checker", "PairReport", "QualityStage", "TermLookup", "Thresholds",
-    "article_decision", "check_names", "check_notice", "check_pair", "check_translation",
-    "create_checks", "default_stages", "register", "segment_decision", "thresholds_from",
+    "AI_NOTICE",
+    "BLOCK",
+    "PUBLISH",
+    "REVIEW",
+    "SEVERITIES",
+    "Check",
+    "CheckContext",
+    "CheckReport",
+    "Checker",
+    "PairReport",
+    "QualityStage",
+    "TermLookup",
+    "Thresholds",
+    "article_decision",
+    "check_names",
+    "check_notice",
+    "check_pair",
+    "check_translation",
+    "create_checks",
+    "default_stages",
+    "register",
+    "segment_decision",
+    "thresholds_from",
 ]
 
 
-def thresholds_from(settings=None) -> Thresholds:  # noqa: ANN001 - transdesk.settings.Settings
+def thresholds_from(settings=None) -> Thresholds:
     """The gate's thresholds from the settings (TRANSDESK_QA_REVIEW_AT, ...)."""
     if settings is None:
         return Thresholds()
-    return Thresholds(review_at=settings.qa_review_at, block_at=settings.qa_block_at,
-                      minor_for_review=settings.qa_minor_for_review)
+    return Thresholds(
+        review_at=settings.qa_review_at,
+        block_at=settings.qa_block_at,
+        minor_for_review=settings.qa_minor_for_review,
+    )
 
 
-def default_stages(settings=None, termbase: TermLookup | None = None) -> list[QualityStage]:  # noqa: ANN001
+def default_stages(settings=None, termbase: TermLookup | None = None) -> list[QualityStage]:
     """The quality stage the pipeline runs last (after term enforcement and date style)."""
     return [QualityStage(termbase=termbase, thresholds=thresholds_from(settings))]

@@ -20,8 +20,16 @@ from transdesk.qa.english import split_english, split_paragraphs
 from transdesk.qa.quantities import english_quantities, korean_quantities
 
 # (Korean sentences, English sentences) a bead may hold, and what it costs beyond a plain 1–1
-_BEADS = {(1, 1): 0.0, (1, 2): 0.9, (2, 1): 0.9, (1, 3): 2.0, (3, 1): 2.0, (2, 2): 2.0,
-          (1, 0): 2.8, (0, 1): 2.8}
+_BEADS = {
+    (1, 1): 0.0,
+    (1, 2): 0.9,
+    (2, 1): 0.9,
+    (1, 3): 2.0,
+    (3, 1): 2.0,
+    (2, 2): 2.0,
+    (1, 0): 2.8,
+    (0, 1): 2.8,
+}
 _EXPECTED_RATIO = 2.2  # English/Korean characters in human news translation (dev corpus median)
 _UNALIGNED_SHARE_LIMIT = 0.34
 _MEAN_COST_LIMIT = 2.5  # beyond this the sentences do not fit their pairs: not this article
@@ -90,7 +98,7 @@ def align_sentences(korean: Sequence[str], english: Sequence[str]) -> list[tuple
         for j in range(m + 1):
             if best[i][j] == math.inf:
                 continue
-            for (di, dj) in _BEADS:
+            for di, dj in _BEADS:
                 if i + di > n or j + dj > m:
                     continue
                 cost = best[i][j] + _cost(korean[i : i + di], english[j : j + dj])
@@ -105,15 +113,17 @@ def align_sentences(korean: Sequence[str], english: Sequence[str]) -> list[tuple
     return beads[::-1]
 
 
-def _align_block(segments: Sequence[Segment], english: Sequence[str],
-                 block_index: int | None) -> list[AlignedPair]:
+def _align_block(
+    segments: Sequence[Segment], english: Sequence[str], block_index: int | None
+) -> list[AlignedPair]:
     beads = align_sentences([s.text for s in segments], english)
-    return [AlignedPair(tuple(segments[k] for k in ko), tuple(english[k] for k in en),
-                        block_index) for ko, en in beads]
+    return [
+        AlignedPair(tuple(segments[k] for k in ko), tuple(english[k] for k in en), block_index)
+        for ko, en in beads
+    ]
 
 
-def align_translation(article: Article, translation: str,
-                      max_sentences: int = 600) -> Alignment:
+def align_translation(article: Article, translation: str, max_sentences: int = 600) -> Alignment:
     """Pair every Korean sentence of `article` with the English of `translation`."""
     paragraphs = split_paragraphs(translation)
     blocks = [b for b in article.blocks if b.segments]
@@ -123,20 +133,26 @@ def align_translation(article: Article, translation: str,
         for block, paragraph in zip(blocks, paragraphs, strict=True):
             pairs += _align_block(block.segments, split_english(paragraph), block.index)
     else:
-        notes.append(f"the translation has {len(paragraphs)} paragraphs for {len(blocks)} "
-                     "Korean blocks: aligned sentence by sentence across the article")
+        notes.append(
+            f"the translation has {len(paragraphs)} paragraphs for {len(blocks)} "
+            "Korean blocks: aligned sentence by sentence across the article"
+        )
         english = [s for p in paragraphs for s in split_english(p)]
         segments = list(article.segments())
         if len(english) > max_sentences or len(segments) > max_sentences:
-            notes.append(f"too long to align ({len(segments)} Korean and {len(english)} "
-                         "English sentences)")
+            notes.append(
+                f"too long to align ({len(segments)} Korean and {len(english)} English sentences)"
+            )
             return Alignment((), tuple(notes), reliable=False)
         pairs = _align_block(segments, english, None)
     alignment = Alignment(tuple(pairs), tuple(notes), reliable=True)
     mean_cost = sum(_cost([s.text for s in p.segments], p.english) for p in pairs) / max(
-        1, len(pairs))
+        1, len(pairs)
+    )
     if alignment.unaligned_share > _UNALIGNED_SHARE_LIMIT or mean_cost > _MEAN_COST_LIMIT:
-        notes.append(f"could not align {alignment.unaligned_share:.0%} of the sentences: the "
-                     "translation may not be of this article, or may be incomplete")
+        notes.append(
+            f"could not align {alignment.unaligned_share:.0%} of the sentences: the "
+            "translation may not be of this article, or may be incomplete"
+        )
         return Alignment(tuple(pairs), tuple(notes), reliable=False)
     return alignment

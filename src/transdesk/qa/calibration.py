@@ -19,7 +19,9 @@ def load_calibration() -> dict[str, object]:
     return json.loads(text)
 
 
-def length_bounds(source_chars: int, calibration: dict[str, object] | None = None) -> tuple[float, float]:
+def length_bounds(
+    source_chars: int, calibration: dict[str, object] | None = None
+) -> tuple[float, float]:
     """(lowest, highest) English/Korean character ratio for a source of this length."""
     data = calibration or load_calibration()
     bands = data["length_ratio"]["bands"]  # type: ignore[index]

@@ -10,10 +10,58 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep",
-    "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs", "etc", "e.g", "i.e", "u.s",
-    "u.n", "u.k", "e.u", "a.m", "p.m", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-    "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "rev", "d.c", "s", "n.k", "s.k",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "gov",
+    "sen",
+    "rep",
+    "st",
+    "jr",
+    "sr",
+    "co",
+    "corp",
+    "inc",
+    "ltd",
+    "no",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.u",
+    "a.m",
+    "p.m",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "approx",
+    "dept",
+    "est",
+    "fig",
+    "rev",
+    "d.c",
+    "s",
+    "n.k",
+    "s.k",
 }
 _BOUNDARY = re.compile(r"""([.!?]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
@@ -32,8 +80,11 @@ def split_english(text: str) -> list[str]:
     sentences, start = [], 0
     for match in _BOUNDARY.finditer(text):
         punct_end = match.start(1) + len(match.group(1))
-        if match.group(1).startswith(".") and len(match.group(1)) == 1 and \
-                _is_abbreviation(text[start : match.start(1)]):
+        if (
+            match.group(1).startswith(".")
+            and len(match.group(1)) == 1
+            and _is_abbreviation(text[start : match.start(1)])
+        ):
             continue
         sentence = text[start:punct_end].strip()
         if sentence:

@@ -31,8 +31,9 @@ class Thresholds:
     def __post_init__(self) -> None:
         for value in (self.review_at, self.block_at):
             if value not in SEVERITIES:
-                raise ConfigurationError(f"unknown severity {value!r}",
-                                         hint=f"use one of {', '.join(SEVERITIES)}")
+                raise ConfigurationError(
+                    f"unknown severity {value!r}", hint=f"use one of {', '.join(SEVERITIES)}"
+                )
         if SEVERITIES.index(self.block_at) < SEVERITIES.index(self.review_at):
             raise ConfigurationError("block_at must be at least as severe as review_at")
 

@@ -28,13 +28,13 @@ _analyser_lock = threading.Lock()
 
 
 @functools.cache
-def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi, imported lazily
+def kiwi():
     from kiwipiepy import Kiwi
 
     return Kiwi()
 
 
-def _convert(tokens) -> tuple[Morpheme, ...]:  # noqa: ANN001
+def _convert(tokens) -> tuple[Morpheme, ...]:
     return tuple(Morpheme(t.form, t.tag, t.start, t.start + t.len) for t in tokens)
 
 

@@ -40,8 +40,13 @@ class CheckReport:
             "notes": list(self.notes),
             "article_findings": [asdict(f) for f in self.article_findings],
             "pairs": [
-                {"segments": p.label, "source": p.source, "translation": p.target,
-                 "decision": p.decision, "findings": [asdict(f) for f in p.findings]}
+                {
+                    "segments": p.label,
+                    "source": p.source,
+                    "translation": p.target,
+                    "decision": p.decision,
+                    "findings": [asdict(f) for f in p.findings],
+                }
                 for p in self.pairs
             ],
             "signature": self.signature,
@@ -52,9 +57,12 @@ class CheckReport:
 
     def to_text(self, show_all: bool = False) -> str:
         counts = self.counts()
-        lines = [f"decision: {self.decision.upper()}  ({counts['publish']} ok, "
-                 f"{counts['review']} to review, {counts['block']} blocked, "
-                 f"{len(self.pairs)} sentence pairs)"]
+        summary = (
+            f"decision: {self.decision.upper()}  ({counts['publish']} ok, "
+            f"{counts['review']} to review, {counts['block']} blocked, "
+            f"{len(self.pairs)} sentence pairs)"
+        )
+        lines = [summary]
         lines += [f"note: {note}" for note in self.notes]
         lines += [_finding_line(f) for f in self.article_findings]
         for pair in self.pairs:

@@ -21,15 +21,32 @@ def _without_notice(translation: str) -> str:
 
 def _pair_findings(pair: AlignedPair, checker: Checker, article: Article) -> list[Finding]:
     if not pair.segments:
-        return [finding("omission", "unmatched_translation", "major",
-                        "this English has no counterpart in the source: added text, or a "
-                        "sentence the alignment could not place")]
+        return [
+            finding(
+                "omission",
+                "unmatched_translation",
+                "major",
+                "this English has no counterpart in the source: added text, or a "
+                "sentence the alignment could not place",
+            )
+        ]
     if not pair.english:
-        return [finding("omission", "sentence_missing", "major",
-                        "this source sentence has no counterpart in the translation")]
+        return [
+            finding(
+                "omission",
+                "sentence_missing",
+                "major",
+                "this source sentence has no counterpart in the translation",
+            )
+        ]
     block = article.blocks[pair.segments[0].block_index]
-    return checker.check(pair.source, pair.target, article.dateline.date,
-                         block_kind=block.kind.value, segment_id=pair.label)
+    return checker.check(
+        pair.source,
+        pair.target,
+        article.dateline.date,
+        block_kind=block.kind.value,
+        segment_id=pair.label,
+    )
 
 
 def check_translation(
@@ -49,20 +66,39 @@ def check_translation(
         return CheckReport((), BLOCK, (*article_findings, empty))
     alignment = align_translation(article, body)
     if not alignment.reliable:
-        article_findings.append(finding(
-            "alignment", "unaligned", "major",
-            "the translation could not be aligned with the source sentence by sentence; "
-            "the findings below may be about mismatched sentences"))
+        article_findings.append(
+            finding(
+                "alignment",
+                "unaligned",
+                "major",
+                "the translation could not be aligned with the source sentence by sentence; "
+                "the findings below may be about mismatched sentences",
+            )
+        )
     checker.prepare([s.text for s in article.segments()])
     pairs = []
     for pair in alignment.pairs:
         findings = _pair_findings(pair, checker, article)
-        pairs.append(PairReport(pair.label, pair.source, pair.target, tuple(findings),
-                                segment_decision(findings, thresholds)))
+        pairs.append(
+            PairReport(
+                pair.label,
+                pair.source,
+                pair.target,
+                tuple(findings),
+                segment_decision(findings, thresholds),
+            )
+        )
     with_minor = sum(1 for p in pairs if any(f.severity == "minor" for f in p.findings))
-    decision = article_decision([p.decision for p in pairs], article_findings, thresholds,
-                                minor_share=with_minor / max(1, len(pairs)))
-    signature = {"checks": checker.names, "thresholds": thresholds.as_dict(),
-                 "termbase": termbase is not None, "notice": AI_NOTICE}
-    return CheckReport(tuple(pairs), decision, tuple(article_findings), alignment.notes,
-                       signature)
+    decision = article_decision(
+        [p.decision for p in pairs],
+        article_findings,
+        thresholds,
+        minor_share=with_minor / max(1, len(pairs)),
+    )
+    signature = {
+        "checks": checker.names,
+        "thresholds": thresholds.as_dict(),
+        "termbase": termbase is not None,
+        "notice": AI_NOTICE,
+    }
+    return CheckReport(tuple(pairs), decision, tuple(article_findings), alignment.notes, signature)

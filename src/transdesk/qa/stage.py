@@ -47,23 +47,35 @@ class QualityStage(BaseStage):
             kind = article.blocks[job.segment.block_index].kind.value
             if job.text is None:
                 reason = job.hypothesis.error if job.hypothesis else "not translated"
-                job.findings.append(finding("untranslated", "failed", "critical",
-                                            f"no translation: {reason}"))
+                job.findings.append(
+                    finding("untranslated", "failed", "critical", f"no translation: {reason}")
+                )
             else:
-                job.findings.extend(self.checker.check(job.segment.text, job.text, dateline,
-                                                       block_kind=kind, segment_id=job.segment.id))
+                job.findings.extend(
+                    self.checker.check(
+                        job.segment.text,
+                        job.text,
+                        dateline,
+                        block_kind=kind,
+                        segment_id=job.segment.id,
+                    )
+                )
             decision = segment_decision(job.findings, self.thresholds)
             job.decision = stricter(job.decision or PUBLISH, decision)
             if decision != PUBLISH:
-                log.info("segment %s: %s (%d findings)", job.segment.id, decision,
-                         len(job.findings))
+                log.info(
+                    "segment %s: %s (%d findings)", job.segment.id, decision, len(job.findings)
+                )
 
     def after_article(self, article: Article, jobs: Sequence[SegmentJob]) -> str | None:
         if not jobs:
             return None
         with_minor = sum(1 for job in jobs if any(f.severity == "minor" for f in job.findings))
-        return article_decision([job.decision for job in jobs], thresholds=self.thresholds,
-                                minor_share=with_minor / len(jobs))
+        return article_decision(
+            [job.decision for job in jobs],
+            thresholds=self.thresholds,
+            minor_share=with_minor / len(jobs),
+        )
 
     def signature(self) -> dict[str, object]:
         calibration = load_calibration().get("length_ratio", {})
@@ -71,5 +83,7 @@ class QualityStage(BaseStage):
             "checks": self.checker.names,
             "thresholds": self.thresholds.as_dict(),
             "termbase": self.checker.termbase is not None,
-            "calibration": calibration.get("measured_on") if isinstance(calibration, dict) else None,
+            "calibration": calibration.get("measured_on")
+            if isinstance(calibration, dict)
+            else None,
         }

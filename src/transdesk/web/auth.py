@@ -75,7 +75,9 @@ class SessionCookies:
             try:
                 data = self._serializer.loads(raw, max_age=self.max_age)
                 return DeskSession(
-                    csrf=str(data["c"]), user_id=data.get("u"), epoch=int(data.get("e", 0)),
+                    csrf=str(data["c"]),
+                    user_id=data.get("u"),
+                    epoch=int(data.get("e", 0)),
                     came_with_request=True,
                 )
             except (BadSignature, KeyError, TypeError, ValueError):
@@ -83,9 +85,16 @@ class SessionCookies:
         return DeskSession(csrf=secrets.token_urlsafe(32), changed=True)
 
     def save(self, response: Response, session: DeskSession) -> None:
-        value = self._serializer.dumps({"c": session.csrf, "u": session.user_id, "e": session.epoch})
+        value = self._serializer.dumps(
+            {"c": session.csrf, "u": session.user_id, "e": session.epoch}
+        )
         response.set_cookie(
-            COOKIE, value, max_age=self.max_age, path="/", secure=self.secure, httponly=True,
+            COOKIE,
+            value,
+            max_age=self.max_age,
+            path="/",
+            secure=self.secure,
+            httponly=True,
             samesite="lax",
         )
 

@@ -21,42 +21,57 @@ from transdesk.dates import (
 from transdesk.dates.rewrite import resolve_english_date
 from transdesk.qa.base import CheckContext, finding, register
 
-_LAST_YEAR = re.compile(r"\b(?:last|previous|past|a)\s+year|\byear\s+(?:ago|earlier|before)\b",
-                        re.IGNORECASE)
+_LAST_YEAR = re.compile(
+    r"\b(?:last|previous|past|a)\s+year|\byear\s+(?:ago|earlier|before)\b", re.IGNORECASE
+)
 _REFERENCE_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:  # noqa: ANN001
+def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:
     if found.day is not None and found.month is None:  # "on the 2nd": day only
-        return mention.day == found.day or (mention.first is not None
-                                            and mention.first.day == found.day)
+        return mention.day == found.day or (
+            mention.first is not None and mention.first.day == found.day
+        )
     if found.weekday is not None:
         return mention.first is None or mention.first.weekday() == found.weekday
     if found.offset is not None:
         if mention.reference is not None:
             return _REFERENCE_OFFSET.get(mention.reference) == found.offset or found.offset == 0
-        return dateline is None or mention.first is None or (
-            (mention.first - dateline).days == found.offset)
+        return (
+            dateline is None
+            or mention.first is None
+            or ((mention.first - dateline).days == found.offset)
+        )
     if found.month is None or found.day is None:
         return False
     if mention.first is None:
         return mention.day == found.day and mention.month in (None, found.month)
     last = found.day2 or found.day
     return (mention.first.month == found.month and found.day <= mention.first.day <= last) or (
-        mention.first.month == found.month and mention.first.day <= found.day
-        and mention.last is not None and found.day <= mention.last.day)
+        mention.first.month == found.month
+        and mention.first.day <= found.day
+        and mention.last is not None
+        and found.day <= mention.last.day
+    )
+
+
+def _last_month(mention: DateMention) -> int:
+    """The last month a mention covers ("7~9월" → 9), without a dateline to resolve it."""
+    digits = re.findall(r"(\d{1,2})월", mention.surface)
+    return int(digits[-1]) if digits else mention.month or 0
 
 
 def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
     if found.month is None:
         return False
     if mention.first is None:
-        return mention.month == found.month
+        return mention.month is not None and mention.month <= found.month <= _last_month(mention)
     if found.year is not None and not mention.relative and found.year != mention.first.year:
         return False
     months = {mention.first.month, mention.last.month if mention.last else mention.first.month}
-    return found.month in months or (mention.last is not None
-                                     and mention.first.month <= found.month <= mention.last.month)
+    return found.month in months or (
+        mention.last is not None and mention.first.month <= found.month <= mention.last.month
+    )
 
 
 @register
@@ -82,8 +97,9 @@ class DatesCheck:
         elif mention.granularity is Granularity.YEAR:
             if mention.first and str(mention.first.year) in target:
                 return None
-            if mention.relative and (mention.first is None or _LAST_YEAR.search(target)
-                                     or "year" in target.lower()):
+            if mention.relative and (
+                mention.first is None or _LAST_YEAR.search(target) or "year" in target.lower()
+            ):
                 return None
             severity = "minor" if mention.relative else "major"
         elif mention.month is None:  # part of a year: "2007년 말", "올해 초"
@@ -93,14 +109,23 @@ class DatesCheck:
         else:  # a month, or part of one
             year = None if mention.relative or mention.first is None else mention.first.year
             if any(_month_matches(mention, f) for f in english) and (
-                    year is None or str(year) in target):
+                year is None or str(year) in target
+            ):
                 return None
             severity = "minor" if "." in mention.surface else "major"  # "2005.10": a stamp
-        suggestion = format_date(mention.first, dateline) if (
-            mention.first and mention.is_day and mention.first == mention.last) else None
-        return finding(self.name, "date_missing", severity,
-                       f"the date {mention.surface!r} is not rendered in the translation",
-                       source_span=(mention.start, mention.end), suggestion=suggestion)
+        suggestion = (
+            format_date(mention.first, dateline)
+            if (mention.first and mention.is_day and mention.first == mention.last)
+            else None
+        )
+        return finding(
+            self.name,
+            "date_missing",
+            severity,
+            f"the date {mention.surface!r} is not rendered in the translation",
+            source_span=(mention.start, mention.end),
+            suggestion=suggestion,
+        )
 
     def _conflicts(self, mentions: list[DateMention], english: list[EnglishDate]) -> list[Finding]:
         """An English month-and-day that no source date accounts for."""
@@ -111,9 +136,15 @@ class DatesCheck:
             if any(_day_matches(m, found, None) for m in mentions if m.is_day):
                 continue
             severity = "major" if any(m.is_day for m in mentions) else "minor"
-            findings.append(finding(self.name, "date_mismatch", severity,
-                                    f"the date {found.surface!r} in the translation is not in "
-                                    "the source", target_span=(found.start, found.end)))
+            findings.append(
+                finding(
+                    self.name,
+                    "date_mismatch",
+                    severity,
+                    f"the date {found.surface!r} in the translation is not in the source",
+                    target_span=(found.start, found.end),
+                )
+            )
         return findings
 
     def _unresolved(self, mentions, english, context) -> list[Finding]:
@@ -126,6 +157,14 @@ class DatesCheck:
             message = f"relative date {found.surface!r} left unresolved"
             if suggestion:
                 message += f"; news style: {suggestion!r}"
-            findings.append(finding(self.name, "relative_date", "minor", message,
-                                    target_span=(found.start, found.end), suggestion=suggestion))
+            findings.append(
+                finding(
+                    self.name,
+                    "relative_date",
+                    "minor",
+                    message,
+                    target_span=(found.start, found.end),
+                    suggestion=suggestion,
+                )
+            )
         return findings

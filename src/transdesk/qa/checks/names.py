@@ -56,24 +56,37 @@ class NamesCheck:
             if _termbase_covers(context, start, end):
                 continue  # the terms check holds it to the approved rendering
             romanized = romanize_name(name)
-            findings.append(finding(
-                self.name, "name_missing", "major",
-                f"the name {name!r} ({romanized}) is not in the translation",
-                source_span=(start, end), suggestion=romanized,
-            ))
+            findings.append(
+                finding(
+                    self.name,
+                    "name_missing",
+                    "major",
+                    f"the name {name!r} ({romanized}) is not in the translation",
+                    source_span=(start, end),
+                    suggestion=romanized,
+                )
+            )
         missing = self._latin_missing(context)
         if missing:
             listed = ", ".join(repr(m.group(0)) for m in missing[:5])
-            findings.append(finding(
-                self.name, "latin_name_missing", "minor",
-                f"written in Latin script in the source but not in the translation: {listed}",
-                source_span=missing[0].span(),
-            ))
+            findings.append(
+                finding(
+                    self.name,
+                    "latin_name_missing",
+                    "minor",
+                    f"written in Latin script in the source but not in the translation: {listed}",
+                    source_span=missing[0].span(),
+                )
+            )
         return findings
 
     def _latin_missing(self, context: CheckContext) -> list[re.Match[str]]:
         """Latin-script names ("IBM", "ASCI White") the English does not repeat."""
         target = context.target.lower()
-        return [m for m in _LATIN_NAME.finditer(context.source)
-                if len(m.group(0)) >= 2 and any(c.isupper() for c in m.group(0))
-                and m.group(0).lower() not in target]
+        return [
+            m
+            for m in _LATIN_NAME.finditer(context.source)
+            if len(m.group(0)) >= 2
+            and any(c.isupper() for c in m.group(0))
+            and m.group(0).lower() not in target
+        ]

@@ -16,10 +16,22 @@ def check_notice(published_text: str, *, severity: str = "major") -> list[Findin
     """Findings when the published text lacks the AI notice or its feedback link."""
     notice = _NOTICE.search(published_text)
     if notice is None:
-        return [finding("notice", "notice_missing", severity,
-                        f"the article does not carry the notice {AI_NOTICE!r}",
-                        suggestion=AI_NOTICE)]
-    if not _LINK.search(published_text[notice.start():]):
-        return [finding("notice", "feedback_link_missing", severity,
-                        "the AI notice has no feedback link after it")]
+        return [
+            finding(
+                "notice",
+                "notice_missing",
+                severity,
+                f"the article does not carry the notice {AI_NOTICE!r}",
+                suggestion=AI_NOTICE,
+            )
+        ]
+    if not _LINK.search(published_text[notice.start() :]):
+        return [
+            finding(
+                "notice",
+                "feedback_link_missing",
+                severity,
+                "the AI notice has no feedback link after it",
+            )
+        ]
     return []

@@ -25,9 +25,16 @@ _CONVERSIONS = (
 _TOLERANCE = 0.12
 
 
-_US_UNIT = re.compile(r"^[\s-]*(?:miles?|feet|foot|ft|pounds?|lbs?|inch(?:es)?|acres?|"
-                      r"gallons?|square\s+(?:feet|foot)|degrees|F\b|°F|-(?:mile|foot|pound))",
-                      re.IGNORECASE)
+_METRIC_WORD = re.compile(
+    r"\b(?:kilo)?(?:met(?:er|re)s?|grams?)\b|\bcentimet|\bhectares?\b|"
+    r"\blit(?:er|re)s?\b",
+    re.IGNORECASE,
+)
+_US_UNIT = re.compile(
+    r"^[\s-]*(?:miles?|feet|foot|ft|pounds?|lbs?|inch(?:es)?|acres?|"
+    r"gallons?|square\s+(?:feet|foot)|degrees|F\b|°F|-(?:mile|foot|pound))",
+    re.IGNORECASE,
+)
 
 
 def _converted(quantity: Quantity, source: str, target: list[Quantity], english: str) -> bool:
@@ -36,8 +43,9 @@ def _converted(quantity: Quantity, source: str, target: list[Quantity], english:
     in_us_units = [t for t in target if _US_UNIT.match(english[t.end : t.end + 16])]
     for unit, factor, metric in _CONVERSIONS:
         if unit.match(after):
-            metric_unit = re.compile(rf"^[\s-]*(?:{metric})", re.IGNORECASE)
-            if any(metric_unit.match(english[t.end : t.end + 12]) for t in target):
+            if re.search(rf"\d[\s-]*(?:{metric})", english, re.IGNORECASE) or _METRIC_WORD.search(
+                english
+            ):
                 return False  # the English keeps metric units: the number must match as is
             expected = quantity.value * factor
             return any(abs(t.value - expected) <= _TOLERANCE * expected for t in in_us_units)
@@ -51,16 +59,27 @@ _NAME_AFTER = re.compile(r"^\s*(?:자\s*회담|자\s*협의|호\s*태풍)")
 
 
 def _part_of_a_name(quantity: Quantity, text: str) -> bool:
-    """"6자회담" is the six-party talks, often just "the talks" in English."""
+    """ "6자회담" is the six-party talks, often just "the talks" in English."""
     return bool(_NAME_AFTER.match(text[quantity.end : quantity.end + 6]))
 
 
+_COUNTER = re.compile(r"^\s*(?:명|개|건|대|척|차례|번|곳|채|마리|그루|권)")
+
+
+def _counted(quantity: Quantity, text: str) -> bool:
+    """A count of people or things ("2명"), which English repeats when Korean does."""
+    return bool(_COUNTER.match(text[quantity.end : quantity.end + 3]))
+
+
 def _slashed(quantity: Quantity, text: str) -> bool:
-    return text[quantity.end : quantity.end + 1] == "/" or text[quantity.start - 1 : quantity.start] == "/"
+    return (
+        text[quantity.end : quantity.end + 1] == "/"
+        or text[quantity.start - 1 : quantity.start] == "/"
+    )
 
 
 def _readings(quantity: Quantity) -> tuple[float, ...]:
-    """"9조" is 9 trillion, or Article 9 of a law."""
+    """ "9조" is 9 trillion, or Article 9 of a law."""
     if quantity.surface.endswith("조") and quantity.value < 10**15:
         digits = quantity.surface[:-1].replace(",", "")
         if digits.replace(".", "").isdigit():
@@ -95,23 +114,48 @@ class NumbersCheck:
         date_spans = [(m.start, m.end) for m in mentions]
         english_date_spans = [(d.start, d.end) for d in find_english_dates(context.target)]
         source = [q for q in korean_quantities(context.source) if not _inside(q, date_spans)]
-        target = [q for q in english_quantities(context.target)
-                  if not _inside(q, english_date_spans)]
+        target = [
+            q for q in english_quantities(context.target) if not _inside(q, english_date_spans)
+        ]
         explained = {float(v) for m in mentions if m.first for v in (m.first.year, m.first.day)}
-        explained |= {t.value for t in target
-                      if any(_converted(s, context.source, [t], context.target) for s in source)}
-        in_dates = {float(v) for d in find_english_dates(context.target)
-                    for v in (d.month, d.day, d.year) if v}
+        explained |= {
+            t.value
+            for t in target
+            if any(_converted(s, context.source, [t], context.target) for s in source)
+        }
+        in_dates = {
+            float(v)
+            for d in find_english_dates(context.target)
+            for v in (d.month, d.day, d.year)
+            if v
+        }
         findings = self._missing(source, target, in_dates, context)
         findings += self._unexplained(source, target, explained)
         return findings
 
-    def _missing(self, source: list[Quantity], target: list[Quantity], in_dates: set[float],
-                 context: CheckContext) -> list[Finding]:
+    def _missing(
+        self,
+        source: list[Quantity],
+        target: list[Quantity],
+        in_dates: set[float],
+        context: CheckContext,
+    ) -> list[Finding]:
         findings, text = [], context.source
+        available = list(target)
         for quantity in source:
-            if any(values_match(t.value, v) for t in target for v in _readings(quantity)):
+            match = next(
+                (t for t in available for v in _readings(quantity) if values_match(t.value, v)),
+                None,
+            )
+            if match is not None:
+                available.remove(match)
                 continue
+            if any(values_match(t.value, quantity.value) for t in target) and not any(
+                values_match(s.value, quantity.value)
+                for s in source
+                if s is not quantity and s.start < quantity.start and _counted(s, text)
+            ):
+                continue  # said twice in Korean, once in English (unless counted twice: "2명 ... 2명")
             if quantity.value in _SILENT_VALUES:
                 continue  # "1명" → "a man"
             if quantity.value in in_dates and _slashed(quantity, text):
@@ -120,11 +164,15 @@ class NumbersCheck:
                 continue
             minor = _in_parentheses(quantity, text) or _part_of_a_name(quantity, text)
             severity = "minor" if minor else "major"
-            findings.append(finding(
-                self.name, "number_missing", severity,
-                f"the number {quantity.surface!r} in the source is not in the translation",
-                source_span=(quantity.start, quantity.end),
-            ))
+            findings.append(
+                finding(
+                    self.name,
+                    "number_missing",
+                    severity,
+                    f"the number {quantity.surface!r} in the source is not in the translation",
+                    source_span=(quantity.start, quantity.end),
+                )
+            )
         return findings
 
     def _unexplained(self, source, target, explained) -> list[Finding]:
@@ -134,9 +182,13 @@ class NumbersCheck:
                 continue
             if any(values_match(quantity.value, s.value) for s in source):
                 continue
-            findings.append(finding(
-                self.name, "number_added", "minor",
-                f"the translation has {quantity.surface!r}, which is not in the source",
-                target_span=(quantity.start, quantity.end),
-            ))
+            findings.append(
+                finding(
+                    self.name,
+                    "number_added",
+                    "minor",
+                    f"the translation has {quantity.surface!r}, which is not in the source",
+                    target_span=(quantity.start, quantity.end),
+                )
+            )
         return findings

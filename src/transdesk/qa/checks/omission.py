@@ -16,8 +16,10 @@ from transdesk.qa.calibration import length_bounds
 _SPACE = re.compile(r"\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_NOT_CONTENT = re.compile(r"^(?:현지\s*시간|[\d\s.,~:%-]+|[A-Za-z0-9\s.,&'-]+|[\u4e00-\u9fff\s]+|사진|"
-                          r"[\uac00-\ud7a3]{1,2})$")
+_NOT_CONTENT = re.compile(
+    r"^(?:현지\s*시간|[\d\s.,~:%-]+|[A-Za-z0-9\s.,&'-]+|[\u4e00-\u9fff\s]+|사진|"
+    r"[\uac00-\ud7a3]{1,2})$"
+)
 _TOKEN = re.compile(r"[A-Za-z0-9']+")
 
 
@@ -53,20 +55,36 @@ class OmissionCheck:
             low, high = length_bounds(source_len, context.calibration)
             ratio = target_len / source_len
             if ratio < low:
-                findings.append(finding(
-                    self.name, "too_short", "major",
-                    f"the translation is short for its source (length ratio {ratio:.2f}, "
-                    f"expected at least {low:.2f}): part of the sentence may be missing"))
+                findings.append(
+                    finding(
+                        self.name,
+                        "too_short",
+                        "major",
+                        f"the translation is short for its source (length ratio {ratio:.2f}, "
+                        f"expected at least {low:.2f}): part of the sentence may be missing",
+                    )
+                )
             elif ratio > high:
-                findings.append(finding(
-                    self.name, "too_long", "major",
-                    f"the translation is long for its source (length ratio {ratio:.2f}, "
-                    f"expected at most {high:.2f}): something may have been added"))
+                findings.append(
+                    finding(
+                        self.name,
+                        "too_long",
+                        "major",
+                        f"the translation is long for its source (length ratio {ratio:.2f}, "
+                        f"expected at most {high:.2f}): something may have been added",
+                    )
+                )
         findings += self._parentheses(context)
         phrase = repeated_phrase(context.target)
         if phrase:
-            findings.append(finding(self.name, "repetition", "major",
-                                    f"the phrase {phrase!r} repeats: the engine may be looping"))
+            findings.append(
+                finding(
+                    self.name,
+                    "repetition",
+                    "major",
+                    f"the phrase {phrase!r} repeats: the engine may be looping",
+                )
+            )
         return findings
 
     def _parentheses(self, context: CheckContext) -> list[Finding]:
@@ -77,8 +95,13 @@ class OmissionCheck:
             inner = match.group(1).strip()
             if not inner or _NOT_CONTENT.match(inner) or len(_HANGUL.findall(inner)) < 4:
                 continue
-            findings.append(finding(
-                self.name, "parenthesis_dropped", "minor",
-                f"the parenthesis {match.group(0)!r} in the source has no counterpart",
-                source_span=match.span()))
+            findings.append(
+                finding(
+                    self.name,
+                    "parenthesis_dropped",
+                    "minor",
+                    f"the parenthesis {match.group(0)!r} in the source has no counterpart",
+                    source_span=match.span(),
+                )
+            )
         return findings

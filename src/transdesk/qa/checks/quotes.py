@@ -18,16 +18,23 @@ class QuotesCheck:
     description = "quoted speech in the source is quoted in the translation"
 
     def run(self, context: CheckContext) -> list[Finding]:
-        speech = [m for m in _SOURCE_QUOTE.finditer(context.source)
-                  if len(m.group(1).strip()) >= _SPEECH_MIN_CHARS and " " in m.group(1).strip()]
+        speech = [
+            m
+            for m in _SOURCE_QUOTE.finditer(context.source)
+            if len(m.group(1).strip()) >= _SPEECH_MIN_CHARS and " " in m.group(1).strip()
+        ]
         if not speech:
             return []
         quoted = _TARGET_QUOTE.findall(context.target)
         if quoted or context.target.count('"') >= 1 or "“" in context.target:
             return []
         first = speech[0]
-        return [finding(
-            self.name, "quote_dropped", "minor",
-            f"the source quotes {first.group(0)[:40]!r}; the translation has no quotation",
-            source_span=first.span(),
-        )]
+        return [
+            finding(
+                self.name,
+                "quote_dropped",
+                "minor",
+                f"the source quotes {first.group(0)[:40]!r}; the translation has no quotation",
+                source_span=first.span(),
+            )
+        ]

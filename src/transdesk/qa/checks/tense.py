@@ -26,9 +26,38 @@ _ENGLISH_PROSPECT = re.compile(
 )
 # Korean forms of the future, intention or prospect. The list is broad on purpose: a sentence
 # that reports a plan ("할 예정이라고 밝혔다") may well be told with "will" in English.
-_FUTURE_FORMS = {"겠", "예정", "계획", "방침", "전망", "앞으로", "향후", "내년", "오", "다음",
-                 "내달", "기로", "려", "려고", "도록", "목표", "추진", "할", "것", "가능성", "수",
-                 "이듬해", "예상", "기대", "방안", "의향", "의사", "준비", "위해", "위하"}
+_FUTURE_FORMS = {
+    "겠",
+    "예정",
+    "계획",
+    "방침",
+    "전망",
+    "앞으로",
+    "향후",
+    "내년",
+    "오",
+    "다음",
+    "내달",
+    "기로",
+    "려",
+    "려고",
+    "도록",
+    "목표",
+    "추진",
+    "할",
+    "것",
+    "가능성",
+    "수",
+    "이듬해",
+    "예상",
+    "기대",
+    "방안",
+    "의향",
+    "의사",
+    "준비",
+    "위해",
+    "위하",
+}
 _PAST_FORMS = {"었", "았", "였", "했", "ᆻ"}
 
 
@@ -38,11 +67,14 @@ def _source_tense(text: str) -> tuple[bool, bool]:
     for morpheme in analyse(text):
         if morpheme.tag == "EP" and morpheme.form in _PAST_FORMS:
             past = True
-        elif morpheme.tag == "EP" and morpheme.form == "겠":
-            future = True
-        elif morpheme.form in _FUTURE_FORMS and morpheme.tag.startswith(("N", "M", "E", "V")):
-            future = True
-        elif morpheme.tag == "ETM" and morpheme.form in ("ᆯ", "을"):
+        elif (
+            morpheme.tag == "EP"
+            and morpheme.form == "겠"
+            or morpheme.form in _FUTURE_FORMS
+            and morpheme.tag.startswith(("N", "M", "E", "V"))
+            or morpheme.tag == "ETM"
+            and morpheme.form in ("ᆯ", "을")
+        ):
             future = True
     return past, future
 
@@ -57,20 +89,33 @@ class TenseCheck:
             return []  # headlines are in the historical present by convention
         past, future = _source_tense(context.source)
         mentions = resolve_dates(context.source, context.dateline)
-        dated_past = any(m.last and context.dateline and m.last < context.dateline
-                         for m in mentions)
-        dated_future = any((m.first and context.dateline and m.first > context.dateline)
-                           or m.surface.startswith(("오는", "내년", "다음", "내달"))
-                           for m in mentions)
+        dated_past = any(
+            m.last and context.dateline and m.last < context.dateline for m in mentions
+        )
+        dated_future = any(
+            (m.first and context.dateline and m.first > context.dateline)
+            or m.surface.startswith(("오는", "내년", "다음", "내달"))
+            for m in mentions
+        )
         english_future = _ENGLISH_FUTURE.search(context.target)
         if english_future and (past or dated_past) and not future and not dated_future:
-            return [finding(
-                self.name, "past_as_future", "major",
-                "the source reports a past event, the translation presents it as future "
-                f"({english_future.group(0)!r})",
-                target_span=english_future.span(),
-            )]
+            return [
+                finding(
+                    self.name,
+                    "past_as_future",
+                    "major",
+                    "the source reports a past event, the translation presents it as future "
+                    f"({english_future.group(0)!r})",
+                    target_span=english_future.span(),
+                )
+            ]
         if dated_future and not past and not _ENGLISH_PROSPECT.search(context.target):
-            return [finding(self.name, "future_as_past", "major",
-                            "the source describes a coming event, the translation tells it as past")]
+            return [
+                finding(
+                    self.name,
+                    "future_as_past",
+                    "major",
+                    "the source describes a coming event, the translation tells it as past",
+                )
+            ]
         return []

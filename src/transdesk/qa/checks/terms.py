@@ -25,7 +25,9 @@ def _rendered(renderings: tuple[str, ...], target: str) -> bool:
 @register
 class TermsCheck:
     name = "terms"
-    description = "termbase terms in the source have their approved rendering, never a forbidden one"
+    description = (
+        "termbase terms in the source have their approved rendering, never a forbidden one"
+    )
 
     def run(self, context: CheckContext) -> list[Finding]:
         if context.termbase is None:
@@ -37,21 +39,31 @@ class TermsCheck:
             for forbidden in entry.forbidden:
                 hit = _phrase(forbidden).search(context.target) if forbidden.strip() else None
                 if hit and forbidden.casefold() not in {r.casefold() for r in entry.renderings}:
-                    findings.append(finding(
-                        self.name, "forbidden_term", "major",
-                        f"{hit.group(0)!r} is a forbidden rendering of {match.surface!r}; "
-                        f"use {entry.target!r}",
-                        source_span=(match.start, match.end), target_span=hit.span(),
-                        suggestion=entry.target,
-                    ))
+                    findings.append(
+                        finding(
+                            self.name,
+                            "forbidden_term",
+                            "major",
+                            f"{hit.group(0)!r} is a forbidden rendering of {match.surface!r}; "
+                            f"use {entry.target!r}",
+                            source_span=(match.start, match.end),
+                            target_span=hit.span(),
+                            suggestion=entry.target,
+                        )
+                    )
             if entry.source in seen:
                 continue
             seen.add(entry.source)
             if not _rendered(entry.renderings, context.target):
                 severity = "major" if entry.status is TermStatus.APPROVED else "minor"
-                findings.append(finding(
-                    self.name, "term_missing", severity,
-                    f"{match.surface!r} should be rendered {entry.target!r}",
-                    source_span=(match.start, match.end), suggestion=entry.target,
-                ))
+                findings.append(
+                    finding(
+                        self.name,
+                        "term_missing",
+                        severity,
+                        f"{match.surface!r} should be rendered {entry.target!r}",
+                        source_span=(match.start, match.end),
+                        suggestion=entry.target,
+                    )
+                )
         return findings

@@ -23,27 +23,49 @@ class UntranslatedCheck:
         if not any(c.isalnum() for c in target):
             return [finding(self.name, "empty", "critical", "the translation is empty")]
         if source and target == source:
-            return [finding(self.name, "identical", "critical",
-                            "the translation is the source text, untranslated",
-                            source_span=(0, len(context.source)),
-                            target_span=(0, len(context.target)))]
+            return [
+                finding(
+                    self.name,
+                    "identical",
+                    "critical",
+                    "the translation is the source text, untranslated",
+                    source_span=(0, len(context.source)),
+                    target_span=(0, len(context.target)),
+                )
+            ]
         findings = []
         letters = len(_LETTER.findall(target)) or 1
         runs = list(_HANGUL_RUN.finditer(target))
         hangul = sum(len(m.group(0).replace(" ", "")) for m in runs)
         for match in runs:
             severity = "critical" if hangul / letters > 0.5 else "major"
-            findings.append(finding(
-                self.name, "hangul", severity,
-                f"Korean text left untranslated: {match.group(0)!r}",
-                target_span=match.span(),
-            ))
+            findings.append(
+                finding(
+                    self.name,
+                    "hangul",
+                    severity,
+                    f"Korean text left untranslated: {match.group(0)!r}",
+                    target_span=match.span(),
+                )
+            )
         for match in _HAN.finditer(target):
-            findings.append(finding(self.name, "hanja", "major",
-                                    f"Chinese characters left in the translation: {match.group(0)!r}",
-                                    target_span=match.span()))
+            findings.append(
+                finding(
+                    self.name,
+                    "hanja",
+                    "major",
+                    f"Chinese characters left in the translation: {match.group(0)!r}",
+                    target_span=match.span(),
+                )
+            )
         for match in _OTHER_SCRIPT.finditer(target):
-            findings.append(finding(self.name, "script", "minor",
-                                    f"unexpected script in the translation: {match.group(0)!r}",
-                                    target_span=match.span()))
+            findings.append(
+                finding(
+                    self.name,
+                    "script",
+                    "minor",
+                    f"unexpected script in the translation: {match.group(0)!r}",
+                    target_span=match.span(),
+                )
+            )
         return findings

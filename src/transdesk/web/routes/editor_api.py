@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 
 from transdesk.desk import accounts, review
@@ -23,13 +23,15 @@ from transdesk.web.auth import AdminDep, EditorDep
 from transdesk.web.deps import DatabaseDep, SessionDep
 from transdesk.web.errors import ERROR_RESPONSES, ApiError, ErrorBody
 
+RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     **ERROR_RESPONSES,
     401: {"model": ErrorBody, "description": "not signed in, or the API token is unknown"},
     403: {"model": ErrorBody, "description": "forbidden (role, or CSRF token missing)"},
 }
-router = APIRouter(prefix="/api", tags=["editors"], responses=_RESPONSES,
-                   dependencies=[auth.CsrfChecked])
+router = APIRouter(
+    prefix="/api", tags=["editors"], responses=_RESPONSES, dependencies=[auth.CsrfChecked]
+)
 
 
 class ReportOut(BaseModel):
@@ -60,10 +62,14 @@ class ReportQueue(BaseModel):
 
 
 class AcceptBody(BaseModel):
-    wording: str | None = Field(default=None, max_length=5000,
-                                description="The corrected sentence; default: the suggestion")
-    note: str | None = Field(default=None, max_length=1000,
-                             description="The correction note; default: written by the desk")
+    wording: str | None = Field(
+        default=None, max_length=5000, description="The corrected sentence; default: the suggestion"
+    )
+    note: str | None = Field(
+        default=None,
+        max_length=1000,
+        description="The correction note; default: written by the desk",
+    )
 
 
 class AcceptedOut(BaseModel):
@@ -89,7 +95,8 @@ class Decided(BaseModel):
 
 @router.get("/reports", response_model=ReportQueue, summary="Readers' reports, by sentence")
 def list_reports(
-    session: SessionDep, editor: EditorDep,
+    session: SessionDep,
+    editor: EditorDep,
     article: Annotated[str | None, Query(max_length=200)] = None,
     kind: Annotated[ReportKind | None, Query()] = None,
     state: Annotated[ReportState | None, Query()] = ReportState.OPEN,
@@ -99,8 +106,12 @@ def list_reports(
     page = review.review_queue(session, QueueFilter(article, kind, state, limit, offset))
     groups = [
         SentenceReports(
-            article=g.article_slug, article_state=g.article_state, segment=g.segment_id,
-            source=g.source, english=g.english, findings=list(g.findings),
+            article=g.article_slug,
+            article_state=g.article_state,
+            segment=g.segment_id,
+            source=g.source,
+            english=g.english,
+            findings=list(g.findings),
             reports=[ReportOut(**r.__dict__) for r in g.reports],
         )
         for g in page.groups
@@ -108,26 +119,36 @@ def list_reports(
     return ReportQueue(total=page.total, groups=groups)
 
 
-@router.post("/reports/{report_id}/accept", response_model=AcceptedOut,
-             summary="Accept a report: publish the corrected sentence with a correction note")
-def accept(report_id: int, body: AcceptBody, database: DatabaseDep, editor: EditorDep
-           ) -> AcceptedOut:
+@router.post(
+    "/reports/{report_id}/accept",
+    response_model=AcceptedOut,
+    summary="Accept a report: publish the corrected sentence with a correction note",
+)
+def accept(
+    report_id: RowId, body: AcceptBody, database: DatabaseDep, editor: EditorDep
+) -> AcceptedOut:
     done = accept_report(database, report_id, editor.name, wording=body.wording, note=body.note)
     return AcceptedOut(
-        correction_id=done.correction_id, article=done.article_slug, segment=done.segment_id,
-        before=done.before, after=done.after, note=done.note,
-        resolved_reports=list(done.resolved_reports), propagation_queued=done.propagation_queued,
+        correction_id=done.correction_id,
+        article=done.article_slug,
+        segment=done.segment_id,
+        before=done.before,
+        after=done.after,
+        note=done.note,
+        resolved_reports=list(done.resolved_reports),
+        propagation_queued=done.propagation_queued,
         learning=done.learning,
     )
 
 
 @router.post("/reports/{report_id}/reject", response_model=Decided, summary="Reject a report")
-def reject(report_id: int, body: RejectBody, database: DatabaseDep, editor: EditorDep) -> Decided:
+def reject(report_id: RowId, body: RejectBody, database: DatabaseDep, editor: EditorDep) -> Decided:
     reject_report(database, report_id, editor.name, body.reason)
     return Decided(status="rejected", report=report_id)
 
 
 # --- termbase and memory --------------------------------------------------------------------
+
 
 class TermIn(BaseModel):
     source: str = Field(min_length=1, max_length=200, description="The Korean term")
@@ -148,9 +169,17 @@ class TermOut(TermIn):
 
 def _term_out(entry: TermEntry) -> TermOut:
     return TermOut(
-        id=entry.id, source=entry.source, target=entry.target, variants=list(entry.variants),
-        later=entry.later, forbidden=list(entry.forbidden), kind=entry.kind, note=entry.note,
-        status=entry.status, changed_by=entry.changed_by, changed_at=entry.changed_at,
+        id=entry.id,
+        source=entry.source,
+        target=entry.target,
+        variants=list(entry.variants),
+        later=entry.later,
+        forbidden=list(entry.forbidden),
+        kind=entry.kind,
+        note=entry.note,
+        status=entry.status,
+        changed_by=entry.changed_by,
+        changed_at=entry.changed_at,
     )
 
 
@@ -161,16 +190,23 @@ def _termbase(database):  # type: ignore[no-untyped-def]
 
 
 @router.get("/termbase", response_model=list[TermOut], summary="Termbase entries")
-def list_terms(database: DatabaseDep, editor: EditorDep,
-               status: Annotated[TermStatus | None, Query()] = None) -> list[TermOut]:
+def list_terms(
+    database: DatabaseDep, editor: EditorDep, status: Annotated[TermStatus | None, Query()] = None
+) -> list[TermOut]:
     return [_term_out(e) for e in _termbase(database).list(status)]
 
 
 @router.post("/termbase", response_model=TermOut, status_code=201, summary="Add a term")
 def add_term(body: TermIn, database: DatabaseDep, editor: EditorDep) -> TermOut:
     entry = TermEntry(
-        source=body.source, target=body.target, variants=tuple(body.variants), later=body.later,
-        forbidden=tuple(body.forbidden), kind=body.kind, note=body.note, status=body.status,
+        source=body.source,
+        target=body.target,
+        variants=tuple(body.variants),
+        later=body.later,
+        forbidden=tuple(body.forbidden),
+        kind=body.kind,
+        note=body.note,
+        status=body.status,
     )
     try:
         return _term_out(_termbase(database).add(entry, by=editor.name))
@@ -178,9 +214,10 @@ def add_term(body: TermIn, database: DatabaseDep, editor: EditorDep) -> TermOut:
         raise ApiError(409, conflict.code, conflict.message, hint=conflict.hint) from None
 
 
-@router.post("/termbase/{entry_id}/approve", response_model=TermOut,
-             summary="Approve a proposed term")
-def approve_term(entry_id: int, database: DatabaseDep, editor: EditorDep) -> TermOut:
+@router.post(
+    "/termbase/{entry_id}/approve", response_model=TermOut, summary="Approve a proposed term"
+)
+def approve_term(entry_id: RowId, database: DatabaseDep, editor: EditorDep) -> TermOut:
     try:
         return _term_out(_termbase(database).approve(entry_id, by=editor.name))
     except TermConflict as conflict:
@@ -197,10 +234,14 @@ class MemoryHit(BaseModel):
     article_slug: str | None
 
 
-@router.get("/memory/lookup", response_model=list[MemoryHit],
-            summary="Approved translations of a Korean sentence, exact and fuzzy")
+@router.get(
+    "/memory/lookup",
+    response_model=list[MemoryHit],
+    summary="Approved translations of a Korean sentence, exact and fuzzy",
+)
 def memory_lookup(
-    database: DatabaseDep, editor: EditorDep,
+    database: DatabaseDep,
+    editor: EditorDep,
     q: Annotated[str, Query(min_length=1, max_length=2000)],
     limit: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> list[MemoryHit]:
@@ -212,14 +253,21 @@ def memory_lookup(
         m for m in memory.fuzzy(q, limit=limit) if not exact or m.id != exact.id
     ]
     return [
-        MemoryHit(source=m.source, target=m.target, score=m.score, origin=str(m.origin),
-                  approved_by=m.approved_by, approved_at=m.approved_at,
-                  article_slug=m.article_slug)
+        MemoryHit(
+            source=m.source,
+            target=m.target,
+            score=m.score,
+            origin=str(m.origin),
+            approved_by=m.approved_by,
+            approved_at=m.approved_at,
+            article_slug=m.article_slug,
+        )
         for m in hits[:limit]
     ]
 
 
 # --- tokens and accounts ----------------------------------------------------------------------
+
 
 class TokenIn(BaseModel):
     name: str = Field(min_length=1, max_length=100, description="What the token is for")
@@ -252,8 +300,10 @@ class UserOut(BaseModel):
 
 @router.get("/tokens", response_model=list[TokenOut], summary="Your API tokens")
 def list_tokens(session: SessionDep, editor: EditorDep) -> list[TokenOut]:
-    return [TokenOut.model_validate(t, from_attributes=True)
-            for t in accounts.tokens_of(session, editor.id)]
+    return [
+        TokenOut.model_validate(t, from_attributes=True)
+        for t in accounts.tokens_of(session, editor.id)
+    ]
 
 
 @router.post("/tokens", response_model=NewToken, status_code=201, summary="Create an API token")
@@ -264,9 +314,10 @@ def create_token(body: TokenIn, session: SessionDep, editor: EditorDep) -> NewTo
 
 
 @router.post("/tokens/{token_id}/revoke", response_model=TokenOut, summary="Revoke an API token")
-def revoke_token(token_id: int, session: SessionDep, editor: EditorDep) -> TokenOut:
-    return TokenOut.model_validate(accounts.revoke_token(session, token_id, editor),
-                                   from_attributes=True)
+def revoke_token(token_id: RowId, session: SessionDep, editor: EditorDep) -> TokenOut:
+    return TokenOut.model_validate(
+        accounts.revoke_token(session, token_id, editor), from_attributes=True
+    )
 
 
 @router.post("/users", response_model=UserOut, status_code=201, summary="Add an editor (admins)")

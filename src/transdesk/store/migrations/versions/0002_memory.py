@@ -20,25 +20,25 @@ branch_labels = None
 depends_on = None
 
 _SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE memory_segments_fts USING fts5("
-    "source_norm, content='memory_segments', content_rowid='id', tokenize='trigram')",
+    ("CREATE VIRTUAL TABLE memory_segments_fts USING fts5("
+        "source_norm, content='memory_segments', content_rowid='id', tokenize='trigram')"),
     "CREATE VIRTUAL TABLE memory_segments_fts_vocab USING fts5vocab(memory_segments_fts, 'row')",
-    "CREATE TABLE memory_trigram_docs "
-    "(trigram TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID",
-    "CREATE TRIGGER memory_segments_fts_insert AFTER INSERT ON memory_segments BEGIN "
-    "INSERT INTO memory_segments_fts(rowid, source_norm) VALUES (new.id, new.source_norm); END",
-    "CREATE TRIGGER memory_segments_fts_delete AFTER DELETE ON memory_segments BEGIN "
-    "INSERT INTO memory_segments_fts(memory_segments_fts, rowid, source_norm) "
-    "VALUES ('delete', old.id, old.source_norm); END",
-    "CREATE TRIGGER memory_segments_fts_update AFTER UPDATE OF source_norm ON memory_segments "
-    "BEGIN INSERT INTO memory_segments_fts(memory_segments_fts, rowid, source_norm) "
-    "VALUES ('delete', old.id, old.source_norm); "
-    "INSERT INTO memory_segments_fts(rowid, source_norm) VALUES (new.id, new.source_norm); END",
+    ("CREATE TABLE memory_trigram_docs "
+        "(trigram TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID"),
+    ("CREATE TRIGGER memory_segments_fts_insert AFTER INSERT ON memory_segments BEGIN "
+        "INSERT INTO memory_segments_fts(rowid, source_norm) VALUES (new.id, new.source_norm); END"),
+    ("CREATE TRIGGER memory_segments_fts_delete AFTER DELETE ON memory_segments BEGIN "
+        "INSERT INTO memory_segments_fts(memory_segments_fts, rowid, source_norm) "
+        "VALUES ('delete', old.id, old.source_norm); END"),
+    ("CREATE TRIGGER memory_segments_fts_update AFTER UPDATE OF source_norm ON memory_segments "
+        "BEGIN INSERT INTO memory_segments_fts(memory_segments_fts, rowid, source_norm) "
+        "VALUES ('delete', old.id, old.source_norm); "
+        "INSERT INTO memory_segments_fts(rowid, source_norm) VALUES (new.id, new.source_norm); END"),
 ]
 _POSTGRES_TRGM = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX ix_memory_segments_source_norm_trgm ON memory_segments "
-    "USING gin (source_norm gin_trgm_ops)",
+    ("CREATE INDEX ix_memory_segments_source_norm_trgm ON memory_segments "
+        "USING gin (source_norm gin_trgm_ops)"),
 ]
 
 
