@@ -38,6 +38,11 @@ def kinds(check: str, source: str, target: str, dateline=SEPT_2, termbase=None, 
         ),
         ("사고가 났다.", "Seven people were hurt in 2 crashes.", ["number_added"]),
         ("9월 11일 테러", "the September 11 attacks", []),  # dates are the dates check's
+        ("교황 베네딕토 16세가 말했다.", "Pope Benedict XVI said.", []),
+        ("2차 세계대전 당시", "during World War II", []),
+        ("10억 달러 연구소", "a billion-dollar research lab", []),
+        ("15m 간격으로", "55 meters (49 feet) apart", ["number_added", "number_missing"]),
+        ("2명이 숨지고 2명이 다쳤다.", "Two died and others were hurt.", ["number_missing"]),
     ],
 )
 def test_numbers(source, target, expected):
@@ -65,6 +70,9 @@ def test_number_missing_is_major_and_names_the_number():
         ("2019년 4월 만났다.", "They met in May 2019.", ["date_missing"]),
         ("9월 11일 테러", "the September 12 attacks", ["date_mismatch", "date_missing"]),
         ("1992년 중단했다.", "It stopped in 1992.", []),
+        ("7~9월 사이에", "between July and September", []),
+        ("2004년 2월 이후", "since February 2005", ["date_missing"]),
+        ("지난 2월 30대 남성과", "in February to a man in his 30s", []),
         ("1992년 중단했다.", "It stopped in 1993.", ["date_missing"]),
         ("지난해 6월 만났다.", "They met in June last year.", []),
         ("전날 출발했다.", "He left the day before.", ["relative_date"]),
@@ -106,6 +114,7 @@ def test_unresolved_relative_date_proposes_the_news_style_date():
         ("그는 내년에 방한할 것이라고 밝혔다.", "He said he will visit next year.", []),
         ("정상회의는 오는 5일 열린다.", "The summit opened on Sept. 5.", ["future_as_past"]),
         ("정상회의는 오는 5일 열린다.", "The summit will open on Sept. 5.", []),
+        ("630만 달러를 주기로 했다.", "It will pay $6.3 million.", []),
     ],
 )
 def test_tense(source, target, expected):

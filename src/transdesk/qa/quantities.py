@@ -105,9 +105,14 @@ _EN_SCALES = {
 }
 _EN_WORD_RE = "|".join(sorted(_EN_WORDS, key=len, reverse=True))
 _EN_SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn|decades|dozen"
-_ROMAN = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12}
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# regnal and ordinal numbers after a name: "Benedict XVI", "World War II", "Henry VIII"
 _EN_ROMAN = re.compile(
-    r"\b(?:World\s+War\s+(?P<war>I{1,2})|(?P<roman>" + "|".join(_ROMAN) + r"))\b"
+    r"\bWorld\s+War\s+(?P<war>I{1,2})\b"
+    r"|(?<=[a-z]\s)(?P<roman>(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b"
+)
+_EN_BARE_SCALE = re.compile(
+    r"\b(?:a\s+|one\s+)?(?P<scale>million|billion|trillion)\b", re.IGNORECASE
 )
 _EN_NUMBER = re.compile(
     rf"(?<![A-Za-z0-9_.])(?P<digits>{_NUM})(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})\b|"
@@ -195,6 +200,16 @@ def english_quantities(text: str) -> list[Quantity]:
             value *= _EN_SCALES[scale]
         found.append(Quantity(value, match.start(), match.end(), match.group(0), spelled))
     for match in _EN_ROMAN.finditer(text):
-        value = len(match["war"]) if match["war"] else _ROMAN[match["roman"]]
+        value = len(match["war"]) if match["war"] else _roman_value(match["roman"])
         found.append(Quantity(value, match.start(), match.end(), match.group(0), True))
+    taken = [(q.start, q.end) for q in found]
+    for match in _EN_BARE_SCALE.finditer(text):  # "a billion-dollar lab"
+        if not any(s <= match.start("scale") < e for s, e in taken):
+            value = float(_EN_SCALES[match["scale"].lower()])
+            found.append(Quantity(value, match.start(), match.end(), match.group(0), True))
     return found
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_DIGITS[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

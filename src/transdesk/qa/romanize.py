@@ -106,7 +106,7 @@ GIVEN_NAME_SYLLABLES = set(
 )
 
 
-_PLACE_SUFFIXES = set("도시군읍면리절문강산섬역항")
+_PLACE_SUFFIXES = set("도시군읍면리절문강산섬역항해")
 
 
 @functools.lru_cache(maxsize=8192)

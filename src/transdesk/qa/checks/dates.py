@@ -66,7 +66,8 @@ def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
         return False
     if mention.first is None:
         return mention.month is not None and mention.month <= found.month <= _last_month(mention)
-    if found.year is not None and not mention.relative and found.year != mention.first.year:
+    written_year = re.search(r"\d{4}", mention.surface)
+    if found.year is not None and written_year and found.year != int(written_year.group(0)):
         return False
     months = {mention.first.month, mention.last.month if mention.last else mention.first.month}
     return found.month in months or (
@@ -107,9 +108,10 @@ class DatesCheck:
                 return None  # "early this year", "later this month": wording varies
             severity = "major"
         else:  # a month, or part of one
-            year = None if mention.relative or mention.first is None else mention.first.year
+            written_year = re.search(r"\d{4}", mention.surface)  # "2019년 4월", not "4월"
+            year = written_year.group(0) if written_year else None
             if any(_month_matches(mention, f) for f in english) and (
-                year is None or str(year) in target
+                year is None or year in target
             ):
                 return None
             severity = "minor" if "." in mention.surface else "major"  # "2005.10": a stamp

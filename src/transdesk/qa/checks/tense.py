@@ -64,8 +64,11 @@ _PAST_FORMS = {"었", "았", "였", "했", "ᆻ"}
 def _source_tense(text: str) -> tuple[bool, bool]:
     """(has a past marker, has a future, intention or prospect marker)."""
     past = future = False
-    for morpheme in analyse(text):
-        if morpheme.tag == "EP" and morpheme.form in _PAST_FORMS:
+    morphemes = analyse(text)
+    for i, morpheme in enumerate(morphemes):
+        if morpheme.form == "기" and i + 1 < len(morphemes) and morphemes[i + 1].form == "로":
+            future = True  # "주기로 했다": agreed to pay
+        elif morpheme.tag == "EP" and morpheme.form in _PAST_FORMS:
             past = True
         elif (
             morpheme.tag == "EP"
