@@ -6,17 +6,22 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures.engines import seed_phrasebook
+
+from transdesk.ingest import read_article
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.*") if p.suffix in {".md", ".json", ".html"}))
-def test_golden_examples_every_sentence_accounted_for(run_cli, phrasebook_engine_registered, example, tmp_path):
+def test_golden_examples_every_sentence_accounted_for(run_cli, tiny_ct2_cache, monkeypatch, example, tmp_path):
+    """The default engine (ct2, found in the model cache) on every shipped example."""
+    monkeypatch.setenv("TRANSDESK_CACHE_DIR", str(tiny_ct2_cache))
     out = tmp_path / "out.json"
-    result = run_cli("translate", EXAMPLES / example, "--engine", "phrasebook", "--to", "json", "-o", out)
+    result = run_cli("translate", EXAMPLES / example, "--to", "json", "-o", out)
+    assert result.code == 0, result.stderr
     data = json.loads(out.read_text())
-    from transdesk.ingest import read_article
-
+    assert data["signature"]["engine"] == "ct2"
     article = read_article(EXAMPLES / example)
     assert [b["kind"] for b in data["blocks"]] == [b.kind.value for b in article.blocks]
     ids = [s["id"] for b in data["blocks"] for s in b["segments"]]
@@ -58,7 +63,18 @@ def test_unknown_engine_lists_known_names(run_cli):
 
 def test_strict_exit_code_when_a_sentence_failed(run_cli, phrasebook_engine_registered, tmp_path):
     source = tmp_path / "other.md"
-    source.write_text("---\ndate: 2025-09-02\n---\n# 새로운 제목\n\n사전에 없는 문장이다.\n", encoding="utf-8")
+    known = next(iter(seed_phrasebook()))
+    source.write_text(f"---\ndate: 2025-09-02\n---\n# {known}\n\n사전에 없는 문장이다.\n", encoding="utf-8")
     result = run_cli("translate", source, "--engine", "phrasebook", "--strict")
     assert result.code == 5
     assert "failed" in result.stderr
+
+
+def test_nothing_translated_is_an_engine_error_and_writes_nothing(run_cli, phrasebook_engine_registered, tmp_path):
+    source = tmp_path / "other.md"
+    source.write_text("---\ndate: 2025-09-02\n---\n# 새로운 제목\n\n사전에 없는 문장이다.\n", encoding="utf-8")
+    out = tmp_path / "out.md"
+    result = run_cli("translate", source, "--engine", "phrasebook", "-o", out)
+    assert result.code == 3
+    assert "translated none of the 2 sentences" in result.stderr
+    assert not out.exists()

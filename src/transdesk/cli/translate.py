@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from transdesk.article import SegmentStatus, TranslatedArticle
 from transdesk.cli import app
+from transdesk.errors import EngineError
 from transdesk.cli.options import (
     ApiKey,
     BaseUrl,
@@ -67,6 +68,13 @@ def translate(
         file=sys.stderr, disable=None, leave=False,
     ) as bar:  # fmt: skip
         translated = pipeline.translate(article, progress=lambda done, _: bar.update(done - bar.n))
+    if translated.segments and len(translated.failed) == len(translated.segments):
+        raise EngineError(
+            f"the {pipeline.engine.name} engine translated none of the "
+            f"{len(translated.segments)} sentences; nothing was written",
+            hint="first failure: " + (translated.failed[0].error or "unknown")
+            + "; run with -v for details, or choose another --engine",
+        )
     text = render(translated, to, feedback_url or settings.feedback_url_for(article.slug))
     _write(text, output)
     _report(translated)
