@@ -57,6 +57,10 @@ class SegmentJob:
         self.applied.append(note)
 
 
+class Closeable(Protocol):
+    def close(self) -> None: ...
+
+
 class Stage(Protocol):
     name: str
 
@@ -127,6 +131,19 @@ class Pipeline:
         self.stages = list(stages)
         self.context_sentences = context_sentences
         self.last_timings: PipelineTimings | None = None
+        self.resources: list[Closeable] = []  # databases and the like, closed with the pipeline
+
+    def close(self) -> None:
+        """Release the engine and whatever the stages hold open."""
+        self.engine.close()
+        for resource in self.resources:
+            resource.close()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def translate(
         self, article: Article, progress: ProgressCallback | None = None
@@ -240,9 +257,36 @@ def build_pipeline(
     checks: bool = True,
     date_style: bool = True,
 ) -> Pipeline:
-    """The pipeline the CLI, the web desk and `transdesk eval` all use, built from settings."""
+    """The pipeline the CLI, the web desk and `transdesk eval` all use, built from settings.
+
+    Stage order matters: the memory settles exact matches first (the engine skips them), the
+    termbase protects terms before the engine and enforces them after, dates are rewritten in news
+    style, and the checks judge the final English.
+    """
+    from transdesk import dates, qa
+    from transdesk.engines.base import EngineKind
     from transdesk.engines.registry import create_engine
+    from transdesk.glossary import TermbaseStage
+    from transdesk.glossary.starter import open_termbase
+    from transdesk.memory.stage import memory_stage
+    from transdesk.store.db import Database
 
     engine = engine or create_engine(settings.engine, settings)
     stages: list[Stage] = []
-    return Pipeline(engine, stages, context_sentences=settings.openai_context_sentences)
+    resources: list[Database] = []
+    termbase = None
+    if use_memory or use_termbase:
+        database = Database(settings.resolved_database_url)
+        resources.append(database)
+        if use_memory and engine.kind is not EngineKind.MEMORY:
+            stages.append(memory_stage(settings, engine.kind, database))
+        if use_termbase:
+            termbase = open_termbase(database).load()
+            stages.append(TermbaseStage(termbase, engine.kind))
+    if date_style:
+        stages.extend(dates.default_stages(settings))
+    if checks:
+        stages.extend(qa.default_stages(settings, termbase))
+    pipeline = Pipeline(engine, stages, context_sentences=settings.openai_context_sentences)
+    pipeline.resources.extend(resources)
+    return pipeline

@@ -58,6 +58,8 @@ def test_resolves_against_the_dateline(text, surface, first, last):
         "14일 만에 돌아왔다.",
         "1600년 전 만들어진 필사본",
         "3일째 이어졌다.",
+        "북한 측에 초청 의사를 전달했고 대화가 있을 것",
+        "메시지가 전달된 뒤",
     ],
 )
 def test_durations_and_words_are_not_dates(text):

@@ -126,7 +126,7 @@ def regress(
     try:
         results = run_regression(database, pipeline)
     finally:
-        pipeline.engine.close()
+        pipeline.close()
         database.close()
     for r in results:
         if as_json:

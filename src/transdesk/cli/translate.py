@@ -63,7 +63,7 @@ def translate(
     pipeline = build_pipeline(
         settings, use_memory=memory, use_termbase=termbase, checks=checks, date_style=date_style
     )
-    with pipeline.engine, tqdm(
+    with pipeline, tqdm(
         total=sum(1 for _ in article.segments()), desc="translating", unit="sentence",
         file=sys.stderr, disable=None, leave=False,
     ) as bar:  # fmt: skip

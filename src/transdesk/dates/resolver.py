@@ -43,7 +43,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_year_md", rf"(?P<ry>{_YEAR_WORDS})\s*(?P<m>\d{{1,2}})월(?:\s*(?P<d>\d{{1,2}})일)?"),
         ("rel_year", rf"(?P<ry>{_YEAR_WORDS})(?:\s*(?P<part>{_PART_WORDS}))?"),
         ("rel_month_day", rf"(?P<rm>{_MONTH_WORDS})\s*(?P<d>\d{{1,2}})일" + _NOT_A_DATE_AFTER),
-        ("rel_month", rf"(?P<rm>{_MONTH_WORDS})(?:\s*(?P<mp>초|상순|중순|하순|말))?"),
+        # "전달했다" (conveyed) is a verb, not "the month before": no 하/했/되 after the word
+        (
+            "rel_month",
+            rf"(?<![가-힣])(?P<rm>{_MONTH_WORDS})(?![하했해되됐된받])"
+            rf"(?:\s*(?P<mp>초|상순|중순|하순|말))?",
+        ),
         ("month_range", r"(?<![\d.])(?P<m>\d{1,2})\s*[~∼〜-]\s*(?P<m2>\d{1,2})월"),
         ("md_range", r"(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})\s*[~∼〜-]\s*(?P<d2>\d{1,2})일"),
         ("md", r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일" + _NOT_A_DATE_AFTER),

@@ -153,6 +153,6 @@ class TranslationQueue:
 
     def close(self) -> None:
         if self._pipeline is not None:
-            self._pipeline.engine.close()
+            self._pipeline.close()
             self._pipeline = None
         self.huey.storage.close()

@@ -114,7 +114,7 @@ def translate_systems(
                 progress=progress,
             )
         finally:
-            pipeline.engine.close()
+            pipeline.close()
         log.info("%s: %d lines translated, %d resumed", label, run.translated, run.resumed)
         runs.append(run)
     return runs
