@@ -212,3 +212,12 @@ def test_an_empty_pair_rejects_the_whole_batch(memory):
     with pytest.raises(InvalidInput, match="line 2"):
         memory.add_many(pairs)
     assert memory.stats().segments == 0
+
+
+def test_bulk_import_then_lookup_on_each_backend(memory):
+    pairs = [MemoryPair(f"{i}번째 대량 기사 문장입니다.", f"Bulk {i}.", "bulk", Origin.IMPORT)
+             for i in range(6000)]
+    assert memory.add_many(pairs, batch_size=5000).added == 6000
+    memory.add(MemoryPair("나중에 들어온 문장이다.", "Last in.", "desk", Origin.EDITOR))
+    assert memory.fuzzy("5999번째 대량 기사 문장이다.")[0].target == "Bulk 5999."
+    assert memory.fuzzy("나중에 들어온 문장입니다.")[0].target == "Last in."

@@ -26,7 +26,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from transdesk.memory.normalise import MIN_TRIGRAM_LENGTH, trigrams
-from transdesk.store.memory_tables import FTS_TABLE, FTS_VOCAB_TABLE
+from transdesk.store.memory_tables import FTS_TABLE, FTS_VOCAB_TABLE, TRGM_INDEX
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,9 @@ BUCKETS = 6
 ROWS_PER_PAIR = 100
 SHORT = 2 * MIN_TRIGRAM_LENGTH - 1  # up to here, also look at entries of similar length
 MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
+TRGM_INDEX_SQL = (  # as created by migration 0002_memory
+    f"CREATE INDEX {TRGM_INDEX} ON memory_segments USING gin (source_norm gin_trgm_ops)"
+)
 INSERT_TRIGGER = "memory_segments_fts_insert"
 INSERT_TRIGGER_SQL = (  # as created by migration 0002_memory
     f"CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON memory_segments BEGIN "
@@ -221,9 +224,12 @@ class PgTrigramIndex:
         return None
 
     def begin_bulk(self, session: Session) -> object:
+        """Build the trigram index once after a large import rather than row by row."""
+        session.execute(text(f"DROP INDEX IF EXISTS {TRGM_INDEX}"))
         return None
 
     def end_bulk(self, session: Session, token: object) -> None:
+        session.execute(text(TRGM_INDEX_SQL))
         session.execute(text("ANALYZE memory_segments"))
 
     def removed(self, session: Session, norms: Sequence[str]) -> None:
