@@ -41,7 +41,7 @@ class EngineLog:
 
 
 class RecordedEngine(Engine):
-    kind = EngineKind.SEQ2SEQ
+    kind = EngineKind.LLM  # sees the Korean as it is (seq2seq engines get term placeholders)
 
     def __init__(self, name: str, drop_every: int, log: EngineLog) -> None:
         self.name = name

@@ -29,12 +29,20 @@ def test_eval_writes_table_json_and_report(run_cli, engine_log, tmp_path):
 
 def test_desk_figures(run_cli, engine_log, tmp_path):
     out = tmp_path / "report"
-    assert run_cli(*sample_args(out), "--engine", "recorded", "--article-lines", "7").code == 0
+    args = (*sample_args(out), "--engine", "recorded", "--article-lines", "7", "--no-termbase")
+    assert run_cli(*args).code == 0
     desk = json.loads((out / "results.json").read_text())["systems"][0]["desk"]
     assert desk["articles"] == 8  # 50 lines in articles of 7
-    assert desk["term_compliance"] is None  # no termbase term matched: n/a, not 100%
+    assert desk["term_compliance"] is None  # no termbase: n/a, not 100%
     assert desk["failed"] == 0 and desk["from_memory"] == 0
     assert desk["sentences_per_second"] > 0 and desk["seconds_per_article"] > 0
+
+
+def test_starter_termbase_compliance_is_measured(run_cli, engine_log, tmp_path):
+    out = tmp_path / "report"
+    assert run_cli(*sample_args(out), "--engine", "recorded", "--fresh").code == 0
+    desk = json.loads((out / "results.json").read_text())["systems"][0]["desk"]
+    assert 0.0 <= desk["term_compliance"] <= 1.0  # the sample mentions terms of the starter
 
 
 def test_limit_then_rerun_translates_only_the_rest(run_cli, engine_log, tmp_path):
