@@ -49,8 +49,8 @@ def record_correction(
     *,
     before: str,
     after: str,
-    segment_source: str | None = None,
-    editor: str | None = None,
+    segment_source: str,
+    editor: str,
     article_slug: str | None = None,
     article_date: dt.date | str | None = None,
     previous_source: str | None = None,
@@ -58,14 +58,9 @@ def record_correction(
     termbase_store: object | None = None,
     termbase: object | None = None,
     recurrence: int = 2,
-    source: str | None = None,
-    by: str | None = None,
 ) -> CorrectionOutcome:
-    """Record that `editor` changed the English of `segment_source` from `before` to `after`.
-
-    `source` and `by` are accepted as other names for `segment_source` and `editor`.
-    """
-    korean, who = segment_source or source, editor or by
+    """Record that `editor` changed the English of `segment_source` from `before` to `after`."""
+    korean, who = segment_source, editor
     if not korean or not korean.strip() or not after.strip() or not who:
         raise InvalidInput("a correction needs the Korean sentence, the corrected English and the editor")
     memory = TranslationMemory(database)

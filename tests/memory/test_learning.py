@@ -92,9 +92,9 @@ def test_the_same_substitution_twice_proposes_a_term(database):
     assert proposal.status is TermStatus.PROPOSED and proposal.id is not None
 
 
-def test_desk_style_keywords_are_accepted(database):
-    outcome = record_correction(database, source=KREMLIN_KO, before=KREMLIN_WRONG,
-                                after=KREMLIN_RIGHT, by="lee", article_slug="s",
+def test_correction_keeps_who_and_when(database):
+    outcome = record_correction(database, segment_source=KREMLIN_KO, before=KREMLIN_WRONG,
+                                after=KREMLIN_RIGHT, editor="lee", article_slug="s",
                                 article_date="2025-09-02", previous_source=None, next_source=None)
     match = TranslationMemory(database).exact(KREMLIN_KO)
     assert match.approved_by == "lee" and match.article_date.isoformat() == "2025-09-02"

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from transdesk.desk import audit
 from transdesk.desk.changes import changed_words, correction_note
 from transdesk.errors import Conflict, InvalidInput, NotFound
+from transdesk.learning import record_correction
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import (
     ArticleCorrection,
@@ -32,6 +33,7 @@ from transdesk.store.desk_tables import (
     utcnow,
 )
 from transdesk.store.editor_tables import EditorCorrection, RegressionCase, ReportDecision
+
 
 log = logging.getLogger(__name__)
 MAX_WORDING = 5_000
@@ -296,26 +298,21 @@ def learn_from(db: Database, correction_id: int) -> dict:
         context = _neighbours(session, correction.article_id, correction.segment_id)
         slug, dateline = (article.slug, article.dateline) if article else (None, None)
     try:
-        from transdesk.learning import record_correction
-    except ImportError:
-        outcome: dict = {"memory": "unavailable: transdesk.learning is not installed"}
-    else:
-        try:
-            result = record_correction(
-                db,
-                source=correction.source_text,
-                before=correction.before or "",
-                after=correction.after,
-                by=correction.editor,
-                article_slug=slug,
-                article_date=dateline,
-                previous_source=context[0],
-                next_source=context[1],
-            )
-            outcome = _describe(result)
-        except Exception as error:  # the correction is published; learning can be redone
-            log.exception("the memory and termbase could not learn correction %s", correction_id)
-            outcome = {"error": f"{type(error).__name__}: {error}"[:500]}
+        result = record_correction(
+            db,
+            segment_source=correction.source_text,
+            before=correction.before or "",
+            after=correction.after,
+            editor=correction.editor,
+            article_slug=slug,
+            article_date=dateline,
+            previous_source=context[0],
+            next_source=context[1],
+        )
+        outcome = _describe(result)
+    except Exception as error:  # the correction is published; learning can be redone
+        log.exception("the memory and termbase could not learn correction %s", correction_id)
+        outcome = {"error": f"{type(error).__name__}: {error}"[:500]}
     with db.session() as session:
         session.execute(
             update(EditorCorrection)
