@@ -28,11 +28,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from calibrate_qa import DEFAULT_CORPUS, read_pairs
 from qa_injected import INJECTORS, bench_termbase
 
-from transdesk.qa import Checker, Thresholds, create_checks, segment_decision
-from transdesk.qa.base import SEVERITIES
+from transdesk.qa import Checker, Thresholds, segment_decision
+from transdesk.qa.base import SEVERITIES, CheckContext, finding
+from transdesk.qa.calibration import length_bounds
+from transdesk.qa.checks.omission import visible_length
 
 THRESHOLDS = Thresholds()
 REVIEW_RANK = SEVERITIES.index(THRESHOLDS.review_at)
+
+
+class LengthRatioBaseline:
+    """The classic quality-estimation heuristic: the length ratio outside its calibrated bands."""
+
+    name = "omission"
+    description = "length ratio alone"
+
+    def run(self, context: CheckContext):
+        source, target = visible_length(context.source), visible_length(context.target)
+        if not source or not target:
+            return []
+        low, high = length_bounds(source)
+        if low <= target / source <= high:
+            return []
+        return [finding(self.name, "length", "major", "length ratio out of bounds")]
 
 
 def flagged(findings) -> bool:
@@ -115,7 +133,7 @@ def main() -> None:
     pairs = read_pairs(args.corpus, args.split)
     termbase = bench_termbase()
     full, with_terms = Checker(), Checker(termbase=termbase)
-    baseline = Checker(create_checks(["omission"]))
+    baseline = Checker([LengthRatioBaseline()])
     started = time.perf_counter()
     full.prepare([ko for ko, _ in pairs])
     print(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_MODEL = "quickmt/quickmt-ko-en"
 
@@ -81,6 +81,20 @@ class Settings(BaseSettings):
     session_max_age_s: int = Field(default=12 * 3600, ge=60, le=30 * 24 * 3600)
     session_https_only: bool | None = None  # Secure cookie flag; default: on when public_url is https
     login_rate_limit: str = "10/minute"  # per client address
+    api_token: SecretStr | None = None  # an editor's API token: `transdesk submit` sends it
+    # reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxies_are_networks(cls, value: object) -> object:
+        import ipaddress
+
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple):
+            return [str(ipaddress.ip_network(str(v).strip(), strict=False)) for v in value]
+        return value
 
     @field_validator("feedback_url")
     @classmethod

@@ -104,6 +104,7 @@ FORMS = [
     ("/desk/articles/{slug}/edit", {"en:b2.s0": "Changed."}),
     ("/desk/propagation/1/apply", {}),
     ("/desk/propagation/items/1/dismiss", {}),
+    ("/desk/upload", {"text": "# 제목\n\n본문입니다.", "format": "md", "slug": "sneaked-in"}),
 ]
 
 
@@ -173,7 +174,7 @@ def test_api_tokens_work_until_revoked_and_are_stored_hashed(desk_client):
     revoked = desk_client.post(f"/api/tokens/{row.id}/revoke", headers=auth)
     assert revoked.status_code == 200
     again = desk_client.get("/api/reports", headers=auth)
-    assert again.status_code == 401 and again.json()["code"] == "unauthorized"
+    assert again.status_code == 401 and again.json()["code"] == "not_authenticated"
 
 
 @pytest.mark.parametrize(
@@ -183,7 +184,7 @@ def test_the_editors_api_refuses_strangers(desk_client, header):
     headers = {"Authorization": header} if header else {}
     answer = desk_client.get("/api/reports", headers=headers)
     assert answer.status_code == 401
-    assert answer.json()["code"] == "unauthorized"
+    assert answer.json()["code"] == "not_authenticated"
 
 
 def test_an_editor_creates_a_token_through_the_api(desk):

@@ -8,7 +8,7 @@ import time
 
 import httpx
 import pytest
-from fixtures.desk import SEED_ARTICLE
+from fixtures.desk import SEED_ARTICLE, wire_token
 
 from transdesk.desk.accounts import create_user
 
@@ -20,9 +20,10 @@ EDITED = (
 )
 
 
-def _submit_and_wait(url: str) -> str:
+def _submit_and_wait(url: str, token: str) -> str:
     text = SEED_ARTICLE.read_text(encoding="utf-8")
-    with httpx.Client(base_url=url, timeout=30) as client:
+    headers = {"Authorization": f"Bearer {token}"}  # the wire account's API token
+    with httpx.Client(base_url=url, timeout=30, headers=headers) as client:
         answer = client.post("/api/articles", json={"text": text, "format": "md"})
         assert answer.status_code == 202, answer.text
         slug = answer.json()["slug"]
@@ -43,7 +44,7 @@ def test_reader_reports_editor_accepts_reader_sees_the_correction(
     page, live_desk, artifacts = chromium_page, browser_desk, screenshots
     with live_desk.database.session() as session:
         create_user(session, "mina", "correct horse battery staple")
-    slug = _submit_and_wait(live_desk.url)
+    slug = _submit_and_wait(live_desk.url, wire_token(live_desk.database))
 
     # the reader: open the article and report the wrong title
     page.goto(f"{live_desk.url}/articles/{slug}")
@@ -80,6 +81,15 @@ def test_reader_reports_editor_accepts_reader_sees_the_correction(
     page.wait_for_url("**/desk/propagation**")
     page.screenshot(path=artifacts / "6-propagation.png", full_page=True)
 
+    # the editor uploads the next article as a file through the upload form
+    page.goto(f"{live_desk.url}/desk/upload")
+    page.set_input_files("form.upload input[name=file]", str(SEED_ARTICLE))
+    page.fill("form.upload input[name=slug]", "kremlin-again")
+    page.screenshot(path=artifacts / "7-upload.png", full_page=True)
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/desk/articles?submitted=kremlin-again")
+    assert page.locator('tr[data-slug="kremlin-again"]').count() == 1
+
     # the reader again: the corrected sentence and the note are live
     page.goto(f"{live_desk.url}/articles/{slug}")
     fixed = page.locator('span.s[data-segment="b2.s0"]').inner_text()
@@ -87,4 +97,4 @@ def test_reader_reports_editor_accepts_reader_sees_the_correction(
     note = page.locator("section.corrections").inner_text()
     assert "This article was corrected on" in note and "to fix the title of Kim Jong-un." in note
     assert "reader@example.com" not in page.content()
-    page.screenshot(path=artifacts / "7-corrected-article.png", full_page=True)
+    page.screenshot(path=artifacts / "8-corrected-article.png", full_page=True)

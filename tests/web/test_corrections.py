@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 import pytest
-from fixtures.desk import wait_for_job
+from fixtures.desk import submit, wait_for_job
 from fixtures.editors import csrf_of, file_report, page_csrf
 from sqlalchemy import select
 
@@ -175,9 +175,7 @@ timezone: Asia/Seoul
 
 
 def test_a_name_fix_is_proposed_for_other_articles_and_applied_to_all_at_once(desk):
-    answer = desk.client.post(
-        "/api/articles", json={"text": SECOND_ARTICLE, "format": "md", "slug": "kim-arrives"}
-    )
+    answer = submit(desk.client, {"text": SECOND_ARTICLE, "format": "md", "slug": "kim-arrives"})
     assert answer.status_code == 202, answer.text
     assert wait_for_job(desk.client, "kim-arrives")["state"] == "done"
     assert "Commissioner Kim departed" in desk.client.get("/articles/kim-arrives").text

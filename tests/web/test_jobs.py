@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from fixtures.desk import SEED_ARTICLE, wait_for_job
+from fixtures.desk import SEED_ARTICLE, submit, wait_for_job, wire
 from fixtures.engines import seed_phrasebook
 from sqlalchemy import select
 
@@ -151,11 +151,13 @@ def test_cancel_stops_a_running_job_between_batches(make_desk_client, tmp_path, 
     monkeypatch.setenv("TRANSDESK_TEST_ENGINE_DELAY", "0.2")
     client = make_desk_client(engine="desk-slow")
     text = SEED_ARTICLE.read_text(encoding="utf-8")
-    slug = client.post("/api/articles", json={"text": text, "format": "md"}).json()["slug"]
-    _wait(lambda: client.get(f"/api/articles/{slug}/status").json()["done"] >= 2, 30, "progress")
-    assert client.post(f"/api/articles/{slug}/cancel").json()["state"] == "cancelled"
+    slug = submit(client, {"text": text, "format": "md"}).json()["slug"]
+    status = f"/api/articles/{slug}/status"
+    _wait(lambda: client.get(status, headers=wire(client)).json()["done"] >= 2, 30, "progress")
+    cancelled = client.post(f"/api/articles/{slug}/cancel", headers=wire(client))
+    assert cancelled.json()["state"] == "cancelled"
     time.sleep(1.0)
-    job = client.get(f"/api/articles/{slug}/status").json()
+    job = client.get(status, headers=wire(client)).json()
     translated = len(log.read_text().splitlines())
     assert job["state"] == "cancelled" and translated < job["total"]
     time.sleep(0.6)
@@ -177,9 +179,9 @@ def test_the_desk_translates_with_a_real_ct2_model(make_desk_client, tiny_ct2_se
         beam_size=1, batch_size=4, threads=1,
     )
     text = SEED_ARTICLE.read_text(encoding="utf-8")
-    slug = client.post("/api/articles", json={"text": text, "format": "md"}).json()["slug"]
+    slug = submit(client, {"text": text, "format": "md"}).json()["slug"]
     job = wait_for_job(client, slug, timeout_s=120)
     assert job["state"] == "done", job
-    article = client.get(f"/api/articles/{slug}").json()
+    article = client.get(f"/api/articles/{slug}", headers=wire(client)).json()
     assert article["signature"]["engine"] == "ct2"
     assert sum(1 for s in article["segments"] if s["english"]) == len(article["segments"])

@@ -95,11 +95,11 @@ def test_a_bad_report_is_sent_back_with_the_reason(
 
 
 def test_reports_are_rate_limited_per_client(make_desk_client, stored_reports):
-    from fixtures.desk import SEED_ARTICLE, wait_for_job
+    from fixtures.desk import SEED_ARTICLE, submit, wait_for_job
 
     client = make_desk_client(report_rate_limit="3/minute")
     text = SEED_ARTICLE.read_text(encoding="utf-8")
-    slug = client.post("/api/articles", json={"text": text, "format": "md"}).json()["slug"]
+    slug = submit(client, {"text": text, "format": "md"}).json()["slug"]
     assert wait_for_job(client, slug)["state"] == "done"
     body = {"segment": "b2.s0", "kind": "other"}
     codes = [client.post(f"/api/articles/{slug}/reports", json=body).status_code for _ in range(3)]

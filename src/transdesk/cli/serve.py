@@ -11,7 +11,7 @@ import typer
 
 from transdesk.cli import app
 from transdesk.cli.options import EngineName, engine_settings
-from transdesk.errors import InvalidArticle, StorageError, TransdeskError
+from transdesk.errors import InvalidArticle, InvalidInput, StorageError, TransdeskError
 from transdesk.ingest.raw import slugify
 from transdesk.settings import Settings
 
@@ -33,7 +33,10 @@ def serve(
 
     settings = engine_settings(engine=engine).model_copy(update={"worker_in_process": worker})
     typer.echo(f"transdesk desk on http://{host}:{port}/ (database: {_where(settings)})", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        create_app(settings), host=host, port=port, log_level="warning", access_log=False,
+        proxy_headers=False,  # the desk reads X-Forwarded-For itself, from TRANSDESK_TRUSTED_PROXIES
+    )  # fmt: skip
 
 
 @app.command()
@@ -63,8 +66,16 @@ def submit(
     local: bool = typer.Option(False, "--local", help="Write straight into the database instead."),
     wait: bool = typer.Option(False, "--wait", help="Wait until the translation job finishes."),
     format: str | None = typer.Option(None, "--format", help="md, json or html if not the suffix."),
+    token: str | None = typer.Option(
+        None, "--token", help="An editor's API token (default: TRANSDESK_API_TOKEN).",
+        show_default=False,
+    ),
 ) -> None:
-    """Send an article to the desk for translation; prints its slug and job state."""
+    """Send an article to the desk for translation; prints its slug and job state.
+
+    The desk takes articles from editors only: pass an API token (`transdesk users token NAME`)
+    with --token or TRANSDESK_API_TOKEN. --local writes to the database and needs none.
+    """
     settings = engine_settings()
     fmt = format or _FORMATS.get(file.suffix.lower())
     if local:
@@ -76,13 +87,24 @@ def submit(
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidArticle(f"{file}: cannot read the article ({error})") from None
-    with httpx.Client(base_url=base, timeout=30) as client:
-        answer = _call(client, "POST", "/api/articles", json={"text": text, "format": fmt, "slug": slugify(file.stem)})
+    with httpx.Client(base_url=base, timeout=30, headers=_auth(token, settings)) as client:
+        body = {"text": text, "format": fmt, "slug": slugify(file.stem)}
+        answer = _call(client, "POST", "/api/articles", json=body)
         slug, state = answer["slug"], answer["job"]["state"]
         while wait and state in ("queued", "running"):
             time.sleep(0.5)
             state = _call(client, "GET", f"/api/articles/{slug}/status")["state"]
     typer.echo(f"{slug}\t{state}\t{base}/articles/{slug}")
+
+
+def _auth(token: str | None, settings: Settings) -> dict[str, str]:
+    secret = token or (settings.api_token.get_secret_value() if settings.api_token else None)
+    if not secret:
+        raise InvalidInput(
+            "the desk needs an editor's API token to take an article",
+            hint="pass --token, set TRANSDESK_API_TOKEN, or use --local",
+        )
+    return {"Authorization": f"Bearer {secret.strip()}"}
 
 
 def _submit_local(settings: Settings, file: Path, fmt: str | None) -> str:

@@ -166,7 +166,10 @@ def save_translation(session: Session, article_id: int, translated: TranslatedAr
             signature=_jsonable(translated.signature),
             revision=DeskArticle.revision + 1,
             updated_at=now,
-            published_at=now if state is ArticleState.PUBLISHED else None,
+            # a re-translated article keeps the date it was first published
+            published_at=func.coalesce(DeskArticle.published_at, now)
+            if state is ArticleState.PUBLISHED
+            else None,
         )
     )
     return state
@@ -192,8 +195,12 @@ def _jsonable(value: object) -> object:
     return str(value)
 
 
+def article_or_none(session: Session, slug: str) -> DeskArticle | None:
+    return session.scalar(select(DeskArticle).where(DeskArticle.slug == slug))
+
+
 def find_article(session: Session, slug: str) -> DeskArticle:
-    row = session.scalar(select(DeskArticle).where(DeskArticle.slug == slug))
+    row = article_or_none(session, slug)
     if row is None:
         raise NotFound(f"no article called {slug!r} on the desk")
     return row

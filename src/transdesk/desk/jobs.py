@@ -4,7 +4,8 @@ A worker *claims* a job with one atomic UPDATE (queued, or running with an expir
 its lease alive while it works, reports progress between batches, and writes the whole result in
 one transaction that first re-checks that the job is still its own and still running. So two
 workers never run the same job at once, a cancelled job never publishes, and a retry after a crash
-replaces nothing: the result is written exactly once.
+replaces nothing: the result is written exactly once. A published article stays published while
+it is translated again; the new English replaces the old in one transaction when the job is done.
 """
 
 from __future__ import annotations
@@ -74,11 +75,7 @@ def claim_job(db: Database, job_id: int, worker: str, lease_s: float) -> Claim |
             return None
         job = session.get(TranslationJob, job_id)
         assert job is not None
-        session.execute(
-            update(DeskArticle)
-            .where(DeskArticle.id == job.article_id)
-            .values(state=ArticleState.TRANSLATING)
-        )
+        _set_article_state(session, job.article_id, ArticleState.TRANSLATING)
         return Claim(job_id, job.article_id, worker, job.attempts)
 
 
@@ -180,7 +177,14 @@ def give_up_or_requeue(db: Database, claim: Claim, error: str, max_attempts: int
 
 
 def _set_article_state(session, article_id: int, state: str) -> None:  # type: ignore[no-untyped-def]
-    session.execute(update(DeskArticle).where(DeskArticle.id == article_id).values(state=state))
+    """Move the article along with its job, except a published one: while it is translated again
+    (or that job is cancelled or fails), readers keep the English they have until the new one is
+    saved (`save_translation` then publishes it or sends it to review, per the gate)."""
+    session.execute(
+        update(DeskArticle)
+        .where(DeskArticle.id == article_id, DeskArticle.state != ArticleState.PUBLISHED)
+        .values(state=state)
+    )
 
 
 def cancel_job(db: Database, job_id: int) -> TranslationJob:

@@ -31,3 +31,10 @@ def length_bounds(
             return float(band["low"]), float(band["high"])
     last = bands[-1]
     return float(last["low"]), float(last["high"])
+
+
+def dropped_clause_model(calibration: dict[str, object] | None = None) -> dict[str, object] | None:
+    """The fitted dropped-clause model (`qa/omission_model.py`), or None when none is shipped."""
+    data = calibration or load_calibration()
+    model = data.get("omission_model")
+    return model if isinstance(model, dict) and "weights" in model else None

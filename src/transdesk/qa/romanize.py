@@ -143,3 +143,49 @@ def romanize_name(name: str) -> str | None:
 def family_spellings(name: str) -> tuple[str, ...]:
     parts = split_name(name)
     return SURNAMES[parts[0]] if parts else ()
+
+
+# spelling → sound, in order (digraphs first)
+_SKELETON_SPELLINGS = tuple(
+    pair.split("=")
+    for pair in [
+        "sh=s",
+        "ch=j",
+        "ts=j",
+        "ng=n",
+        "ck=k",
+        "ph=p",
+        "th=t",
+        "g=k",
+        "c=k",
+        "q=k",
+        "d=t",
+        "b=p",
+        "f=p",
+        "v=p",
+        "r=l",
+        "z=j",
+        "x=ks",
+    ]
+)
+
+
+def sound_skeleton(latin: str) -> str:
+    """The consonants of a romanized word, with voiced and voiceless pairs merged: a foreign name
+    written in Hangul ("오시마" → "osima") and in English ("Oshima") share one ("sm")."""
+    text = re.sub(r"[^a-z]", "", latin.lower())
+    for spelling, sound in _SKELETON_SPELLINGS:
+        text = text.replace(spelling, sound)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", text))
+
+
+def hangul_skeleton(hangul: str) -> str:
+    return sound_skeleton(romanize_syllables(hangul))
+
+
+def leading_sound(latin: str) -> str:
+    """ "V" for a word opening on a vowel, else its first consonant as `sound_skeleton` spells it."""
+    text = latin.lower()
+    if not text or text[0] in "aeiouy":
+        return "V"
+    return (sound_skeleton(text) or "V")[0]

@@ -24,6 +24,7 @@ from transdesk.store.db import Database
 from transdesk.web.bodylimit import BodyLimit
 from transdesk.web.errors import install_error_handlers
 from transdesk.web.pagecache import PageCache
+from transdesk.web.proxies import TrustedProxies
 from transdesk.web.ratelimit import RateLimits
 from transdesk.web.routes import articles, editor, reader, reports
 
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.rate_limits = RateLimits(settings)
+    app.state.trusted_proxies = TrustedProxies(settings.trusted_proxies)
     app.state.page_cache = PageCache()
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -79,6 +81,9 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
     app.add_middleware(
         BodyLimit,
         default_limit=settings.max_form_bytes,
-        large_paths={"/api/articles": settings.max_article_bytes * 2 + 4096},
+        large_paths={
+            "/api/articles": settings.max_article_bytes * 2 + 4096,
+            "/desk/upload": settings.max_article_bytes * 2 + 16_384,  # file or text, multipart
+        },
     )
     return app

@@ -144,8 +144,15 @@ def _bearer(request: Request) -> str | None:
     return token.strip()
 
 
+def not_signed_in(message: str) -> ApiError:
+    """401 `not_authenticated`, asking for an API token."""
+    return _unauthorized(message)
+
+
 def _unauthorized(message: str) -> ApiError:
-    return ApiError(401, "unauthorized", message).with_headers({"WWW-Authenticate": "Bearer"})
+    return ApiError(401, "not_authenticated", message).with_headers(
+        {"WWW-Authenticate": "Bearer"}
+    )
 
 
 def editor_or_none(request: Request) -> Editor | None:
@@ -209,5 +216,6 @@ def check_login_rate(request: Request) -> None:
 
 
 EditorDep = Annotated[Editor, Depends(current_editor)]
+MaybeEditor = Annotated[Editor | None, Depends(editor_or_none)]
 AdminDep = Annotated[Editor, Depends(current_admin)]
 CsrfChecked = Depends(check_csrf)

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from transdesk.errors import (
@@ -68,7 +69,7 @@ _STATUS = {
     ConfigurationError: 500,
 }
 _HTTP_CODES = {
-    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+    400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found",
     405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
     422: "invalid_request", 429: "rate_limited",
 }  # fmt: skip
@@ -127,6 +128,14 @@ def install_error_handlers(app: FastAPI) -> None:
         for name, value in (error.headers or {}).items():
             response.headers[name] = value
         return response
+
+    @app.exception_handler(DataError)
+    async def _unstorable(request: Request, error: DataError):  # type: ignore[no-untyped-def]
+        # e.g. a NUL character, which PostgreSQL text cannot hold: the request's fault, not ours
+        log.info("%s %s: the database refused a value: %s", request.method, request.url.path,
+                 error.orig)  # fmt: skip
+        message = "the request holds a value the database cannot store (such as a NUL character)"
+        return error_response(request, 422, "invalid_request", message)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception):  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 In memory by default (one server process); `TRANSDESK_RATE_LIMIT_STORAGE_URL=redis://...` shares
 the counters between processes and machines. Limits are in `limits` notation ("10/minute").
+Clients are told apart by address; behind a reverse proxy, see `transdesk.web.proxies`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from limits.strategies import FixedWindowRateLimiter
 from transdesk.errors import ConfigurationError
 from transdesk.settings import Settings
 from transdesk.web.errors import ApiError
+from transdesk.web.proxies import client_address
 
 
 def _parse(text: str, name: str) -> RateLimitItem:
@@ -39,7 +41,7 @@ class RateLimits:
         """Count one hit for this client; raise a 429 with Retry-After when over the limit."""
         if not self.enabled:
             return
-        client = request.client.host if request.client else "unknown"
+        client = client_address(request)  # X-Forwarded-For only through trusted proxies
         if self.limiter.hit(item, scope, client):
             return
         reset = self.limiter.get_window_stats(item, scope, client).reset_time

@@ -61,6 +61,10 @@ def _last_month(mention: DateMention) -> int:
     return int(digits[-1]) if digits else mention.month or 0
 
 
+# the shorthand Korean copy uses for a date that names an event: "9/11 테러", "6.15 공동선언"
+_SHORTHAND_DATE = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])[./](3[01]|[12]\d|0?[1-9])(?![\d.])")
+
+
 def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
     if found.month is None:
         return False
@@ -85,7 +89,7 @@ class DatesCheck:
         english = find_english_dates(context.target)
         findings = [self._check_mention(m, english, context) for m in mentions]
         findings = [f for f in findings if f is not None]
-        findings += self._conflicts(mentions, english)
+        findings += self._conflicts(mentions, english, context.source)
         findings += self._unresolved(mentions, english, context)
         return findings
 
@@ -129,15 +133,20 @@ class DatesCheck:
             suggestion=suggestion,
         )
 
-    def _conflicts(self, mentions: list[DateMention], english: list[EnglishDate]) -> list[Finding]:
-        """An English month-and-day that no source date accounts for."""
+    def _conflicts(
+        self, mentions: list[DateMention], english: list[EnglishDate], source: str
+    ) -> list[Finding]:
+        """An English month-and-day that no source date accounts for (a date from nowhere)."""
         findings = []
+        shorthand = {(int(m), int(d)) for m, d in _SHORTHAND_DATE.findall(source)}
         for found in english:
             if found.month is None or found.day is None:
                 continue
             if any(_day_matches(m, found, None) for m in mentions if m.is_day):
                 continue
-            severity = "major" if any(m.is_day for m in mentions) else "minor"
+            if (found.month, found.day) in shorthand:
+                continue  # "9/11 테러", "6.15 남북공동선언"
+            severity = "major"
             findings.append(
                 finding(
                     self.name,

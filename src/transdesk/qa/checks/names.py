@@ -12,7 +12,15 @@ import re
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding, register
 from transdesk.qa.morph import analyse
-from transdesk.qa.romanize import family_spellings, romanize_name, split_name
+from transdesk.qa.romanize import (
+    family_spellings,
+    hangul_skeleton,
+    leading_sound,
+    romanize_name,
+    romanize_syllables,
+    sound_skeleton,
+    split_name,
+)
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&.\-]*[A-Za-z](?:\s+[A-Z][A-Za-z\-]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -36,6 +44,17 @@ def korean_names(text: str) -> list[tuple[str, int, int]]:
     return [names[k] for k in sorted(names)]
 
 
+# a capitalized word that is not part of a hyphenated Korean given name ("Jae-myung")
+_CAPITALIZED = re.compile(r"(?<![-\w])[A-Z][a-z]+(?![-\w])")
+
+
+def _spoken_alike(name: str, sounds: set[str]) -> bool:
+    """The whole name, romanized, sounds like a capitalized English word ("Oshima"), from its
+    first sound on (so "이재명" is not "Jaemyung")."""
+    skeleton = hangul_skeleton(name)
+    return len(skeleton) >= 2 and (leading_sound(romanize_syllables(name)), skeleton) in sounds
+
+
 def _termbase_covers(context: CheckContext, start: int, end: int) -> bool:
     if context.termbase is None:
         return False
@@ -49,10 +68,15 @@ class NamesCheck:
 
     def run(self, context: CheckContext) -> list[Finding]:
         words = {w.lower() for w in _WORD.findall(context.target)}
+        sounds = {
+            (leading_sound(w), sound_skeleton(w)) for w in _CAPITALIZED.findall(context.target)
+        }
         findings = []
         for name, start, end in korean_names(context.source):
             if any(s.lower() in words for s in family_spellings(name)):
                 continue
+            if _spoken_alike(name, sounds):
+                continue  # a name of another language: "오시마" → "Oshima", "차이나" → "China"
             if _termbase_covers(context, start, end):
                 continue  # the terms check holds it to the approved rendering
             romanized = romanize_name(name)

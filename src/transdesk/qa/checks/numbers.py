@@ -7,6 +7,14 @@ import re
 from transdesk.article import Finding
 from transdesk.dates import find_english_dates, resolve_dates
 from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.number_forms import (
+    clock_values,
+    is_age,
+    is_approximate_range,
+    is_clock_time,
+    is_fraction_of_share,
+    is_shorthand_date,
+)
 from transdesk.qa.quantities import Quantity, english_quantities, korean_quantities, values_match
 
 # "1명" is "a man", "1위" is "top": a lone 1 is too often written without a number.
@@ -31,8 +39,8 @@ _METRIC_WORD = re.compile(
     re.IGNORECASE,
 )
 _US_UNIT = re.compile(
-    r"^[\s-]*(?:miles?|feet|foot|ft|pounds?|lbs?|inch(?:es)?|acres?|"
-    r"gallons?|square\s+(?:feet|foot)|degrees|F\b|°F|-(?:mile|foot|pound))",
+    r"^[\s-]*(?:miles?|feet|foot|ft|pounds?|lbs?|inch(?:es)?|acres?|mph\b|"
+    r"gallons?|square[\s-]+(?:feet|foot)|degrees|F\b|°F|-(?:mile|foot|pound))",
     re.IGNORECASE,
 )
 
@@ -68,7 +76,10 @@ _COUNTER = re.compile(r"^\s*(?:명|개|건|대|척|차례|번|곳|채|마리|그
 
 def _counted(quantity: Quantity, text: str) -> bool:
     """A count of people or things ("2명"), which English repeats when Korean does."""
-    return bool(_COUNTER.match(text[quantity.end : quantity.end + 3]))
+    after = text[quantity.end : quantity.end + 3]
+    if after.startswith("대") and quantity.value in (20, 30, 40, 50, 60, 70, 80, 90):
+        return False  # "60대": in one's 60s, not 60 vehicles
+    return bool(_COUNTER.match(after))
 
 
 def _slashed(quantity: Quantity, text: str) -> bool:
@@ -118,18 +129,16 @@ class NumbersCheck:
             q for q in english_quantities(context.target) if not _inside(q, english_date_spans)
         ]
         explained = {float(v) for m in mentions if m.first for v in (m.first.year, m.first.day)}
+        explained |= clock_values(context.source)
         explained |= {
             t.value
             for t in target
             if any(_converted(s, context.source, [t], context.target) for s in source)
         }
-        in_dates = {
-            float(v)
-            for d in find_english_dates(context.target)
-            for v in (d.month, d.day, d.year)
-            if v
-        }
-        findings = self._missing(source, target, in_dates, context)
+        english_dates = find_english_dates(context.target)
+        in_dates = {float(v) for d in english_dates for v in (d.month, d.day, d.year) if v}
+        days = [(d.month, d.day) for d in english_dates if d.month and d.day]
+        findings = self._missing(source, target, (in_dates, days), context)
         findings += self._unexplained(source, target, explained)
         return findings
 
@@ -137,9 +146,10 @@ class NumbersCheck:
         self,
         source: list[Quantity],
         target: list[Quantity],
-        in_dates: set[float],
+        dates: tuple[set[float], list[tuple[int, int]]],
         context: CheckContext,
     ) -> list[Finding]:
+        in_dates, days = dates
         findings, text = [], context.source
         available = list(target)
         for quantity in source:
@@ -162,7 +172,13 @@ class NumbersCheck:
                 continue  # "9/11" → "September 11"
             if _converted(quantity, text, target, context.target):
                 continue
-            minor = _in_parentheses(quantity, text) or _part_of_a_name(quantity, text)
+            if self._rendered_otherwise(quantity, context, days):
+                continue
+            minor = (
+                _in_parentheses(quantity, text)
+                or _part_of_a_name(quantity, text)
+                or is_age(quantity, text)
+            )
             severity = "minor" if minor else "major"
             findings.append(
                 finding(
@@ -174,6 +190,19 @@ class NumbersCheck:
                 )
             )
         return findings
+
+    @staticmethod
+    def _rendered_otherwise(
+        quantity: Quantity, context: CheckContext, days: list[tuple[int, int]]
+    ) -> bool:
+        """A clock time, a shorthand date, a share as a fraction, a range as "a few"."""
+        source, english = context.source, context.target
+        return (
+            is_clock_time(quantity, source, english)
+            or is_shorthand_date(quantity, days)
+            or is_fraction_of_share(quantity, source, english)
+            or is_approximate_range(quantity, source, english)
+        )
 
     def _unexplained(self, source, target, explained) -> list[Finding]:
         findings = []

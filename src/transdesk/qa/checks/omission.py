@@ -1,8 +1,9 @@
 """Omission and addition: length out of calibrated bounds, dropped parentheses, a looping model.
 
-The length bounds come from `qa/calibration.json`, computed on the shared dev corpus by
+The bounds come from `qa/calibration.json`, computed on the shared dev corpus by
 `bench/calibrate_qa.py`: the ratio of English to Korean characters that human translations stay
-within, per band of source length.
+within, per band of source length (a translation too long for its source), and the dropped-clause
+model of `qa/omission_model.py` (a translation missing part of its source).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import re
 
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding, register
-from transdesk.qa.calibration import length_bounds
+from transdesk.qa.calibration import dropped_clause_model, length_bounds
+from transdesk.qa.omission_model import features, score
 
 _SPACE = re.compile(r"\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -52,28 +54,7 @@ class OmissionCheck:
         source_len, target_len = visible_length(context.source), visible_length(context.target)
         findings: list[Finding] = []
         if source_len and target_len:
-            low, high = length_bounds(source_len, context.calibration)
-            ratio = target_len / source_len
-            if ratio < low:
-                findings.append(
-                    finding(
-                        self.name,
-                        "too_short",
-                        "major",
-                        f"the translation is short for its source (length ratio {ratio:.2f}, "
-                        f"expected at least {low:.2f}): part of the sentence may be missing",
-                    )
-                )
-            elif ratio > high:
-                findings.append(
-                    finding(
-                        self.name,
-                        "too_long",
-                        "major",
-                        f"the translation is long for its source (length ratio {ratio:.2f}, "
-                        f"expected at most {high:.2f}): something may have been added",
-                    )
-                )
+            findings += self._length(context, source_len, target_len)
         findings += self._parentheses(context)
         phrase = repeated_phrase(context.target)
         if phrase:
@@ -86,6 +67,38 @@ class OmissionCheck:
                 )
             )
         return findings
+
+    def _length(self, context: CheckContext, source_len: int, target_len: int) -> list[Finding]:
+        low, high = length_bounds(source_len, context.calibration)
+        ratio = target_len / source_len
+        model = dropped_clause_model(context.calibration)
+        if ratio > high:
+            return [
+                finding(
+                    self.name,
+                    "too_long",
+                    "major",
+                    f"the translation is long for its source (length ratio {ratio:.2f}, "
+                    f"expected at most {high:.2f}): something may have been added",
+                )
+            ]
+        if model is not None:
+            likelihood = score(features(context.source, context.target), model)
+            short = likelihood > float(model["threshold"])  # type: ignore[arg-type]
+            detail = f"{likelihood:.0%} likely a dropped clause, length ratio {ratio:.2f}"
+        else:
+            short, detail = ratio < low, f"length ratio {ratio:.2f}, expected at least {low:.2f}"
+        if not short:
+            return []
+        return [
+            finding(
+                self.name,
+                "too_short",
+                "major",
+                f"the translation is short for its source ({detail}): part of the sentence "
+                "may be missing",
+            )
+        ]
 
     def _parentheses(self, context: CheckContext) -> list[Finding]:
         if "(" in context.target or "—" in context.target or " - " in context.target:

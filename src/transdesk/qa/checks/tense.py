@@ -12,7 +12,7 @@ import re
 from transdesk.article import Finding
 from transdesk.dates import resolve_dates
 from transdesk.qa.base import CheckContext, finding, register
-from transdesk.qa.morph import analyse
+from transdesk.qa.korean_tense import main_clause, source_tense
 
 _ENGLISH_FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|going)\s+to)\b|'ll\b",
@@ -24,62 +24,12 @@ _ENGLISH_PROSPECT = re.compile(
     r"to\s+\w+|could|may|might|should|must|can)\b",
     re.IGNORECASE,
 )
-# Korean forms of the future, intention or prospect. The list is broad on purpose: a sentence
-# that reports a plan ("할 예정이라고 밝혔다") may well be told with "will" in English.
-_FUTURE_FORMS = {
-    "겠",
-    "예정",
-    "계획",
-    "방침",
-    "전망",
-    "앞으로",
-    "향후",
-    "내년",
-    "오",
-    "다음",
-    "내달",
-    "기로",
-    "려",
-    "려고",
-    "도록",
-    "목표",
-    "추진",
-    "할",
-    "것",
-    "가능성",
-    "수",
-    "이듬해",
-    "예상",
-    "기대",
-    "방안",
-    "의향",
-    "의사",
-    "준비",
-    "위해",
-    "위하",
-}
-_PAST_FORMS = {"었", "았", "였", "했", "ᆻ"}
-
-
-def _source_tense(text: str) -> tuple[bool, bool]:
-    """(has a past marker, has a future, intention or prospect marker)."""
-    past = future = False
-    morphemes = analyse(text)
-    for i, morpheme in enumerate(morphemes):
-        if morpheme.form == "기" and i + 1 < len(morphemes) and morphemes[i + 1].form == "로":
-            future = True  # "주기로 했다": agreed to pay
-        elif morpheme.tag == "EP" and morpheme.form in _PAST_FORMS:
-            past = True
-        elif (
-            morpheme.tag == "EP"
-            and morpheme.form == "겠"
-            or morpheme.form in _FUTURE_FORMS
-            and morpheme.tag.startswith(("N", "M", "E", "V"))
-            or morpheme.tag == "ETM"
-            and morpheme.form in ("ᆯ", "을")
-        ):
-            future = True
-    return past, future
+# a future put on the verb of saying: "police will say", "he will tell reporters"
+_FUTURE_SPEECH = re.compile(
+    r"\b(?:will|shall|'ll)\s+(?:\w+ly\s+)?(?:say|tell|report|announce|add|state|claim|insist|"
+    r"argue|note|confirm|explain|write|reply|warn|stress|deny|admit|told|said)\b",
+    re.IGNORECASE,
+)
 
 
 @register
@@ -90,7 +40,7 @@ class TenseCheck:
     def run(self, context: CheckContext) -> list[Finding]:
         if context.is_headline:
             return []  # headlines are in the historical present by convention
-        past, future = _source_tense(context.source)
+        past, future = source_tense(context.source)
         mentions = resolve_dates(context.source, context.dateline)
         dated_past = any(
             m.last and context.dateline and m.last < context.dateline for m in mentions
@@ -100,18 +50,14 @@ class TenseCheck:
             or m.surface.startswith(("오는", "내년", "다음", "내달"))
             for m in mentions
         )
+        spoken = _FUTURE_SPEECH.search(context.target)
+        if spoken and not dated_future:
+            clause = main_clause(context.source)
+            if clause.past and clause.speech:
+                return [self._past_as_future(spoken)]
         english_future = _ENGLISH_FUTURE.search(context.target)
         if english_future and (past or dated_past) and not future and not dated_future:
-            return [
-                finding(
-                    self.name,
-                    "past_as_future",
-                    "major",
-                    "the source reports a past event, the translation presents it as future "
-                    f"({english_future.group(0)!r})",
-                    target_span=english_future.span(),
-                )
-            ]
+            return [self._past_as_future(english_future)]
         if dated_future and not past and not _ENGLISH_PROSPECT.search(context.target):
             return [
                 finding(
@@ -122,3 +68,13 @@ class TenseCheck:
                 )
             ]
         return []
+
+    def _past_as_future(self, match: re.Match[str]) -> Finding:
+        return finding(
+            self.name,
+            "past_as_future",
+            "major",
+            "the source reports a past event, the translation presents it as future "
+            f"({match.group(0)!r})",
+            target_span=match.span(),
+        )

@@ -1,4 +1,8 @@
-"""API: submit an article for translation, follow its job, read it, list them, cancel; health."""
+"""API: submit an article for translation, follow its job, read it, list them, cancel; health.
+
+Submitting and cancelling need an editor (an API token, or the session cookie with its CSRF
+header). Anyone may read a published article; reading or listing any other needs an editor too.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,25 @@ from sqlalchemy import text
 
 from transdesk import __version__
 from transdesk.desk import articles as desk_articles
+from transdesk.desk import audit
 from transdesk.desk.jobs import cancel_job
+from transdesk.errors import NotFound
 from transdesk.ingest import parse_article
 from transdesk.store.desk_tables import ArticleState, DeskArticle, TranslationJob
+from transdesk.web import auth
+from transdesk.web.auth import EditorDep, MaybeEditor
 from transdesk.web.deps import DatabaseDep, QueueDep, SessionDep, SettingsDep
-from transdesk.web.errors import ERROR_RESPONSES, UtcDatetime
+from transdesk.web.errors import ERROR_RESPONSES, ErrorBody, UtcDatetime
 from transdesk.web.ratelimit import limit_submissions
 
 router = APIRouter(prefix="/api", tags=["articles"], responses=ERROR_RESPONSES)
+_SIGNED_IN: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "not signed in, or the API token is unknown"},
+    403: {"model": ErrorBody, "description": "the session's CSRF token is missing"},
+}
+_MAYBE_SIGNED_IN: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "not published: an editor's API token is needed"},
+}
 SLUG = r"^[a-z0-9][a-z0-9-]{0,79}$"
 
 
@@ -129,12 +144,13 @@ def _public(session, row: DeskArticle, request: Request) -> ArticlePublic:  # ty
     "/articles",
     status_code=202,
     response_model=ArticlePublic,
-    dependencies=[Depends(limit_submissions)],
-    summary="Submit an article for translation",
+    dependencies=[auth.CsrfChecked, Depends(auth.current_editor), Depends(limit_submissions)],
+    responses=_SIGNED_IN,
+    summary="Submit an article for translation (editors)",
 )
 def submit_article(
     body: ArticleCreate, request: Request, response: Response, database: DatabaseDep,
-    queue: QueueDep, settings: SettingsDep,
+    queue: QueueDep, settings: SettingsDep, editor: EditorDep,
 ) -> ArticlePublic:
     document = body.text if body.text is not None else json.dumps(body.article, ensure_ascii=False)
     article = parse_article(
@@ -143,44 +159,89 @@ def submit_article(
     )
     with database.session() as session:
         row, job = desk_articles.receive_article(session, article)
+        audit.record(session, editor.name, "submit", article_id=row.id, detail={"job_id": job.id})
         public = _public(session, row, request)
     queue.enqueue(job.id)
     response.headers["Location"] = str(request.url_for("get_article", slug=row.slug))
     return public
 
 
-@router.get("/articles", response_model=ArticleList, summary="List articles, newest first")
+def _readable(row: DeskArticle | None, editor: object) -> DeskArticle:
+    """The article, if this caller may read it: published ones for anyone, the rest for editors.
+
+    Without an editor, an unknown slug and an unpublished article answer alike (401), so the API
+    does not tell strangers which unpublished articles exist.
+    """
+    if editor is None and (row is None or row.state != ArticleState.PUBLISHED):
+        raise auth.not_signed_in("only published articles are public; send an editor's API token")
+    if row is None:
+        raise NotFound("no such article on the desk")
+    return row
+
+
+@router.get(
+    "/articles",
+    response_model=ArticleList,
+    responses=_MAYBE_SIGNED_IN,
+    summary="List articles, newest first (published ones unless an editor asks)",
+)
 def list_articles(
     session: SessionDep,
     request: Request,
+    editor: MaybeEditor,
     state: Annotated[ArticleState | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> ArticleList:
+    if editor is None:
+        if state not in (None, ArticleState.PUBLISHED):
+            raise auth.not_signed_in("only published articles are public; send an API token")
+        state = ArticleState.PUBLISHED
     rows, total = desk_articles.list_articles(session, state=state, limit=limit, offset=offset)
     return ArticleList(
         total=total, articles=[ArticleSummary(**_summary(r, request)) for r in rows]
     )
 
 
-@router.get("/articles/{slug}", response_model=ArticlePublic, summary="An article and its sentences")
-def get_article(slug: str, session: SessionDep, request: Request) -> ArticlePublic:
-    return _public(session, desk_articles.find_article(session, slug), request)
+@router.get(
+    "/articles/{slug}",
+    response_model=ArticlePublic,
+    responses=_MAYBE_SIGNED_IN,
+    summary="An article and its sentences",
+)
+def get_article(
+    slug: str, session: SessionDep, request: Request, editor: MaybeEditor
+) -> ArticlePublic:
+    row = _readable(desk_articles.article_or_none(session, slug), editor)
+    return _public(session, row, request)
 
 
-@router.get("/articles/{slug}/status", response_model=JobPublic, summary="The translation job")
-def article_status(slug: str, session: SessionDep) -> JobPublic:
-    row = desk_articles.find_article(session, slug)
+@router.get(
+    "/articles/{slug}/status",
+    response_model=JobPublic,
+    responses=_MAYBE_SIGNED_IN,
+    summary="The translation job",
+)
+def article_status(slug: str, session: SessionDep, editor: MaybeEditor) -> JobPublic:
+    row = _readable(desk_articles.article_or_none(session, slug), editor)
     return JobPublic.of(desk_articles.latest_job(session, row.id))
 
 
 @router.post(
-    "/articles/{slug}/cancel", response_model=JobPublic, summary="Cancel the translation job"
+    "/articles/{slug}/cancel",
+    response_model=JobPublic,
+    dependencies=[auth.CsrfChecked],
+    responses=_SIGNED_IN,
+    summary="Cancel the translation job (editors)",
 )
-def cancel_article(slug: str, database: DatabaseDep) -> JobPublic:
+def cancel_article(slug: str, database: DatabaseDep, editor: EditorDep) -> JobPublic:
     with database.session() as session:
-        job_id = desk_articles.latest_job(session, desk_articles.find_article(session, slug).id).id
-    return JobPublic.of(cancel_job(database, job_id))
+        row = desk_articles.find_article(session, slug)
+        job_id = desk_articles.latest_job(session, row.id).id
+    job = JobPublic.of(cancel_job(database, job_id))
+    with database.session() as session:
+        audit.record(session, editor.name, "cancel", article_id=row.id, detail={"job_id": job_id})
+    return job
 
 
 @router.get("/health", response_model=Health, tags=["health"], summary="Is the desk up")

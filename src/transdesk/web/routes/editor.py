@@ -28,12 +28,13 @@ RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 def install(app: FastAPI) -> None:
     """Add the editors' pages and API to the app, with its session cookies."""
-    from transdesk.web.routes import editor_api
+    from transdesk.web.routes import editor_api, editor_upload
 
     app.state.session_cookies = auth.SessionCookies(app.state.settings)
     app.add_exception_handler(SignInFirst, _login_redirect)  # type: ignore[arg-type]
     app.include_router(router)
     app.include_router(editor_api.router)
+    app.include_router(editor_upload.router)
 
 
 class SignInFirst(Exception):

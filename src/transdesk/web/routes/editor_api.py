@@ -5,7 +5,6 @@ session cookie with the `X-CSRF-Token` header on writes.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -21,7 +20,7 @@ from transdesk.store.editor_tables import Role
 from transdesk.web import auth
 from transdesk.web.auth import AdminDep, EditorDep
 from transdesk.web.deps import DatabaseDep, SessionDep
-from transdesk.web.errors import ERROR_RESPONSES, ApiError, ErrorBody
+from transdesk.web.errors import ERROR_RESPONSES, ApiError, ErrorBody, UtcDatetime
 
 RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 _RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -41,7 +40,7 @@ class ReportOut(BaseModel):
     english_seen: str | None
     suggestion: str | None
     email: str | None = Field(description="The reader's contact address (editors only)")
-    created_at: dt.datetime
+    created_at: UtcDatetime
     decided_by: str | None
     reason: str | None
 
@@ -164,7 +163,7 @@ class TermIn(BaseModel):
 class TermOut(TermIn):
     id: int | None
     changed_by: str | None
-    changed_at: dt.datetime | None
+    changed_at: UtcDatetime | None
 
 
 def _term_out(entry: TermEntry) -> TermOut:
@@ -230,7 +229,7 @@ class MemoryHit(BaseModel):
     score: float
     origin: str
     approved_by: str
-    approved_at: dt.datetime
+    approved_at: UtcDatetime
     article_slug: str | None
 
 
@@ -277,9 +276,9 @@ class TokenOut(BaseModel):
     id: int
     name: str
     prefix: str
-    created_at: dt.datetime
-    last_used_at: dt.datetime | None
-    revoked_at: dt.datetime | None
+    created_at: UtcDatetime
+    last_used_at: UtcDatetime | None
+    revoked_at: UtcDatetime | None
 
 
 class NewToken(TokenOut):

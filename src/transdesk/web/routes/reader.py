@@ -17,6 +17,7 @@ from transdesk.errors import InvalidInput, NotFound
 from transdesk.publish.notice import AI_NOTICE_BEFORE_LINK, AI_NOTICE_LINK_TEXT
 from transdesk.store.desk_tables import ArticleState, ReportKind
 from transdesk.web.deps import DatabaseDep, SettingsDep, TemplatesDep
+from transdesk.web.proxies import client_address
 from transdesk.web.ratelimit import limit_reports
 from transdesk.web.routes.reports import ReportCreate, receive_report
 
@@ -164,7 +165,7 @@ def submit_report_form(
             segment=segment, kind=kind, suggestion=suggestion or None, email=email or None,
             website=website or None,
         )
-        client = request.client.host if request.client else None
+        client = client_address(request)
         receive_report(database, settings, slug, body, client)
     except (ValidationError, InvalidInput) as problem:
         page, _ = _load_page(database, slug)

@@ -12,6 +12,7 @@ from transdesk.desk.reports import ReportDraft, file_report
 from transdesk.store.desk_tables import ReportKind, utcnow
 from transdesk.web.deps import DatabaseDep, SettingsDep
 from transdesk.web.errors import ERROR_RESPONSES, UtcDatetime
+from transdesk.web.proxies import client_address
 from transdesk.web.ratelimit import limit_reports
 
 log = logging.getLogger(__name__)
@@ -62,5 +63,5 @@ def receive_report(
 def create_report(
     slug: str, body: ReportCreate, request: Request, database: DatabaseDep, settings: SettingsDep
 ) -> ReportReceipt:
-    client = request.client.host if request.client else None
+    client = client_address(request)
     return receive_report(database, settings, slug, body, client)
