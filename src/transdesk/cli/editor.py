@@ -113,16 +113,21 @@ def new_token(
 def regress(
     engine: EngineName = None,
     as_json: bool = typer.Option(False, "--json", help="One JSON object per case."),
+    memory: bool = typer.Option(
+        True, "--memory/--no-memory", help="Let the memory answer (--no-memory: the engine alone)."
+    ),
+    termbase: bool = typer.Option(True, "--termbase/--no-termbase", help="Enforce the termbase."),
 ) -> None:
     """Translate every accepted correction's sentence again; exit 1 if a mistake came back.
 
-    Run it before switching engines or models."""
+    Run it before switching engines or models. The memory holds every accepted correction, so with
+    it the desk as a whole is tested; --no-memory (and --no-termbase) test what the engine does."""
     from transdesk.desk.regress import run_regression
     from transdesk.pipeline import build_pipeline
 
     settings = engine_settings(engine=engine)
     database = _database()
-    pipeline = build_pipeline(settings)
+    pipeline = build_pipeline(settings, use_memory=memory, use_termbase=termbase)
     try:
         results = run_regression(database, pipeline)
     finally:

@@ -7,16 +7,15 @@ that does not close a sentence ("그는… 말했다").
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from dataclasses import dataclass
+
+from transdesk.korean import kiwi, kiwi_lock
 
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "(": ")", "（": "）", "[": "]"}
 _STRAIGHT_QUOTES = ('"', "'")
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…|⋯)\s*$")
 _FINAL_ENDING = re.compile(r"(다|요|까|죠|네|지|라|자|오)[\"”’'」』)]*\s*(\.\.\.|…|⋯)\s*$")
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,19 +25,12 @@ class Sentence:
     end: int
 
 
-@functools.cache
-def _kiwi():  # type: ignore[no-untyped-def]
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
-
-
 def split_sentences(text: str) -> list[Sentence]:
     """Split Korean text into sentences with their character offsets in `text`."""
     if not text.strip():
         return []
-    with _lock:  # a Kiwi instance is not safe to share between threads mid-call
-        raw = [(s.start, s.end) for s in _kiwi().split_into_sents(text)]
+    with kiwi_lock:
+        raw = [(s.start, s.end) for s in kiwi().split_into_sents(text)]
     spans = _rejoin(text, raw)
     return [Sentence(text[a:b], a, b) for a, b in spans if text[a:b].strip()]
 

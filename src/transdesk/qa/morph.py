@@ -1,17 +1,18 @@
 """Korean morphological analysis (kiwipiepy), one shared analyser, cached per sentence.
 
-Kiwi takes seconds to build: `kiwi()` builds it once per process. `analyse()` caches the tokens of
+Kiwi takes seconds to build: the process shares one (`transdesk.korean.kiwi`). `analyse()` caches the tokens of
 each sentence; `prefetch()` analyses many sentences in one batched call (what the pipeline and the
 benchmarks do before running the checks).
 """
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import NamedTuple
+
+from transdesk.korean import kiwi, kiwi_lock
 
 
 class Morpheme(NamedTuple):
@@ -24,14 +25,6 @@ class Morpheme(NamedTuple):
 _CACHE_SIZE = 20_000
 _cache: OrderedDict[str, tuple[Morpheme, ...]] = OrderedDict()
 _lock = threading.Lock()
-_analyser_lock = threading.Lock()
-
-
-@functools.cache
-def kiwi():
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
 
 
 def _convert(tokens) -> tuple[Morpheme, ...]:
@@ -51,7 +44,7 @@ def prefetch(texts: Iterable[str]) -> None:
     missing = list(dict.fromkeys(t for t in texts if t and t not in _cache))
     if not missing:
         return
-    with _analyser_lock:  # a Kiwi instance is not safe to share between threads mid-call
+    with kiwi_lock:  # a Kiwi instance is not safe to share between threads mid-call
         analysed = [_convert(tokens) for tokens in kiwi().tokenize(missing)]
     for text, morphemes in zip(missing, analysed, strict=True):
         _remember(text, morphemes)
@@ -63,7 +56,7 @@ def analyse(text: str) -> tuple[Morpheme, ...]:
         return ()
     cached = _cache.get(text)
     if cached is None:
-        with _analyser_lock:
+        with kiwi_lock:
             cached = _convert(kiwi().tokenize(text))
         _remember(text, cached)
     return cached
