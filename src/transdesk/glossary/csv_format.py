@@ -14,7 +14,7 @@ from pathlib import Path
 
 from transdesk.errors import InvalidInput
 from transdesk.glossary.model import TermEntry, TermKind, TermStatus
-from transdesk.glossary.validation import clean, entry_problems
+from transdesk.glossary.validation import clean, entries_or_refuse
 
 COLUMNS = (
     "source",
@@ -51,25 +51,18 @@ def parse_csv(text: str, name: str = "CSV") -> list[tuple[int, TermEntry]]:
             + f"(missing: {', '.join(missing) or '-'}; unknown: {', '.join(unknown) or '-'})",
             hint="columns: " + ", ".join(COLUMNS),
         )
-    entries, problems = [], []
+    return entries_or_refuse(
+        _rows(reader), lambda cells: _entry(header, cells), f"{name} has invalid rows"
+    )
+
+
+def _rows(reader) -> Iterable[tuple[int, list[str]]]:  # type: ignore[no-untyped-def]
+    """The non-blank rows with the line each starts on (a quoted cell may span lines)."""
     line = reader.line_num + 1
     for cells in reader:
         start, line = line, reader.line_num + 1
-        if not any(c.strip() for c in cells):
-            continue
-        try:
-            entry = _entry(header, cells)
-        except ValueError as error:
-            problems.append(f"line {start}: {error}")
-            continue
-        problems += [f"line {start}: {p}" for p in entry_problems(entry)]
-        entries.append((start, entry))
-    if problems:
-        raise InvalidInput(
-            f"{name} has invalid rows; nothing was imported:\n  " + "\n  ".join(problems),
-            hint="fix the lines listed and import the file again",
-        )
-    return entries
+        if any(c.strip() for c in cells):
+            yield start, cells
 
 
 def _entry(header: list[str], cells: list[str]) -> TermEntry:

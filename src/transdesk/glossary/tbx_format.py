@@ -18,7 +18,7 @@ from translate.storage import tbx
 
 from transdesk.errors import InvalidInput
 from transdesk.glossary.model import TermEntry, TermKind, TermStatus
-from transdesk.glossary.validation import clean, entry_problems
+from transdesk.glossary.validation import clean, entries_or_refuse
 
 SOURCE_LANG, TARGET_LANG = "ko", "en"
 PREFERRED, ADMITTED, DEPRECATED = (
@@ -38,22 +38,8 @@ def read_tbx(path: Path | str) -> list[tuple[int, TermEntry]]:
         raise InvalidInput(
             f"{path}, line {error.lineno}: not well-formed TBX ({error.msg}); nothing was imported"
         ) from error
-    entries, problems = [], []
-    for unit in store.units:
-        line = unit.xmlelement.sourceline or 0
-        try:
-            entry = _entry(unit)
-        except ValueError as error:
-            problems.append(f"line {line}: {error}")
-            continue
-        problems += [f"line {line}: {p}" for p in entry_problems(entry)]
-        entries.append((line, entry))
-    if problems:
-        raise InvalidInput(
-            f"{path} has invalid entries; nothing was imported:\n  " + "\n  ".join(problems),
-            hint="fix the entries listed and import the file again",
-        )
-    return entries
+    rows = ((unit.xmlelement.sourceline or 0, unit) for unit in store.units)
+    return entries_or_refuse(rows, _entry, f"{path} has invalid entries")
 
 
 def _entry(unit: tbx.tbxunit) -> TermEntry:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TypeVar
 
+from transdesk.errors import InvalidInput
 from transdesk.glossary.matcher import normalise_form
 from transdesk.glossary.model import TermEntry
 from transdesk.glossary.renderings import contains_phrase
 
 MAX_FORM = 200
 MAX_RENDERING = 500
+Row = TypeVar("Row")
 
 
 def entry_problems(entry: TermEntry) -> list[str]:
@@ -53,3 +57,26 @@ def clean(entry: TermEntry) -> TermEntry:
         note=(entry.note or "").strip() or None,
         reference=(entry.reference or "").strip() or None,
     )
+
+
+def entries_or_refuse(
+    rows: Iterable[tuple[int, Row]], to_entry: Callable[[Row], TermEntry], what: str
+) -> list[tuple[int, TermEntry]]:
+    """Every row as an entry with its line, or `InvalidInput` listing every bad line: a file with
+    any problem yields no entries at all. `to_entry` raises ValueError for a row it cannot read."""
+    entries: list[tuple[int, TermEntry]] = []
+    problems: list[str] = []
+    for line, row in rows:
+        try:
+            entry = to_entry(row)
+        except ValueError as error:
+            problems.append(f"line {line}: {error}")
+            continue
+        problems += [f"line {line}: {p}" for p in entry_problems(entry)]
+        entries.append((line, entry))
+    if problems:
+        raise InvalidInput(
+            f"{what}; nothing was imported:\n  " + "\n  ".join(problems),
+            hint="fix the lines listed and import the file again",
+        )
+    return entries
