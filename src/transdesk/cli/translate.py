@@ -12,7 +12,6 @@ from tqdm import tqdm
 
 from transdesk.article import SegmentStatus, TranslatedArticle
 from transdesk.cli import app
-from transdesk.errors import EngineError
 from transdesk.cli.options import (
     ApiKey,
     BaseUrl,
@@ -24,6 +23,7 @@ from transdesk.cli.options import (
     Threads,
     engine_settings,
 )
+from transdesk.errors import EngineError
 from transdesk.ingest import read_article
 from transdesk.pipeline import build_pipeline
 from transdesk.publish import RENDERERS, render
@@ -32,7 +32,9 @@ from transdesk.publish import RENDERERS, render
 @app.command()
 def translate(
     input: Path = typer.Argument(..., help="Korean article: .md, .json or .html (see README)."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write here (default: stdout)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write here (default: stdout)."
+    ),
     to: str = typer.Option("md", "--to", help="Output format: md, html or json."),
     format: str | None = typer.Option(None, "--format", help="Input format if not the suffix."),
     engine: EngineName = None,
@@ -72,7 +74,8 @@ def translate(
         raise EngineError(
             f"the {pipeline.engine.name} engine translated none of the "
             f"{len(translated.segments)} sentences; nothing was written",
-            hint="first failure: " + (translated.failed[0].error or "unknown")
+            hint="first failure: "
+            + (translated.failed[0].error or "unknown")
             + "; run with -v for details, or choose another --engine",
         )
     text = render(translated, to, feedback_url or settings.feedback_url_for(article.slug))
@@ -104,7 +107,9 @@ def _report(translated: TranslatedArticle) -> None:
         counts[segment.status] += 1
     applied = sum(len(s.applied) for s in translated.segments)
     findings = sum(len(s.findings) for s in translated.segments)
-    summary = ", ".join(f"{n} {status.value.replace('_', ' ')}" for status, n in counts.items() if n)
+    summary = ", ".join(
+        f"{n} {status.value.replace('_', ' ')}" for status, n in counts.items() if n
+    )
     typer.echo(f"transdesk: {summary}; {applied} fixes applied; {findings} findings", err=True)
     if translated.decision:
         typer.echo(f"transdesk: decision: {translated.decision}", err=True)

@@ -15,12 +15,13 @@ from transdesk.ingest.from_json import read_json
 from transdesk.ingest.from_markdown import read_markdown
 from transdesk.ingest.raw import build_article, slugify
 from transdesk.ingest.sentences import Sentence, split_sentences
+from transdesk.settings import Settings
 
 FORMATS = {"md": read_markdown, "json": read_json, "html": read_html}
 _SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
-DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_MAX_BYTES: int = Settings.model_fields["max_article_bytes"].default
 
-__all__ = ["FORMATS", "Sentence", "read_article", "parse_article", "split_sentences"]
+__all__ = ["FORMATS", "Sentence", "parse_article", "read_article", "split_sentences"]
 
 
 def read_article(

@@ -1,16 +1,16 @@
 """JSON articles. The schema (also printed by `transdesk translate --help`):
 
-    {
-      "headline": "크렘린궁 ...",              required
-      "subheadline": "...",                    optional
-      "date": "2025-09-02" | "2025-09-02T14:30",  required
-      "timezone": "Asia/Seoul",               optional, IANA name
-      "byline": "김예슬 기자", "source": "뉴스1", "slug": "putin-kim-beijing",  optional
-      "blocks": [                              required, in reading order
-        {"type": "caption", "text": "...", "image": "putin-kim.jpg"},
-        {"type": "paragraph", "text": "..."}
-      ]
-    }
+{
+  "headline": "크렘린궁 ...",              required
+  "subheadline": "...",                    optional
+  "date": "2025-09-02" | "2025-09-02T14:30",  required
+  "timezone": "Asia/Seoul",               optional, IANA name
+  "byline": "김예슬 기자", "source": "뉴스1", "slug": "putin-kim-beijing",  optional
+  "blocks": [                              required, in reading order
+    {"type": "caption", "text": "...", "image": "putin-kim.jpg"},
+    {"type": "paragraph", "text": "..."}
+  ]
+}
 """
 
 from __future__ import annotations

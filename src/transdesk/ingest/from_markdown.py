@@ -83,9 +83,7 @@ def _blocks_from_inline(token, kind: BlockKind) -> list[RawBlock]:  # type: igno
     images = [c for c in children if c.type == "image"]
     rest = "".join(c.content for c in children if c.type in ("text", "code_inline")).strip()
     if images and kind is BlockKind.PARAGRAPH and not rest:
-        return [
-            RawBlock(BlockKind.CAPTION, _image_alt(img), img.attrGet("src")) for img in images
-        ]
+        return [RawBlock(BlockKind.CAPTION, _image_alt(img), img.attrGet("src")) for img in images]
     text = "".join(_plain(c) for c in children).strip()
     return [RawBlock(kind, text)] if text else []
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from transdesk.korean import kiwi, kiwi_lock
 
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "(": ")", "（": "）", "[": "]"}
-_STRAIGHT_QUOTES = ('"', "'")
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…|⋯)\s*$")
 _FINAL_ENDING = re.compile(r"(다|요|까|죠|네|지|라|자|오)[\"”’'」』)]*\s*(\.\.\.|…|⋯)\s*$")
 
@@ -49,7 +48,7 @@ def _must_continue(sentence: str) -> bool:
     """True when `sentence` cannot end where Kiwi ended it."""
     if _open_brackets(sentence):
         return True
-    if sum(sentence.count(q) for q in ('"',)) % 2 == 1:
+    if sentence.count('"') % 2 == 1:  # inside straight-quoted speech
         return True
     return bool(_ELLIPSIS_END.search(sentence)) and not _FINAL_ENDING.search(sentence)
 
