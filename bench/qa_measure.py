@@ -4,6 +4,7 @@
 
 1. False flags: the share of human reference translations the gate sends to review or blocks, at
    the default thresholds (the corpus has no datelines; no termbase, then the bench termbase).
+   With --audit, the flagged references by the verdict of a hand audit (bench/README.md).
 2. Recall on injected errors: references corrupted one way each (bench/qa_injected.py), among
    pairs the checks pass when clean; the share the gate flags, and the share the intended check
    itself flags.
@@ -71,6 +72,41 @@ def false_flags(pairs, checker: Checker) -> tuple[float, Counter, float]:
     return total / len(pairs), checks, len(pairs) / (time.perf_counter() - started)
 
 
+VERDICTS = ("check_wrong", "reference_deviates", "misaligned", "source_garbled")
+
+
+def read_audit(path: Path, split: str) -> dict[int, str]:
+    """The audit's verdict per 1-based corpus line of one split (see bench/README.md)."""
+    verdicts = {}
+    for number, line in enumerate(path.read_text("utf-8").splitlines()[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) < 3 or fields[2] not in VERDICTS:
+            raise SystemExit(f"{path}:{number}: expected split, line, one of {VERDICTS}, reason")
+        if fields[0] == split:
+            verdicts[int(fields[1])] = fields[2]
+    return verdicts
+
+
+def print_audit(pairs, checker: Checker, verdicts: dict[int, str]) -> None:
+    counts = Counter(
+        verdicts.get(number, "unaudited")
+        for number, (ko, en) in enumerate(pairs, start=1)
+        if flagged(checker.check(ko, en))
+    )
+    n = len(pairs)
+    print(f"\nFlagged references by audit verdict ({sum(counts.values())} flagged of {n:,})\n")
+    print(f"| {'verdict':<18} | {'lines':>5} | {'share':>6} |")
+    print(f"|{'-' * 20}|{'-' * 7}|{'-' * 8}|")
+    for verdict in (*VERDICTS, "unaudited"):
+        print(f"| {verdict:<18} | {counts[verdict]:>5} | {counts[verdict] / n:>6.1%} |")
+    wrong = counts["check_wrong"] + counts["unaudited"]
+    faithful = n - sum(counts[v] for v in VERDICTS[1:])
+    print(
+        f"\nfalse flags proper (check wrong or unaudited): {wrong / n:.1%} of all references, "
+        f"{wrong / faithful:.1%} of the {faithful:,} the audit did not find at fault"
+    )
+
+
 def print_false_flags(pairs, full: Checker, with_terms: Checker, baseline: Checker) -> None:
     rate, checks, speed = false_flags(pairs, full)
     rate_terms, checks_terms, _ = false_flags(pairs, with_terms)
@@ -129,6 +165,9 @@ def main() -> None:
     parser.add_argument("--split", default="test", choices=("dev", "test"))
     parser.add_argument("--per-kind", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--audit", type=Path, help="a flag audit (bench/data/qa_flag_audit.tsv): rates by verdict"
+    )
     args = parser.parse_args()
     pairs = read_pairs(args.corpus, args.split)
     termbase = bench_termbase()
@@ -141,6 +180,8 @@ def main() -> None:
         f"{time.perf_counter() - started:.1f}s"
     )
     print_false_flags(pairs, full, with_terms, baseline)
+    if args.audit:
+        print_audit(pairs, full, read_audit(args.audit, args.split))
     injected(pairs, with_terms, baseline, args.per_kind, args.seed)
 
 

@@ -102,3 +102,8 @@ def test_finds_english_dates(text, month, day, year):
 
 def test_the_verb_may_is_not_a_month():
     assert find_english_dates("He may go, and they march on.") == []
+
+
+def test_may_day_and_may_i_are_not_months():
+    assert find_english_dates("The pilot sent a May Day call. May I ask why?") == []
+    assert [d.month for d in find_english_dates("In May, he left.")] == [5]

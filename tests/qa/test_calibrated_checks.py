@@ -39,7 +39,43 @@ def kinds(check: str, source: str, target: str, **kw) -> list[str]:
         ("지지율은 30%를 웃돌았다.", "just over half back him", ["number_missing"]),
         ("2, 3년 전만 해도", "A couple years ago", []),
         ("2, 3년 전만 해도", "Years ago", ["number_missing"]),
-        ("60대의 야다브(60)가 당선됐다.", "Yadav, who is in his 60s, won.", []),
+        ("60대의 야다브(60)가 당선됐다.", "Yadav, who is in his 60s, won.", ["number_missing"]),
+        ("10대 청소년들이 모였다.", "Teenagers gathered.", []),
+        ("선진 8개국(G8) 정상회의", "the Group of Eight summit", []),
+        ("선진 8개국 정상회의", "the G8 summit", []),
+        ("30분 동안 회의했다.", "They met for half an hour.", []),
+        ("MP3 플레이어를 샀다.", "He bought an MP3 player.", []),
+        ("32명이 숨졌다.", "Thirty two people died.", []),
+        ("주가는 0.79달러였다.", "The stock was $.79.", []),
+        ("입장료는 500유로다.", "Admission is euro500.", []),
+        ("기온은 22~25도였다.", "Temperatures were 72-78 degrees Fahrenheit.", []),
+        ("시속 178~209km의 강풍", "winds of 111 to 130 mph", []),
+        ("110m 허들에서 13초04를 기록했다.", "He ran the 110m hurdles in 13.04 seconds.", []),
+        (
+            "110m 허들에서 13초04를 기록했다.",
+            "He ran the hurdles in 13.4 seconds.",
+            ["number_added", "number_missing"],
+        ),
+        ("그는 15일짜리 부상자 명단에 올랐다.", "He went on the 15-day disabled list.", []),
+        # a figure said twice in Korean may be said once in English, if it is the same quantity
+        ("90년 전 총살됐다. 그들이 죽은지 90년이 흐른 뒤", "It was 90 years ago.", []),
+        (
+            "3주 전에도 돌진해 3명이 숨졌다.",
+            "three weeks after, killing people",
+            ["number_missing"],
+        ),
+        # a changed figure is not a dropped one: an age or a "1" changed is major
+        (
+            "카라지치(63)는 기소됐다.",
+            "Karadzic, 68, was charged.",
+            ["number_added", "number_missing"],
+        ),
+        (
+            "1급 허리케인이 됐다.",
+            "It became a Category 5 hurricane.",
+            ["number_added", "number_missing"],
+        ),
+        ("1급 허리케인이 됐다.", "It became a hurricane.", []),
     ],
 )
 def test_numbers_rendered_otherwise(source, target, expected):
@@ -49,12 +85,14 @@ def test_numbers_rendered_otherwise(source, target, expected):
 @pytest.mark.parametrize(
     ("source", "target", "severity"),
     [
-        ("조앤(가명, 26)이 알고 싶어 한다.", "That's what Joanne wants to know.", "minor"),
-        ("야다브(60)가 당선됐다.", "Yadav won.", "minor"),
-        ("구조대 26명이 출동했다.", "Lifeguards responded.", "major"),  # a count, not an age
+        ("결선에서 야다브(63)가 당선됐다.", "Yadav, in his 60s, won.", "minor"),
+        ("결선에서 야다브(63)가 당선됐다.", "Yadav, in his sixties, won.", "minor"),
+        ("조앤(가명, 26)이 알고 싶어 한다.", "That's what Joanne wants to know.", "major"),
+        ("야다브(60)가 당선됐다.", "Yadav won.", "major"),
+        ("구조대 26명이 출동했다.", "Lifeguards responded.", "major"),
     ],
 )
-def test_a_dropped_age_is_minor_a_dropped_count_is_not(source, target, severity):
+def test_an_age_told_as_a_bracket_is_minor_a_dropped_age_is_not(source, target, severity):
     assert [f.severity for f in findings("numbers", source, target)] == [severity]
 
 

@@ -67,20 +67,81 @@ def test_number_missing_is_major_and_names_the_number():
             ["date_mismatch", "date_missing"],
         ),
         ("2019년 4월 만났다.", "They met in April 2019.", []),
-        ("2019년 4월 만났다.", "They met in May 2019.", ["date_missing"]),
+        ("2019년 4월 만났다.", "They met in May 2019.", ["date_mismatch", "date_missing"]),
         ("9월 11일 테러", "the September 12 attacks", ["date_mismatch", "date_missing"]),
         ("1992년 중단했다.", "It stopped in 1992.", []),
         ("7~9월 사이에", "between July and September", []),
-        ("2004년 2월 이후", "since February 2005", ["date_missing"]),
+        ("2004년 2월 이후", "since February 2005", ["date_mismatch", "date_missing"]),
         ("지난 2월 30대 남성과", "in February to a man in his 30s", []),
-        ("1992년 중단했다.", "It stopped in 1993.", ["date_missing"]),
+        ("1992년 중단했다.", "It stopped in 1993.", ["date_mismatch", "date_missing"]),
         ("지난해 6월 만났다.", "They met in June last year.", []),
         ("전날 출발했다.", "He left the day before.", ["relative_date"]),
         ("전날 출발했다.", "He left on Sept. 1.", []),
+        # a month, a year or a day the source's dates do not account for
+        ("7~9월 사이에", "between July and October", ["date_mismatch"]),
+        (
+            "계약기간은 2011년 6월30일.",
+            "a contract through June 30, 2012",
+            ["date_mismatch", "date_missing"],
+        ),
+        ("계약기간은 2011년 6월30일.", "a contract through June 30, 2011", []),
+        ("2005~2006년 정상으로 이끌었다", "to titles in 2005 and 2006", []),
+        ("2005~2006년 정상으로 이끌었다", "in the 2005-06 season", []),
+        (
+            "2005~2006년 정상으로 이끌었다",
+            "to titles in 2005 and 2007",
+            ["date_mismatch", "date_missing"],
+        ),
+        (
+            "크렘린궁은 2일 밝혔다.",
+            "The Kremlin said on the 3rd.",
+            ["date_mismatch", "date_missing"],
+        ),
+        ("회담이 열렸다.", "The talks were held in February.", ["date_mismatch"]),
+        ("지난달 회담이 열렸다.", "The talks were held in August.", []),  # dated Sept. 2
+        (
+            "지난달 회담이 열렸다.",
+            "The talks were held in February.",
+            ["date_mismatch", "date_missing"],
+        ),
     ],
 )
 def test_dates(source, target, expected):
     assert kinds("dates", source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [  # an absolute date told relative to the dateline (Sept. 2, 2025)
+        ("2024년 서울에 도착했다.", "He arrived in Seoul last year.", []),
+        ("2023년 서울에 도착했다.", "He arrived in Seoul two years ago.", []),
+        ("2023년 서울에 도착했다.", "He arrived in Seoul last year.", ["date_missing"]),
+        ("2025년 8월 서울에 도착했다.", "He arrived in Seoul last month.", []),
+        ("2025년 6월 서울에 도착했다.", "He arrived in Seoul last month.", ["date_missing"]),
+    ],
+)
+def test_absolute_dates_told_relative_to_the_dateline(source, target, expected):
+    assert kinds("dates", source, target) == expected
+
+
+def test_without_a_dateline_a_month_told_relative_is_not_checked_a_year_is():
+    assert kinds("dates", "그는 6월 서울에 도착했다.", "He arrived last month.", None) == []
+    # a written year is not excused without a dateline: "this year" may be the source's "올해"
+    assert kinds("dates", "2007년 서울에 도착했다.", "He arrived last year.", None) == [
+        "date_missing"
+    ]
+    # an English that writes a year of its own must write the source's
+    assert kinds(
+        "dates", "2005년 퇴출된 후 올해 합류했다.", "Out since 2006, he joined this year.", None
+    ) == ["date_missing"]
+
+
+def test_without_a_dateline_a_relative_month_could_be_any_month():
+    assert kinds("dates", "지난달 회담이 열렸다.", "The talks were held in February.", None) == []
+    assert kinds("dates", "지난 5일 회견을 열었다.", "He spoke on Aug. 6.", None) == [
+        "date_mismatch",
+        "date_missing",
+    ]
 
 
 def test_unresolved_relative_date_proposes_the_news_style_date():
@@ -115,6 +176,9 @@ def test_unresolved_relative_date_proposes_the_news_style_date():
         ("정상회의는 오는 5일 열린다.", "The summit opened on Sept. 5.", ["future_as_past"]),
         ("정상회의는 오는 5일 열린다.", "The summit will open on Sept. 5.", []),
         ("630만 달러를 주기로 했다.", "It will pay $6.3 million.", []),
+        # reported action in the present is what is coming: "축소한다고 밝혔다"
+        ("정부는 예산을 축소한다고 밝혔다.", "The government said it will cut the budget.", []),
+        ("그는 경제가 약했다고 말했다.", "He said the economy will be weak.", ["past_as_future"]),
     ],
 )
 def test_tense(source, target, expected):
@@ -155,6 +219,9 @@ def test_terms_without_a_termbase_has_nothing_to_do():
         ("오바마 대통령이 말했다.", "President Obama said.", []),  # not a Korean name
         ("IBM이 만들었다.", "IBM built it.", []),
         ("IBM이 만들었다.", "The company built it.", ["latin_name_missing"]),
+        # common nouns that look like a family name and a given name are not names
+        ("그는 유전자 검사를 받았다.", "He took a DNA test.", []),
+        ("경제학 교수가 말했다.", "A business professor said.", []),
     ],
 )
 def test_names(source, target, expected):

@@ -202,6 +202,16 @@ def _year(match, dateline, anchor):
     return _mention(match, gran, dt.date(year, low, 1), _month_end(year, high), False)
 
 
+def _year_range(match, dateline, anchor):
+    """ "2005~2006년": from the start of the first year to the end of the last."""
+    first_year, last_year = int(match["y"]), int(match["y2"])
+    if not 1000 <= first_year < last_year <= 2999:
+        return None
+    return _mention(
+        match, Granularity.YEAR, dt.date(first_year, 1, 1), dt.date(last_year, 12, 31), False
+    )
+
+
 def _weekday(match, dateline, anchor):
     weekday = KOREAN_WEEKDAYS.index(match["w"])
     if dateline is None:
@@ -284,6 +294,7 @@ BUILDERS = {
     "md_range": _md_range,
     "md": _md,
     "month": _month,
+    "year_range": _year_range,
     "year": _year,
     "weekday": _weekday,
     "dir_day": _dir_day,

@@ -62,6 +62,7 @@ _DAY_MONTH = re.compile(
 _MONTH_ALONE = re.compile(
     rf"\b(?P<month>{_MONTH_RE})(?!\w)(?:,?\s+(?P<year>\d{{4}}))?", re.IGNORECASE
 )
+_NOT_A_MONTH = re.compile(r"May\s+(?:Day|I|we|you|he|she|it|they)\b")
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _BARE_ORDINAL = re.compile(
     r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
@@ -151,6 +152,8 @@ def find_english_dates(text: str) -> list[EnglishDate]:
     for m in _MONTH_ALONE.finditer(text):
         if not text[m.start()].isupper():
             continue  # "march on", "they may": months are capitalised
+        if _NOT_A_MONTH.match(text, m.start()):
+            continue  # "a May Day call", "May I ask"
         add(
             EnglishDate(
                 m.start(),

@@ -25,7 +25,11 @@ from transdesk.dates.model import (
 
 __all__ = ["DateMention", "Granularity", "resolve_dates"]
 
-_NOT_A_DATE_AFTER = r"(?!\s*(?:간|동안|째|만에|만의|만이|분|치|이내|내내|가량|여|씩|이상|미만))"
+# durations, not dates: "3일간", "15일짜리", "10일 앞둔" (ten days before), "5일 전" (five days ago)
+_NOT_A_DATE_AFTER = (
+    r"(?!\s*(?:간|동안|째|만에|만의|만이|분|치|이내|내내|가량|여|씩|이상|미만|짜리|앞두|앞둔|앞서|"
+    r"전에|전부터|후에|뒤에|뒤인|후인))"
+)
 _YEAR_WORDS = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _MONTH_WORDS = "|".join(re.escape(w) for w in sorted(RELATIVE_MONTHS, key=len, reverse=True))
 _REF_WORDS = "|".join(re.escape(w) for w in sorted(REFERENCES, key=len, reverse=True))
@@ -56,6 +60,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month",
             r"(?<![\d.])(?P<m>\d{1,2})월(?:\s*(?P<mp>초|상순|중순|하순|말))?(?!\s*\d{1,2}\s*일)",
         ),
+        ("year_range", r"(?<![\d.,])(?P<y>\d{4})\s*[~∼〜-]\s*(?P<y2>\d{4})년"),
         (
             "year",
             r"(?<![\d.,])(?P<y>\d{4})년(?:\s*(?P<part>" + _PART_WORDS + "))?"

@@ -3,7 +3,8 @@
 `source_tense` says whether the sentence has a past marker (었/았) and a marker of the future,
 an intention or a prospect ("할 것", "예정", "계획", "겠"). `main_clause` looks at the sentence's
 final predicate only: is it past, and is it a verb of saying ("밝혔다", "말했다", "보도했다") whose
-quoted content may carry a future of its own?
+quoted content may carry a future of its own? `reports_present` finds quoted content in the
+present ("축소한다고 밝혔다": said it will cut), which English renders with "will".
 """
 
 from __future__ import annotations
@@ -142,3 +143,26 @@ def main_clause(text: str) -> MainClause:
     past = any(m.tag == "EP" and m.form in _PAST_FORMS for m in clause)
     speech = any(m.form in _SPEECH_VERBS and m.tag in ("VV", "NNG") for m in clause)
     return MainClause(past=past, speech=speech)
+
+
+# the quotative endings of an action verb in the present: "축소한다고", "먹는다며", "간다면서"
+_QUOTATIVE = ("ᆫ다고", "는다고", "ᆫ다며", "는다며", "ᆫ다면서", "는다면서")
+
+
+def reports_present(text: str) -> bool:
+    """Quoted or reported action in the present tense, which Korean uses for what is coming
+    ("예산을 축소한다고 밝혔다": announced it will cut the budget; not "문제라고": is)."""
+    morphemes = analyse(text)
+    start = 0
+    for i, morpheme in enumerate(morphemes):
+        if morpheme.tag not in ("EC", "EF", "ETM"):
+            continue
+        clause = morphemes[start:i]
+        start = i + 1
+        if (
+            morpheme.tag == "EC"
+            and morpheme.form in _QUOTATIVE
+            and not any(m.tag == "EP" and m.form in _PAST_FORMS for m in clause)
+        ):
+            return True
+    return False

@@ -7,6 +7,7 @@ benchmarks do before running the checks).
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -60,3 +61,17 @@ def analyse(text: str) -> tuple[Morpheme, ...]:
             cached = _convert(kiwi().tokenize(text))
         _remember(text, cached)
     return cached
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_common_noun(word: str) -> bool:
+    """Kiwi reads the word alone as one common noun, and not as a proper noun at all among its
+    three best readings ("유전자", "경제학"; not "오시마"): a proper-noun tag on it in a sentence,
+    or a title after it ("검사", "교수"), is a guess."""
+    with kiwi_lock:
+        readings = [tokens for tokens, _ in kiwi().analyze(word, top_n=3)]
+
+    def single(tokens, tag: str) -> bool:
+        return len(tokens) == 1 and tokens[0].tag == tag and tokens[0].form == word
+
+    return single(readings[0], "NNG") and not any(single(r, "NNP") for r in readings)

@@ -7,8 +7,10 @@ English quantities, and says whether the English accounts for it:
 - shorthand dates: "6.15 남북공동선언" → "June 15";
 - shares told as fractions: "30%" → "a third", "50%" → "half";
 - approximate ranges: "2, 3년 전" or "2~3년" → "a couple of years", "a few", "several";
-- ages after a name: "조앤(가명, 26)", "야다브(60)" — an age is background English copy often drops:
-  still reported, as a minor finding (`is_age`).
+- names and words that hold a number: "선진 8개국" → "G8", "the Group of Eight"; "10대" → "teens";
+  "30분" → "half an hour";
+- ages after a name told as an age bracket: "야다브(60)" → "in his 60s" — less precise, so still
+  reported, as a minor finding (`is_age_bracket`); an age dropped outright is a number missing.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _FRACTION_VALUES = {
 _FEW = re.compile(r"\b(?:couple|few|several|handful)\b", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"^\s*(?:,|~|-|∼|〜)\s*\d")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:,|~|-|∼|〜)\s*$")
-_AGE = re.compile(r"^[\uac00-\ud7a3]+\s*\((?:[^()]*,\s*)?$")
+_AGE = re.compile(r"[\uac00-\ud7a3]+\s*\((?:[^()]*,\s*)?$")
 
 
 def _fraction_share(match: re.Match[str]) -> float:
@@ -95,13 +97,30 @@ def is_approximate_range(quantity: Quantity, source: str, english: str) -> bool:
     return bool(in_range and _FEW.search(english))
 
 
-def is_age(quantity: Quantity, source: str) -> bool:
-    """ "조앤(가명, 26)", "야다브(60)": a person's age in parentheses after the name."""
-    if not (1 <= quantity.value <= 120) or quantity.value != int(quantity.value):
+_DECADES = {
+    20: "twenties",
+    30: "thirties",
+    40: "forties",
+    50: "fifties",
+    60: "sixties",
+    70: "seventies",
+    80: "eighties",
+    90: "nineties",
+}
+
+
+def is_age_bracket(quantity: Quantity, source: str, english: str) -> bool:
+    """ "야다브(60)": a person's age in parentheses after the name, which the English gives only
+    as a bracket ("in his 60s", "a man in his sixties")."""
+    if not (10 <= quantity.value <= 120) or quantity.value != int(quantity.value):
         return False
     if source[quantity.end : quantity.end + 1] != ")":
         return False
-    return bool(_AGE.search(source[max(0, quantity.start - 12) : quantity.start]))
+    if not _AGE.search(source[max(0, quantity.start - 12) : quantity.start]):
+        return False
+    decade = int(quantity.value) // 10 * 10
+    bracket = rf"\b{decade}s\b|\b{_DECADES.get(decade, '-')}\b"
+    return re.search(bracket, english, re.IGNORECASE) is not None
 
 
 def clock_values(source: str) -> set[float]:
@@ -112,3 +131,47 @@ def clock_values(source: str) -> set[float]:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         values |= {float(hour * 100 + minute), float(hour % 12 or 12), float(hour), float(minute)}
     return values
+
+
+_GROUP_WORDS = {7: "Seven", 8: "Eight", 20: "Twenty"}  # the G7, the G8, the G20
+
+
+def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
+    """A number English copy says with a name or a word: "선진 8개국" and "G8" are "the Group of
+    Eight", "10대" teenagers, "30분" half an hour, "15분" a quarter of an hour."""
+    after = source[quantity.end : quantity.end + 3]
+    value = quantity.value
+    group_of = after.startswith("개국") or re.search(r"\bG-?$", source[: quantity.start])
+    if group_of and value in _GROUP_WORDS:
+        group = rf"\bG-?{int(value)}\b|\bGroup\s+of\s+(?:{_GROUP_WORDS[int(value)]}|{int(value)})\b"
+        return re.search(group, english, re.IGNORECASE) is not None
+    if after.startswith("대") and value == 10:
+        return re.search(r"\bteen", english, re.IGNORECASE) is not None
+    if after.startswith("분") and value in (15, 30):
+        word = "half" if value == 30 else "quarter"
+        return re.search(rf"\b{word}[\s-]+(?:an\s+)?hour", english, re.IGNORECASE) is not None
+    return False
+
+
+def latin_token(quantity: Quantity, source: str) -> str | None:
+    """The Latin-script name a figure is part of ("MP3", "3G", "F-16", "I-35W"), or None."""
+    before = source[max(0, quantity.start - 2) : quantity.start]
+    after = source[quantity.end : quantity.end + 5]
+    if not re.search(r"[A-Za-z]-?$", before) and (
+        not re.match(r"[A-Za-z]", after) or _UNIT.match(after)
+    ):
+        return None
+    start = quantity.start
+    while start > 0 and re.match(r"[A-Za-z0-9-]", source[start - 1]):
+        start -= 1
+    end = quantity.end
+    while end < len(source) and re.match(r"[A-Za-z0-9]", source[end]):
+        end += 1
+    return source[start:end].strip("-")
+
+
+# units written against a figure ("110m", "40kg", "5GB"): a measure, not a name
+_UNIT = re.compile(
+    r"(?:km|kg|cm|mm|m|g|t|ha|l|mph|kWh|kW|MW|GW|MB|GB|TB|bp|ppm|lb|ft|oz)(?![A-Za-z])",
+    re.IGNORECASE,
+)

@@ -114,12 +114,19 @@ _EN_ROMAN = re.compile(
 _EN_BARE_SCALE = re.compile(
     r"\b(?:a\s+|one\s+)?(?P<scale>million|billion|trillion)\b", re.IGNORECASE
 )
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9_.])(?P<digits>{_NUM})(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})\b|"
+    # digits; "$.79"; "euro500" (a currency code written against the figure)
+    rf"(?:(?<![A-Za-z0-9_.])|(?<=\$)(?=\.\d)|(?<=euro)|(?<=EUR)|(?<=USD))"
+    rf"(?P<digits>{_NUM}|\.\d+)(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})\b|"
     r"(?P<short>[mb])\b)?"
-    rf"|\b(?P<word>(?:{_EN_WORD_RE})(?:-(?:{_EN_WORD_RE}))?)(?:\s+(?P<wscale>{_EN_SCALE_RE}))?\b",
+    # "thirty-two", "Thirty two", "six"
+    rf"|\b(?P<word>(?:{_EN_TENS})\s(?:{_EN_UNITS})|"
+    rf"(?:{_EN_WORD_RE})(?:-(?:{_EN_WORD_RE}))?)(?:\s+(?P<wscale>{_EN_SCALE_RE}))?\b",
     re.IGNORECASE,
 )
+_CURRENCY_BEFORE = re.compile(r"[$£€¥]\s?$|\b(?:US|HK|C|A)\$\s?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,10 +170,20 @@ def korean_value(surface: str) -> float:
     return total + section
 
 
+# a race time in sports copy: "13초04" is 13.04 seconds
+_KO_RACE_TIME = re.compile(r"(?<![\d.])(\d{1,3})초(\d{2})(?!\d)")
+
+
 def korean_quantities(text: str) -> list[Quantity]:
     """Every number written with digits in Korean text (with 조/억/만/천/백 multipliers)."""
-    found = []
+    found = [
+        Quantity(float(f"{m.group(1)}.{m.group(2)}"), m.start(), m.end(), m.group(0))
+        for m in _KO_RACE_TIME.finditer(text)
+    ]
+    taken = [(q.start, q.end) for q in found]
     for match in _KO_NUMBER.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
         surface = match.group(0).strip()
         try:
             value = korean_value(surface)
@@ -177,7 +194,7 @@ def korean_quantities(text: str) -> list[Quantity]:
 
 
 def _word_value(word: str) -> float:
-    parts = word.lower().split("-")
+    parts = re.split(r"[-\s]", word.lower())
     if len(parts) == 2 and parts[0] in _EN_WORDS and parts[1] in _EN_WORDS:
         first, second = _EN_WORDS[parts[0]], _EN_WORDS[parts[1]]
         return first + second if first >= 20 and second < 10 else first * second
@@ -190,7 +207,9 @@ def english_quantities(text: str) -> list[Quantity]:
     for match in _EN_NUMBER.finditer(text):
         if match["digits"]:
             value = _to_float(match["digits"])
-            scale = (match["scale"] or match["short"] or "").lower()
+            scale = (match["scale"] or "").lower()
+            if match["short"] and _CURRENCY_BEFORE.search(text[: match.start()]):
+                scale = match["short"].lower()  # "$110m" is millions; "110m hurdles" is meters
             spelled = False
         else:
             value = _word_value(match["word"])

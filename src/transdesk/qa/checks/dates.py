@@ -25,6 +25,48 @@ _LAST_YEAR = re.compile(
     r"\b(?:last|previous|past|a)\s+year|\byear\s+(?:ago|earlier|before)\b", re.IGNORECASE
 )
 _REFERENCE_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1}
+# an absolute date the English tells relative to the dateline: "last year" for "2007년"
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?P<last>last|previous|past)|(?P<this>this)|(?P<next>next|coming))\s+year\b|"
+    r"\b(?:a|one|(?P<two>two))\s+years?\s+(?:ago|earlier)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_MONTH = re.compile(
+    r"\b(?:(?P<last>last|previous|past)|(?P<this>this)|(?P<next>next|coming))\s+month\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_offsets(pattern: re.Pattern[str], target: str) -> set[int]:
+    """The offsets from the dateline the English states ("last year": -1, "next month": 1)."""
+    offsets = set()
+    for match in pattern.finditer(target):
+        groups = match.groupdict()
+        offsets.add(
+            -2 if groups.get("two") else 0 if groups["this"] else 1 if groups["next"] else -1
+        )
+    return offsets
+
+
+def _told_relative(mention: DateMention, target: str, dateline) -> bool:
+    """The English tells an absolute year or month relative to the dateline, and (when there is
+    a dateline to tell by) gets it right. An English that writes a year of its own is not telling
+    it relative: "since 2006" for "2005년" is wrong whatever "this year" is."""
+    if _ENGLISH_YEAR.search(target):
+        return False
+    if mention.first is None:  # "6월" with no dateline: no year to place it in
+        return dateline is None and bool(_relative_offsets(_RELATIVE_MONTH, target))
+    if mention.granularity is Granularity.YEAR or mention.month is None:
+        # without a dateline "this year" may be the source's own "올해": a written year must stay
+        offsets = _relative_offsets(_RELATIVE_YEAR, target)
+        return dateline is not None and mention.first.year - dateline.year in offsets
+    offsets = _relative_offsets(_RELATIVE_MONTH, target)
+    if not offsets:
+        return False
+    if dateline is None:
+        return True
+    months = (mention.first.year - dateline.year) * 12 + mention.first.month - dateline.month
+    return months in offsets
 
 
 def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:
@@ -44,6 +86,13 @@ def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:
         )
     if found.month is None or found.day is None:
         return False
+    if (
+        found.year is not None
+        and mention.first is not None
+        and not mention.relative
+        and found.year != mention.first.year  # "June 30, 2012" for "2011년 6월30일"
+    ):
+        return False
     if mention.first is None:
         return mention.day == found.day and mention.month in (None, found.month)
     last = found.day2 or found.day
@@ -59,6 +108,20 @@ def _last_month(mention: DateMention) -> int:
     """The last month a mention covers ("7~9월" → 9), without a dateline to resolve it."""
     digits = re.findall(r"(\d{1,2})월", mention.surface)
     return int(digits[-1]) if digits else mention.month or 0
+
+
+def _month_accounts(mention: DateMention, found: EnglishDate) -> bool:
+    """The source date covers the English month (its year too, when both are written)."""
+    if mention.first is None:
+        return mention.month is not None and mention.month <= found.month <= _last_month(mention)
+    if found.year is not None and not (
+        mention.first.year <= found.year <= (mention.last or mention.first).year
+    ):
+        return False
+    last = mention.last or mention.first
+    if mention.first.year != last.year:
+        return True  # a span of years covers every month
+    return mention.first.month <= found.month <= last.month
 
 
 # the shorthand Korean copy uses for a date that names an event: "9/11 테러", "6.15 공동선언"
@@ -79,6 +142,24 @@ def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
     )
 
 
+def _years(mention: DateMention) -> list[int]:
+    """The years a resolved mention spans ("2005~2006년": both)."""
+    assert mention.first is not None
+    last = mention.last.year if mention.last else mention.first.year
+    return list(range(mention.first.year, last + 1))
+
+
+def _year_written(year: int, target: str) -> bool:
+    """The year is in the translation, in full or as the end of a span ("2005-06")."""
+    return (
+        str(year) in target
+        or re.search(rf"\d{{4}}\s*[-–/]\s*{year % 100:02d}\b", target) is not None
+    )
+
+
+_ENGLISH_YEAR = re.compile(r"(?<![\d.,$])\b(1[89]\d\d|20\d\d)\b(?![\d.,]\d|\s*(?:%|percent))")
+
+
 @register
 class DatesCheck:
     name = "dates"
@@ -90,6 +171,8 @@ class DatesCheck:
         findings = [self._check_mention(m, english, context) for m in mentions]
         findings = [f for f in findings if f is not None]
         findings += self._conflicts(mentions, english, context.source)
+        findings += self._month_conflicts(mentions, english)
+        findings += self._year_conflicts(mentions, context)
         findings += self._unresolved(mentions, english, context)
         return findings
 
@@ -100,7 +183,9 @@ class DatesCheck:
                 return None
             severity = "minor" if mention.relative else "major"
         elif mention.granularity is Granularity.YEAR:
-            if mention.first and str(mention.first.year) in target:
+            if mention.first and all(_year_written(y, target) for y in _years(mention)):
+                return None
+            if mention.first and not mention.relative and _told_relative(mention, target, dateline):
                 return None
             if mention.relative and (
                 mention.first is None or _LAST_YEAR.search(target) or "year" in target.lower()
@@ -117,6 +202,8 @@ class DatesCheck:
             if any(_month_matches(mention, f) for f in english) and (
                 year is None or year in target
             ):
+                return None
+            if not mention.relative and _told_relative(mention, target, dateline):
                 return None
             severity = "minor" if "." in mention.surface else "major"  # "2005.10": a stamp
         suggestion = (
@@ -146,22 +233,77 @@ class DatesCheck:
                 continue
             if (found.month, found.day) in shorthand:
                 continue  # "9/11 테러", "6.15 남북공동선언"
-            severity = "major"
             findings.append(
-                finding(
-                    self.name,
-                    "date_mismatch",
-                    severity,
+                self._mismatch(
                     f"the date {found.surface!r} in the translation is not in the source",
-                    target_span=(found.start, found.end),
+                    (found.start, found.end),
                 )
             )
         return findings
+
+    def _month_conflicts(
+        self, mentions: list[DateMention], english: list[EnglishDate]
+    ) -> list[Finding]:
+        """An English month that none of the source's dates can account for ("October" for
+        "7~9월", or a month in a sentence whose source has no date). Not where a source date
+        is relative and unresolved ("지난달" without a dateline could be any month)."""
+        if any(m.first is None and m.month is None for m in mentions):
+            return []
+        findings = []
+        for found in english:
+            if found.month is None or found.day is not None:
+                continue
+            if any(_month_accounts(m, found) for m in mentions):
+                continue
+            findings.append(
+                self._mismatch(
+                    f"the month {found.surface!r} in the translation is not in the source",
+                    (found.start, found.end),
+                )
+            )
+        return findings
+
+    def _year_conflicts(self, mentions: list[DateMention], context) -> list[Finding]:
+        """An English year that the source, which writes its years out, does not have."""
+        written = [
+            m for m in mentions if m.first and not m.relative and re.search(r"\d{4}", m.surface)
+        ]
+        if not written or any(m.relative for m in mentions):
+            return []
+        source_years = {y for m in written for y in _years(m)}
+        findings = []
+        for match in _ENGLISH_YEAR.finditer(context.target):
+            year = int(match.group(1))
+            if year in source_years or match.group(1) in context.source:
+                continue
+            findings.append(
+                self._mismatch(
+                    f"the year {year} in the translation is not in the source", match.span(1)
+                )
+            )
+        return findings
+
+    def _mismatch(self, message: str, span: tuple[int, int]) -> Finding:
+        """A date in the translation that the source does not have."""
+        return finding(self.name, "date_mismatch", "major", message, target_span=span)
 
     def _unresolved(self, mentions, english, context) -> list[Finding]:
         findings = []
         for found in english:
             if not found.unresolved:
+                continue
+            days = [m for m in mentions if m.is_day and (m.day or m.first)]
+            if (
+                found.day is not None
+                and days
+                and not any(_day_matches(m, found, None) for m in days)
+            ):
+                findings.append(
+                    self._mismatch(
+                        f"the day {found.surface!r} in the translation is not the source's",
+                        (found.start, found.end),
+                    )
+                )
                 continue
             date = resolve_english_date(found, mentions, context.dateline)
             suggestion = format_date(date, context.dateline) if date else None

@@ -11,7 +11,7 @@ import re
 
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding, register
-from transdesk.qa.morph import analyse
+from transdesk.qa.morph import analyse, is_common_noun
 from transdesk.qa.romanize import (
     family_spellings,
     hangul_skeleton,
@@ -33,13 +33,19 @@ _NAME_BEFORE_TITLE = re.compile(
 
 
 def korean_names(text: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of every Korean personal name: kiwi's proper nouns, names before titles."""
+    """(name, start, end) of every Korean personal name: kiwi's proper nouns (not those its
+    dictionary also has as a common noun), names before titles."""
     names = {}
     for morpheme in analyse(text):
-        if morpheme.tag == "NNP" and split_name(morpheme.form):
+        if (
+            morpheme.tag == "NNP"
+            and split_name(morpheme.form)
+            and not is_common_noun(morpheme.form)  # "유전자" (gene) is no Mr. Yu
+        ):
             names[morpheme.start] = (morpheme.form, morpheme.start, morpheme.end)
     for match in _NAME_BEFORE_TITLE.finditer(text):
-        if split_name(match.group(1)) and match.start() not in names:
+        candidate = match.group(1)
+        if split_name(candidate) and not is_common_noun(candidate) and match.start() not in names:
             names[match.start()] = (match.group(1), match.start(), match.end(1))
     return [names[k] for k in sorted(names)]
 

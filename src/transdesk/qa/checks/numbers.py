@@ -9,11 +9,13 @@ from transdesk.dates import find_english_dates, resolve_dates
 from transdesk.qa.base import CheckContext, finding, register
 from transdesk.qa.number_forms import (
     clock_values,
-    is_age,
+    is_age_bracket,
     is_approximate_range,
     is_clock_time,
     is_fraction_of_share,
+    is_named_number,
     is_shorthand_date,
+    latin_token,
 )
 from transdesk.qa.quantities import Quantity, english_quantities, korean_quantities, values_match
 
@@ -31,6 +33,8 @@ _CONVERSIONS = (
     (re.compile(r"^\s*(?:리터|ℓ|l\b)"), 0.264172, r"lit(?:er|re)"),
 )
 _TOLERANCE = 0.12
+_EN_RANGE_END = re.compile(r"^\s*(?:-|–|to)\s*[\d.,]+")  # "72-78 degrees", "111 to 130 mph"
+_RANGE_END = re.compile(r"^\s*[~∼〜-]\s*[\d.,]+")  # "22~25도": the unit is after the range
 
 
 _METRIC_WORD = re.compile(
@@ -47,8 +51,12 @@ _US_UNIT = re.compile(
 
 def _converted(quantity: Quantity, source: str, target: list[Quantity], english: str) -> bool:
     """The English gives the quantity in US units (240km → "150 miles")."""
-    after = source[quantity.end : quantity.end + 6]
-    in_us_units = [t for t in target if _US_UNIT.match(english[t.end : t.end + 16])]
+    after = _RANGE_END.sub("", source[quantity.end : quantity.end + 16], count=1)[:6]
+    in_us_units = [
+        t
+        for t in target
+        if _US_UNIT.match(_EN_RANGE_END.sub("", english[t.end : t.end + 24], count=1))
+    ]
     for unit, factor, metric in _CONVERSIONS:
         if unit.match(after):
             if re.search(rf"\d[\s-]*(?:{metric})", english, re.IGNORECASE) or _METRIC_WORD.search(
@@ -82,6 +90,12 @@ def _counted(quantity: Quantity, text: str) -> bool:
     return bool(_COUNTER.match(after))
 
 
+def _unit(quantity: Quantity, text: str) -> str:
+    """The unit written after a figure ("26살의" → "살", "3주" → "주", "10km" → "km")."""
+    match = re.match(r"\s?([A-Za-z]{1,3}|[\uac00-\ud7a3%]?)", text[quantity.end : quantity.end + 4])
+    return match.group(1) if match else ""
+
+
 def _slashed(quantity: Quantity, text: str) -> bool:
     return (
         text[quantity.end : quantity.end + 1] == "/"
@@ -111,6 +125,10 @@ def _in_parentheses(quantity: Quantity, text: str) -> bool:
     return bool(_APPROXIMATE_CONVERSION.search(inner))
 
 
+def _added(quantity: Quantity, added: list[Finding]) -> bool:
+    return any(f.target_span == (quantity.start, quantity.end) for f in added)
+
+
 def _inside(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
     return any(s <= quantity.start and quantity.end <= e for s, e in spans)
 
@@ -138,9 +156,16 @@ class NumbersCheck:
         english_dates = find_english_dates(context.target)
         in_dates = {float(v) for d in english_dates for v in (d.month, d.day, d.year) if v}
         days = [(d.month, d.day) for d in english_dates if d.month and d.day]
-        findings = self._missing(source, target, (in_dates, days), context)
-        findings += self._unexplained(source, target, explained)
-        return findings
+        explained |= {  # "야다브(63)" told as "in his 60s"
+            float(q.value // 10 * 10)
+            for q in source
+            if is_age_bracket(q, context.source, context.target)
+        }
+        added = self._unexplained(source, target, explained)
+        # a figure in the English that nothing explains: a source number missing beside it was
+        # probably changed, not left out ("Karadzic, 68" for "카라지치(63)")
+        changed = [t for t in target if t.surface[:1].isdigit() and _added(t, added)]
+        return self._missing(source, target, (in_dates, days), context, changed) + added
 
     def _missing(
         self,
@@ -148,6 +173,7 @@ class NumbersCheck:
         target: list[Quantity],
         dates: tuple[set[float], list[tuple[int, int]]],
         context: CheckContext,
+        changed: list[Quantity],
     ) -> list[Finding]:
         in_dates, days = dates
         findings, text = [], context.source
@@ -160,24 +186,31 @@ class NumbersCheck:
             if match is not None:
                 available.remove(match)
                 continue
-            if any(values_match(t.value, quantity.value) for t in target) and not any(
+            if any(values_match(t.value, quantity.value) for t in target) and any(
                 values_match(s.value, quantity.value)
+                and _unit(s, text) == _unit(quantity, text)
+                and not _counted(s, text)
                 for s in source
-                if s is not quantity and s.start < quantity.start and _counted(s, text)
+                if s is not quantity and s.start < quantity.start
             ):
-                continue  # said twice in Korean, once in English (unless counted twice: "2명 ... 2명")
-            if quantity.value in _SILENT_VALUES:
-                continue  # "1명" → "a man"
+                continue  # said twice in Korean, once in English: "26살 ... 26살의 여성"
+                # (not "2명 ... 2명", two counts; nor "3주 전 ... 3명", two quantities)
+            if quantity.value in _SILENT_VALUES and not any(
+                t.value < 10 and t.value == int(t.value) for t in changed
+            ):
+                continue  # "1명" → "a man" (but not "Category 1" → "Category 5")
             if quantity.value in in_dates and _slashed(quantity, text):
                 continue  # "9/11" → "September 11"
             if _converted(quantity, text, target, context.target):
                 continue
+            token = latin_token(quantity, text)
+            if token and token.lower() in context.target.lower():
+                continue  # "MP3", "iPhone 3G": the figure is part of a name the English repeats
             if self._rendered_otherwise(quantity, context, days):
                 continue
-            minor = (
-                _in_parentheses(quantity, text)
-                or _part_of_a_name(quantity, text)
-                or is_age(quantity, text)
+            minor = _in_parentheses(quantity, text) or (
+                (_part_of_a_name(quantity, text) or is_age_bracket(quantity, text, context.target))
+                and not changed
             )
             severity = "minor" if minor else "major"
             findings.append(
@@ -202,6 +235,7 @@ class NumbersCheck:
             or is_shorthand_date(quantity, days)
             or is_fraction_of_share(quantity, source, english)
             or is_approximate_range(quantity, source, english)
+            or is_named_number(quantity, source, english)
         )
 
     def _unexplained(self, source, target, explained) -> list[Finding]:

@@ -12,7 +12,7 @@ import re
 from transdesk.article import Finding
 from transdesk.dates import resolve_dates
 from transdesk.qa.base import CheckContext, finding, register
-from transdesk.qa.korean_tense import main_clause, source_tense
+from transdesk.qa.korean_tense import main_clause, reports_present, source_tense
 
 _ENGLISH_FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|going)\s+to)\b|'ll\b",
@@ -56,7 +56,13 @@ class TenseCheck:
             if clause.past and clause.speech:
                 return [self._past_as_future(spoken)]
         english_future = _ENGLISH_FUTURE.search(context.target)
-        if english_future and (past or dated_past) and not future and not dated_future:
+        if (
+            english_future
+            and (past or dated_past)
+            and not future
+            and not dated_future
+            and not reports_present(context.source)
+        ):
             return [self._past_as_future(english_future)]
         if dated_future and not past and not _ENGLISH_PROSPECT.search(context.target):
             return [
