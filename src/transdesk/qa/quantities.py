@@ -208,7 +208,9 @@ def english_quantities(text: str) -> list[Quantity]:
         if match["digits"]:
             value = _to_float(match["digits"])
             scale = (match["scale"] or "").lower()
-            if match["short"] and _CURRENCY_BEFORE.search(text[: match.start()]):
+            if match["short"] and _CURRENCY_BEFORE.search(
+                text[max(0, match.start() - 4) : match.start()]
+            ):
                 scale = match["short"].lower()  # "$110m" is millions; "110m hurdles" is meters
             spelled = False
         else:

@@ -114,11 +114,9 @@ def _month_accounts(mention: DateMention, found: EnglishDate) -> bool:
     """The source date covers the English month (its year too, when both are written)."""
     if mention.first is None:
         return mention.month is not None and mention.month <= found.month <= _last_month(mention)
-    if found.year is not None and not (
-        mention.first.year <= found.year <= (mention.last or mention.first).year
-    ):
-        return False
     last = mention.last or mention.first
+    if found.year is not None and not mention.first.year <= found.year <= last.year:
+        return False
     if mention.first.year != last.year:
         return True  # a span of years covers every month
     return mention.first.month <= found.month <= last.month
@@ -289,10 +287,10 @@ class DatesCheck:
 
     def _unresolved(self, mentions, english, context) -> list[Finding]:
         findings = []
+        days = [m for m in mentions if m.is_day and (m.day or m.first)]
         for found in english:
             if not found.unresolved:
                 continue
-            days = [m for m in mentions if m.is_day and (m.day or m.first)]
             if (
                 found.day is not None
                 and days
