@@ -125,10 +125,6 @@ def _in_parentheses(quantity: Quantity, text: str) -> bool:
     return bool(_APPROXIMATE_CONVERSION.search(inner))
 
 
-def _added(quantity: Quantity, added: list[Finding]) -> bool:
-    return any(f.target_span == (quantity.start, quantity.end) for f in added)
-
-
 def _inside(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
     return any(s <= quantity.start and quantity.end <= e for s, e in spans)
 
@@ -161,11 +157,12 @@ class NumbersCheck:
             for q in source
             if is_age_bracket(q, context.source, context.target)
         }
-        added = self._unexplained(source, target, explained)
+        unexplained = _unexplained(source, target, explained)
         # a figure in the English that nothing explains: a source number missing beside it was
         # probably changed, not left out ("Karadzic, 68" for "카라지치(63)")
-        changed = [t for t in target if t.surface[:1].isdigit() and _added(t, added)]
-        return self._missing(source, target, (in_dates, days), context, changed) + added
+        changed = [t for t in unexplained if t.surface[:1].isdigit()]
+        findings = self._missing(source, target, (in_dates, days), context, changed)
+        return findings + [self._added(quantity) for quantity in unexplained]
 
     def _missing(
         self,
@@ -238,20 +235,24 @@ class NumbersCheck:
             or is_named_number(quantity, source, english)
         )
 
-    def _unexplained(self, source, target, explained) -> list[Finding]:
-        findings = []
-        for quantity in target:
-            if quantity.spelled or quantity.value in explained:
-                continue
-            if any(values_match(quantity.value, s.value) for s in source):
-                continue
-            findings.append(
-                finding(
-                    self.name,
-                    "number_added",
-                    "minor",
-                    f"the translation has {quantity.surface!r}, which is not in the source",
-                    target_span=(quantity.start, quantity.end),
-                )
-            )
-        return findings
+    def _added(self, quantity: Quantity) -> Finding:
+        return finding(
+            self.name,
+            "number_added",
+            "minor",
+            f"the translation has {quantity.surface!r}, which is not in the source",
+            target_span=(quantity.start, quantity.end),
+        )
+
+
+def _unexplained(
+    source: list[Quantity], target: list[Quantity], explained: set[float]
+) -> list[Quantity]:
+    """English figures (not spelled-out words) that no source number or known form explains."""
+    return [
+        quantity
+        for quantity in target
+        if not quantity.spelled
+        and quantity.value not in explained
+        and not any(values_match(quantity.value, s.value) for s in source)
+    ]
