@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from transdesk.article import Dateline
-from transdesk.cli import app
+from transdesk.cli.app import app
 from transdesk.errors import InvalidInput
 from transdesk.ingest import read_article
 from transdesk.qa import Thresholds, check_translation, thresholds_from

@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from transdesk.cli import app
+from transdesk.cli.app import app
 from transdesk.cli.options import EngineName, engine_settings
 from transdesk.errors import InvalidInput
 

@@ -12,7 +12,7 @@ import typer
 from tqdm import tqdm
 
 from transdesk.article import Dateline
-from transdesk.cli import app
+from transdesk.cli.app import app
 from transdesk.cli.options import (
     ApiKey,
     BaseUrl,

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from transdesk.cli import app
+from transdesk.cli.app import app
 from transdesk.errors import InvalidInput
 from transdesk.glossary.exchange import read_termbase_file, write_termbase_file
 from transdesk.glossary.model import TermEntry, TermKind, TermStatus

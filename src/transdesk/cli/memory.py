@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from transdesk.cli import app
+from transdesk.cli.app import app
 from transdesk.errors import InvalidInput
 from transdesk.learning import record_correction
 from transdesk.memory.store import TranslationMemory

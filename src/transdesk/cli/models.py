@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from transdesk.cli import app
+from transdesk.cli.app import app
 from transdesk.engines.models import list_cached, pull, resolve_model
 from transdesk.engines.registry import known_engines
 from transdesk.settings import get_settings

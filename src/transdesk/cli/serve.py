@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import typer
 
-from transdesk.cli import app
+from transdesk.cli.app import app
 from transdesk.cli.options import EngineName, engine_settings
 from transdesk.errors import InvalidArticle, InvalidInput, StorageError, TransdeskError
 from transdesk.ingest.raw import slugify

@@ -11,7 +11,7 @@ import typer
 from tqdm import tqdm
 
 from transdesk.article import SegmentStatus, TranslatedArticle
-from transdesk.cli import app
+from transdesk.cli.app import app
 from transdesk.cli.options import (
     ApiKey,
     BaseUrl,

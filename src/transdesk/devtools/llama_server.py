@@ -95,6 +95,29 @@ class LlamaServer:
     def alive(self) -> bool:
         return self.process.poll() is None
 
+    def exit_description(self) -> str | None:
+        """How the server process ended ("exited with code 1", "was killed by signal 11
+        (SIGSEGV)"), or None while it runs."""
+        code = self.process.poll()
+        if code is None:
+            return None
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = "unknown signal"
+            return f"was killed by signal {-code} ({name})"
+        return f"exited with code {code}"
+
+    def death_report(self, lines: int = 20) -> str | None:
+        """For a server that died: how it ended, where its log is and the log's last lines.
+        None while it runs."""
+        ended = self.exit_description()
+        if ended is None:
+            return None
+        tail = "\n".join(self.log_tail().splitlines()[-lines:]) or "(the log is empty)"
+        return f"llama.cpp server (pid {self.process.pid}) {ended}; its log {self.log_path} ends with:\n{tail}"
+
     def kill(self) -> None:
         """SIGKILL, as a crash would: no goodbye to open connections."""
         if self.alive():
@@ -102,13 +125,16 @@ class LlamaServer:
             self.process.wait(timeout=10)
 
     def stop(self, timeout_s: float = 10.0) -> None:
-        if self.alive():
+        """Stop the server. The log is removed with its directory only after a clean stop: the log
+        of a server that died by itself is kept, for its death report."""
+        died_by_itself = not self.alive()
+        if not died_by_itself:
             self.process.terminate()
             try:
                 self.process.wait(timeout=timeout_s)
             except subprocess.TimeoutExpired:
                 self.kill()
-        if self.owns_log_dir:
+        if self.owns_log_dir and not died_by_itself:
             shutil.rmtree(self.log_path.parent, ignore_errors=True)
 
     def log_tail(self, chars: int = 2000) -> str:
@@ -160,7 +186,7 @@ def start_llama_server(
             server.stop()
             if isinstance(exc, EngineUnavailable) and exited_early and attempt + 1 < tries:
                 continue
-            if owns_log_dir:
+            if owns_log_dir and not exited_early:  # a crashed server's log stays, for its report
                 shutil.rmtree(log_dir, ignore_errors=True)
             raise
         server.owns_log_dir = owns_log_dir
@@ -197,8 +223,8 @@ def _wait_until_ready(server: LlamaServer, timeout_s: float) -> None:
     while time.monotonic() < deadline:
         if not server.alive():
             raise EngineUnavailable(
-                f"llama.cpp server exited with code {server.process.returncode} before answering",
-                hint=f"its log ends with:\n{server.log_tail()}",
+                f"llama.cpp server {server.exit_description()} before answering",
+                hint=server.death_report() or "",
             )
         try:
             if httpx.get(server.base_url + "/models", timeout=2.0).status_code == 200:
@@ -221,12 +247,19 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the server on the way out
-    with start_llama_server(args.model, port=args.port, threads=args.threads) as server:
+    try:
+        server = start_llama_server(args.model, port=args.port, threads=args.threads)
+    except EngineUnavailable as error:
+        log.error("error: %s", error)
+        raise SystemExit(1) from None
+    with server:
         log.info("serving; use --base-url %s (Ctrl-C stops it)", server.base_url)
         try:
             server.process.wait()
         except KeyboardInterrupt:
-            pass
+            return
+        log.error("error: %s", server.death_report())
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

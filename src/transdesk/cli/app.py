@@ -1,0 +1,68 @@
+"""The `transdesk` Typer application that every command module registers its commands on, and the
+runner that turns typed errors and usage errors into a message and an exit code."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from transdesk.errors import TransdeskError
+
+app = typer.Typer(
+    name="transdesk",
+    help="Self-hosted AI translation desk for Korean news in English.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _root(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what the desk is doing."),
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _usage_error_types() -> tuple[type[Exception], ...]:
+    """The classes of click's usage errors (unknown command or option, bad value), whether typer
+    uses click itself or a copy of it that it vendors (typer ≥ 0.29 has `typer._click`)."""
+    found: list[type[Exception]] = [
+        klass for klass in typer.BadParameter.__mro__ if klass.__name__ == "ClickException"
+    ]
+    try:
+        import click
+    except ImportError:
+        pass
+    else:
+        found.append(click.ClickException)
+    return tuple(dict.fromkeys(found))
+
+
+_USAGE_ERRORS = _usage_error_types()
+
+
+def run_app(args: list[str] | None = None) -> None:
+    """Run the command line: typed errors print `error: …` (with a hint) and exit with their code;
+    usage errors print click's usage message and exit 2; never a traceback for either."""
+    try:
+        code = app(args=args, standalone_mode=False)  # a typer.Exit(n) comes back as n here
+        if isinstance(code, int) and code:
+            raise SystemExit(code)
+    except TransdeskError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise SystemExit(error.exit_code) from None
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        raise SystemExit(130) from None
+    except typer.Exit as done:
+        raise SystemExit(done.exit_code) from None
+    except _USAGE_ERRORS as error:
+        error.show()  # type: ignore[attr-defined]
+        raise SystemExit(error.exit_code) from None  # type: ignore[attr-defined]
