@@ -20,9 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from transdesk.assembly import build_pipeline
 from transdesk.devtools.llama_server import start_llama_server
 from transdesk.ingest import read_article
-from transdesk.pipeline import build_pipeline
 from transdesk.publish import render
 from transdesk.settings import Settings
 
@@ -92,8 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     sentences = sum(1 for _ in read_article(args.article).segments())  # also warms the splitter
     with tempfile.TemporaryDirectory() as home, start_llama_server(threads=args.threads) as server:
         settings = Settings(
-            engine="openai", openai_base_url=server.base_url, openai_timeout_s=900,
-            openai_concurrency=args.concurrency, openai_max_tokens=args.max_tokens,
+            engine="openai",
+            openai={
+                "base_url": server.base_url, "timeout_s": 900,
+                "concurrency": args.concurrency, "max_tokens": args.max_tokens,
+            },
             data_dir=Path(home), cache_dir=Path(home),
         )  # fmt: skip
         runs = [translate_once(args.article, settings) for _ in range(args.runs)]

@@ -29,13 +29,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from calibrate_qa import DEFAULT_CORPUS, read_pairs
 from qa_injected import INJECTORS, bench_termbase
 
+from transdesk.article import Severity
 from transdesk.qa import Checker, Thresholds, segment_decision
-from transdesk.qa.base import SEVERITIES, CheckContext, finding
+from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.calibration import length_bounds
 from transdesk.qa.checks.omission import visible_length
 
 THRESHOLDS = Thresholds()
-REVIEW_RANK = SEVERITIES.index(THRESHOLDS.review_at)
+REVIEW_AT = Severity(THRESHOLDS.review_at)
 
 
 class LengthRatioBaseline:
@@ -59,7 +60,7 @@ def flagged(findings) -> bool:
 
 
 def by_check(findings) -> set[str]:
-    return {f.check for f in findings if SEVERITIES.index(f.severity) >= REVIEW_RANK}
+    return {f.check for f in findings if f.severity >= REVIEW_AT}
 
 
 def false_flags(pairs, checker: Checker) -> tuple[list[int], Counter, float]:

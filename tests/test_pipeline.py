@@ -9,7 +9,8 @@ from fixtures.engines import PhrasebookEngine, seed_phrasebook
 from transdesk.article import SegmentStatus
 from transdesk.engines.base import Hypothesis
 from transdesk.ingest import read_article
-from transdesk.pipeline import BaseStage, Pipeline, build_requests
+from transdesk.pipeline import Pipeline, build_requests
+from transdesk.stage import BaseStage
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "putin-kim-beijing.md"
 

@@ -90,6 +90,60 @@ class Article:
         raise KeyError(segment_id)
 
 
+class _Ranked(enum.StrEnum):
+    """A StrEnum ordered by declaration, from the mildest member to the strictest.
+
+    Members equal their strings ("publish", "major"), so stored rows and templates read them
+    as they always have; comparisons follow the ranking, not the alphabet.
+    """
+
+    @property
+    def rank(self) -> int:
+        return list(type(self)).index(self)
+
+    def _other(self, other: object) -> _Ranked:
+        if isinstance(other, str):
+            return type(self)(other)
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        return self.rank < self._other(other).rank
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= self._other(other).rank
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > self._other(other).rank
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= self._other(other).rank
+
+
+class Severity(_Ranked):
+    """How serious a finding is, mildest first."""
+
+    INFO = "info"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+
+class Decision(_Ranked):
+    """The gate's decision on a sentence or an article, mildest first."""
+
+    PUBLISH = "publish"
+    REVIEW = "review"
+    BLOCK = "block"
+
+
+def stricter(a: Decision | str | None, b: Decision | str | None) -> Decision | None:
+    """The stricter of two decisions; no decision yet (None) is milder than any."""
+    if a is None or b is None:
+        chosen = a if b is None else b
+        return None if chosen is None else Decision(chosen)
+    return max(Decision(a), Decision(b))
+
+
 class SegmentStatus(enum.StrEnum):
     TRANSLATED = "translated"  # produced by the engine
     FROM_MEMORY = "from_memory"  # exact translation-memory match, engine skipped
@@ -103,7 +157,7 @@ class Finding:
 
     check: str
     kind: str
-    severity: str  # "info" | "minor" | "major" | "critical"
+    severity: Severity
     message: str
     source_span: tuple[int, int] | None = None
     target_span: tuple[int, int] | None = None
@@ -119,7 +173,7 @@ class SegmentTranslation:
     score: float | None = None
     applied: tuple[str, ...] = ()  # what the pipeline did: "memory:exact", "term:크렘린궁", ...
     findings: tuple[Finding, ...] = ()
-    decision: str | None = None  # gate decision: "publish" | "review" | "block"
+    decision: Decision | None = None  # the gate's decision on this sentence
     error: str | None = None
 
 
@@ -128,7 +182,7 @@ class TranslatedArticle:
     source: Article
     segments: tuple[SegmentTranslation, ...]
     signature: dict[str, object]
-    decision: str | None = None
+    decision: Decision | None = None
     notes: tuple[str, ...] = field(default=())
 
     def for_block(self, block_index: int) -> tuple[SegmentTranslation, ...]:

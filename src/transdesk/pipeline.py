@@ -1,9 +1,8 @@
 """The article's path: ingest → stages before the engine → engine → stages after → TranslatedArticle.
 
 Every capability that is not the engine itself (translation memory, termbase protection and
-enforcement, date rewriting, quality checks and the gate) is a `Stage`. A stage sees each
-`SegmentJob` before the engine (it may rewrite the request, or settle the segment so the engine
-is skipped) and after it (it may repair the text and add findings), and finally the whole article.
+enforcement, date rewriting, quality checks and the gate) is a `Stage` (see `transdesk.stage`).
+The desk's own pipeline is put together from settings in `transdesk.assembly`.
 """
 
 from __future__ import annotations
@@ -11,86 +10,26 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from transdesk import __version__
 from transdesk.article import (
     Article,
-    Finding,
-    Segment,
+    Decision,
     SegmentStatus,
     SegmentTranslation,
     TranslatedArticle,
+    stricter,
 )
-from transdesk.engines.base import ArticleContext, Engine, EngineKind, Hypothesis, SegmentRequest
-from transdesk.settings import Settings
+from transdesk.engines.base import ArticleContext, Engine, SegmentRequest
+from transdesk.stage import SegmentJob, Stage
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class SegmentJob:
-    """The working state of one sentence on its way through the pipeline."""
-
-    segment: Segment
-    request: SegmentRequest
-    hypothesis: Hypothesis | None = None  # set by the engine, or by a stage that settles it early
-    status: SegmentStatus | None = None
-    origin: str | None = None
-    applied: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    decision: str | None = None
-
-    @property
-    def settled(self) -> bool:
-        return self.hypothesis is not None
-
-    @property
-    def text(self) -> str | None:
-        return self.hypothesis.text if self.hypothesis else None
-
-    def set_text(self, text: str, note: str) -> None:
-        """Replace the English text (a repair), keeping the record of what was done."""
-        assert self.hypothesis is not None
-        self.hypothesis = replace(self.hypothesis, text=text)
-        self.applied.append(note)
-
-
 class Closeable(Protocol):
     def close(self) -> None: ...
-
-
-class Stage(Protocol):
-    name: str
-
-    def before_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None: ...
-
-    def after_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None: ...
-
-    def after_article(self, article: Article, jobs: Sequence[SegmentJob]) -> str | None:
-        """Return an article-level decision ("publish" | "review" | "block") or None."""
-        ...
-
-    def signature(self) -> dict[str, object]: ...
-
-
-class BaseStage:
-    """Convenience base: a stage overrides only the hooks it needs."""
-
-    name = "stage"
-
-    def before_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None:
-        return None
-
-    def after_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None:
-        return None
-
-    def after_article(self, article: Article, jobs: Sequence[SegmentJob]) -> str | None:
-        return None
-
-    def signature(self) -> dict[str, object]:
-        return {}
 
 
 @dataclass(frozen=True)
@@ -160,7 +99,7 @@ class Pipeline:
             stage.after_engine(article, jobs)
         decision = None
         for stage in self.stages:
-            decision = _stricter(decision, stage.after_article(article, jobs))
+            decision = stricter(decision, stage.after_article(article, jobs))
 
         translated = TranslatedArticle(
             source=article,
@@ -202,7 +141,7 @@ class Pipeline:
         for job, hypothesis in zip(pending, hypotheses, strict=True):
             job.hypothesis = hypothesis
             job.origin = self.engine.name
-            if hypothesis.failed and self.engine.kind is EngineKind.MEMORY:
+            if hypothesis.failed and self.engine.capabilities.answers_from_memory:
                 job.status = SegmentStatus.UNTRANSLATED  # no approved translation yet, not a failure
         return elapsed
 
@@ -213,13 +152,6 @@ class Pipeline:
             if stage_signature:
                 signature[stage.name] = stage_signature
         return signature
-
-
-_SEVERITY_OF_DECISION = {None: 0, "publish": 1, "review": 2, "block": 3}
-
-
-def _stricter(a: str | None, b: str | None) -> str | None:
-    return a if _SEVERITY_OF_DECISION[a] >= _SEVERITY_OF_DECISION[b] else b
 
 
 def _finish(job: SegmentJob, engine_name: str) -> SegmentTranslation:
@@ -233,7 +165,7 @@ def _finish(job: SegmentJob, engine_name: str) -> SegmentTranslation:
             origin=job.origin or engine_name,
             applied=tuple(job.applied),
             findings=tuple(job.findings),
-            decision=job.decision or "block",
+            decision=job.decision or Decision.BLOCK,
             error=hypothesis.error if hypothesis else "not translated",
         )
     return SegmentTranslation(
@@ -246,47 +178,3 @@ def _finish(job: SegmentJob, engine_name: str) -> SegmentTranslation:
         findings=tuple(job.findings),
         decision=job.decision,
     )
-
-
-def build_pipeline(
-    settings: Settings,
-    *,
-    engine: Engine | None = None,
-    use_memory: bool = True,
-    use_termbase: bool = True,
-    checks: bool = True,
-    date_style: bool = True,
-) -> Pipeline:
-    """The pipeline the CLI, the web desk and `transdesk eval` all use, built from settings.
-
-    Stage order matters: the memory settles exact matches first (the engine skips them), the
-    termbase protects terms before the engine and enforces them after, dates are rewritten in news
-    style, and the checks judge the final English.
-    """
-    from transdesk import dates, qa
-    from transdesk.engines.base import EngineKind
-    from transdesk.engines.registry import create_engine
-    from transdesk.glossary import TermbaseStage
-    from transdesk.glossary.starter import open_termbase
-    from transdesk.memory.stage import memory_stage
-    from transdesk.store.db import Database
-
-    engine = engine or create_engine(settings.engine, settings)
-    stages: list[Stage] = []
-    resources: list[Database] = []
-    termbase = None
-    if use_memory or use_termbase:
-        database = Database(settings.resolved_database_url)
-        resources.append(database)
-        if use_memory and engine.kind is not EngineKind.MEMORY:
-            stages.append(memory_stage(settings, engine.kind, database))
-        if use_termbase:
-            termbase = open_termbase(database).load()
-            stages.append(TermbaseStage(termbase, engine.kind))
-    if date_style:
-        stages.extend(dates.default_stages(settings))
-    if checks:
-        stages.extend(qa.default_stages(settings, termbase))
-    pipeline = Pipeline(engine, stages, context_sentences=settings.openai_context_sentences)
-    pipeline.resources.extend(resources)
-    return pipeline

@@ -1,15 +1,72 @@
-"""One settings object, read once from the environment (TRANSDESK_*) and validated at start-up."""
+"""One settings object, read once from the environment (TRANSDESK_*) and validated at start-up.
+
+Each engine's options nest under its name: `TRANSDESK_CT2__MODEL`, `TRANSDESK_OPENAI__BASE_URL`.
+The flat names of earlier releases (`TRANSDESK_MODEL`, `TRANSDESK_OPENAI_BASE_URL`, ...) are still
+read, with a deprecation warning naming the variable that replaces each.
+"""
 
 from __future__ import annotations
 
 import functools
+import logging
+import os
+import warnings
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
-DEFAULT_MODEL = "quickmt/quickmt-ko-en"
+from transdesk.engines.ct2_options import Ct2Options
+from transdesk.engines.openai_options import OpenAIOptions
+
+log = logging.getLogger(__name__)
+
+ENV_PREFIX = "TRANSDESK_"
+
+# deprecated flat variable → (engine section, option)
+DEPRECATED_VARIABLES: dict[str, tuple[str, str]] = {
+    "TRANSDESK_MODEL": ("ct2", "model"),
+    "TRANSDESK_DEVICE": ("ct2", "device"),
+    "TRANSDESK_COMPUTE_TYPE": ("ct2", "compute_type"),
+    "TRANSDESK_BEAM_SIZE": ("ct2", "beam_size"),
+    "TRANSDESK_BATCH_SIZE": ("ct2", "batch_size"),
+    "TRANSDESK_THREADS": ("ct2", "threads"),
+    **{
+        f"TRANSDESK_OPENAI_{option.upper()}": ("openai", option)
+        for option in OpenAIOptions.model_fields
+    },
+}
+
+
+def nested_variable(section: str, option: str) -> str:
+    return f"{ENV_PREFIX}{section.upper()}__{option.upper()}"
+
+
+class _DeprecatedVariables(PydanticBaseSettingsSource):
+    """The flat engine variables of earlier releases, read below the nested ones."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        environment = {name.upper(): value for name, value in os.environ.items()}
+        values: dict[str, dict[str, str]] = {}
+        for old, (section, option) in DEPRECATED_VARIABLES.items():
+            if old not in environment:
+                continue
+            new = nested_variable(section, option)
+            message = f"{old} is deprecated; set {new} instead"
+            warnings.warn(message, DeprecationWarning, stacklevel=2)
+            log.warning("%s", message)
+            values.setdefault(section, {})[option] = environment[old]
+        return values
 
 
 def _default_home() -> Path:
@@ -21,36 +78,36 @@ def _default_cache() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="TRANSDESK_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="ignore"
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        deprecated = _DeprecatedVariables(settings_cls)
+        return init_settings, env_settings, deprecated, dotenv_settings, file_secret_settings
 
     # where things live
     data_dir: Path = Field(default_factory=_default_home)
     cache_dir: Path = Field(default_factory=_default_cache)
     database_url: str | None = None  # default: SQLite file in data_dir
 
-    # engines
+    # engines: the one to use, and each engine's own options
     engine: str = "ct2"
-    model: str = DEFAULT_MODEL
-    hub_timeout_s: float = Field(default=10.0, gt=0, le=300)
-    device: str = "cpu"
-    compute_type: str = "int8"
-    beam_size: int = Field(default=4, ge=1, le=16)
-    batch_size: int = Field(default=16, ge=1, le=1024)
-    threads: int = Field(default=0, ge=0, le=256)  # 0: let CTranslate2 decide
-
-    openai_base_url: str | None = None
-    openai_api_key: str | None = None
-    openai_model: str = "default"
-    openai_concurrency: int = Field(default=4, ge=1, le=64)
-    openai_timeout_s: float = Field(default=60.0, gt=0, le=3600)
-    openai_retries: int = Field(default=3, ge=0, le=10)
-    openai_context_sentences: int = Field(default=2, ge=0, le=20)
+    ct2: Ct2Options = Field(default_factory=Ct2Options)
+    openai: OpenAIOptions = Field(default_factory=OpenAIOptions)
+    hub_timeout_s: float = Field(default=10.0, gt=0, le=300)  # model downloads
 
     # translation memory
     memory_fuzzy_threshold: float = Field(default=0.75, ge=0.3, le=1.0)  # rapidfuzz ratio / 100
     memory_examples: int = Field(default=3, ge=0, le=20)  # similar approved pairs given to LLMs
-    openai_window: int = Field(default=8, ge=1, le=64)  # segments per request
-    openai_max_tokens: int | None = Field(default=None, ge=1)  # None: sized to the window
 
     # input and output
     max_article_bytes: int = Field(default=2_000_000, gt=0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from transdesk.article import Article, Block, BlockKind, Dateline, Segment
-from transdesk.dates import DateStyleStage
+from transdesk.dates.stage import DateStyleStage
 from transdesk.engines.base import Engine, Hypothesis
 from transdesk.pipeline import Pipeline
 

@@ -9,12 +9,14 @@ from types import SimpleNamespace
 import ctranslate2
 import pytest
 
-from transdesk.engines import ArticleContext, SegmentRequest, create_engine
+from transdesk.cli.options import engine_settings
+from transdesk.engines.base import ArticleContext, SegmentRequest
 from transdesk.engines.ct2 import Ct2Engine
+from transdesk.engines.ct2_options import DEFAULT_MODEL
 from transdesk.engines.ct2_pieces import PieceCodec
 from transdesk.engines.models import model_files
+from transdesk.engines.registry import create_engine
 from transdesk.errors import ConfigurationError
-from transdesk.settings import DEFAULT_MODEL
 
 TRAINING_KO = Path(__file__).resolve().parents[1] / "data" / "tiny_ct2" / "train.ko"
 CONTEXT = ArticleContext(headline="서울시, 한강 공원에 자전거 도로 개통")
@@ -61,7 +63,8 @@ def test_more_requests_than_batch_size_report_progress_per_batch(engine):
 def test_batching_keeps_each_translation_with_its_request(tiny_ct2_settings):
     """Batches are sorted by length; with one sentence per batch the decoder sees exactly what
     it sees alone, so any mix-up in putting results back shows."""
-    settings = tiny_ct2_settings.model_copy(update={"batch_size": 1})
+    one_a_batch = tiny_ct2_settings.ct2.model_copy(update={"batch_size": 1})
+    settings = tiny_ct2_settings.model_copy(update={"ct2": one_a_batch})
     requests = requests_for(korean(6))
     with create_engine("ct2", settings) as engine:
         together = engine.translate(requests, CONTEXT)
@@ -156,7 +159,7 @@ def test_signature_names_model_revision_and_options(engine):
 
 
 def test_local_model_directory_is_used_as_it_is(tiny_ct2_settings, tiny_ct2_model_dir):
-    settings = tiny_ct2_settings.model_copy(update={"model": str(tiny_ct2_model_dir)})
+    settings = engine_settings(model=str(tiny_ct2_model_dir), base=tiny_ct2_settings)
     with create_engine("ct2", settings) as engine:
         (hypothesis,) = engine.translate(requests_for(korean(1)), CONTEXT)
         assert engine.directory == tiny_ct2_model_dir
@@ -190,13 +193,13 @@ def test_bad_model_directory_gives_a_clear_error(
     shutil.copytree(tiny_ct2_model_dir, broken)
     for name in remove:
         (broken / name).unlink()
-    settings = tiny_ct2_settings.model_copy(update={"model": str(broken)})
+    settings = engine_settings(model=str(broken), base=tiny_ct2_settings)
     with pytest.raises(ConfigurationError, match=named) as error:
         create_engine("ct2", settings).translate(requests_for(korean(1)), CONTEXT)
     assert str(broken) in str(error.value)
 
 
 def test_missing_model_directory_gives_a_clear_error(tiny_ct2_settings, tmp_path):
-    settings = tiny_ct2_settings.model_copy(update={"model": str(tmp_path / "no-such-model")})
+    settings = engine_settings(model=str(tmp_path / "no-such-model"), base=tiny_ct2_settings)
     with pytest.raises(ConfigurationError, match="no model directory at"):
         create_engine("ct2", settings).load()

@@ -17,15 +17,16 @@ import pytest
 from typer.testing import CliRunner
 
 from transdesk.cli import app
-from transdesk.engines import create_engine
+from transdesk.engines.ct2_options import DEFAULT_MODEL
 from transdesk.engines.models import (
     list_cached,
     model_problems,
     pull,
     resolve_model,
 )
+from transdesk.engines.registry import create_engine
 from transdesk.errors import ConfigurationError, EngineUnavailable
-from transdesk.settings import DEFAULT_MODEL, Settings, get_settings
+from transdesk.settings import Settings, get_settings
 
 ENTRY = "quickmt--quickmt-ko-en"
 

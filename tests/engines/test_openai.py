@@ -14,14 +14,9 @@ import httpx
 import pytest
 
 from transdesk.article import Dateline
-from transdesk.engines import (
-    ArticleContext,
-    MemoryExample,
-    SegmentRequest,
-    TermHint,
-    create_engine,
-)
+from transdesk.engines.base import ArticleContext, MemoryExample, SegmentRequest, TermHint
 from transdesk.engines.openai import OpenAIEngine, normalize_base_url
+from transdesk.engines.registry import create_engine
 from transdesk.errors import ConfigurationError, EngineUnavailable
 from transdesk.settings import Settings
 
@@ -407,7 +402,7 @@ def test_base_url_forms(given, expected):
 
 
 def test_registry_builds_the_engine_from_settings():
-    settings = Settings(openai_base_url="http://127.0.0.1:8080", openai_concurrency=2)
+    settings = Settings(openai={"base_url": "http://127.0.0.1:8080", "concurrency": 2})
     engine = create_engine("openai", settings)
     with engine:
         assert isinstance(engine, OpenAIEngine)
@@ -416,5 +411,5 @@ def test_registry_builds_the_engine_from_settings():
 
 def test_settings_without_a_server_address_name_the_setting():
     with pytest.raises(ConfigurationError, match="OpenAI-compatible") as caught:
-        create_engine("openai", Settings(openai_base_url=None))
-    assert "TRANSDESK_OPENAI_BASE_URL" in caught.value.hint
+        create_engine("openai", Settings(openai={"base_url": None}))
+    assert "TRANSDESK_OPENAI__BASE_URL" in caught.value.hint

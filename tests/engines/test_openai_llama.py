@@ -17,7 +17,7 @@ import pytest
 
 from transdesk.article import Article, Block, BlockKind, Dateline, Segment, SegmentStatus
 from transdesk.devtools.llama_server import MODEL_ALIAS, start_llama_server
-from transdesk.engines import ArticleContext, SegmentRequest
+from transdesk.engines.base import ArticleContext, SegmentRequest
 from transdesk.engines.openai import OpenAIEngine
 from transdesk.engines.prompts import check_translation
 from transdesk.errors import EngineUnavailable

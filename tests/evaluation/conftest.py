@@ -16,7 +16,7 @@ from transdesk.engines import registry
 from transdesk.engines.base import (
     ArticleContext,
     Engine,
-    EngineKind,
+    EngineCapabilities,
     Hypothesis,
     ProgressCallback,
     SegmentRequest,
@@ -41,7 +41,8 @@ class EngineLog:
 
 
 class RecordedEngine(Engine):
-    kind = EngineKind.LLM  # sees the Korean as it is (seq2seq engines get term placeholders)
+    # sees the Korean as it is (an engine that keeps placeholders gets terms swapped for them)
+    capabilities = EngineCapabilities(takes_term_hints=True, takes_examples=True)
 
     def __init__(self, name: str, drop_every: int, log: EngineLog) -> None:
         self.name = name

@@ -21,7 +21,7 @@ LLAMA_LINES = 6  # the 270M model on a CI runner's CPU: a few seconds a sentence
 def tiny_ct2_env(run_cli, tiny_ct2_cache, monkeypatch):
     monkeypatch.setenv("TRANSDESK_CACHE_DIR", str(tiny_ct2_cache))
     for name, value in {"BEAM_SIZE": "2", "BATCH_SIZE": "8", "THREADS": "1"}.items():
-        monkeypatch.setenv(f"TRANSDESK_{name}", value)
+        monkeypatch.setenv(f"TRANSDESK_CT2__{name}", value)
     return run_cli
 
 
@@ -41,7 +41,7 @@ def test_eval_with_the_tiny_ct2_model(tiny_ct2_env, tmp_path):
 def test_eval_with_the_270m_model_compared_with_tiny_ct2(
     tiny_ct2_env, llama_base_url, tmp_path, monkeypatch
 ):
-    monkeypatch.setenv("TRANSDESK_OPENAI_RETRIES", "0")  # a malformed answer fails, as it may
+    monkeypatch.setenv("TRANSDESK_OPENAI__RETRIES", "0")  # a malformed answer fails, as it may
     out = tmp_path / "report"
     result = tiny_ct2_env(
         *sample_args(out), "--limit", str(LLAMA_LINES), "--article-lines", "3",

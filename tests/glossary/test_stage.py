@@ -7,14 +7,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from fixtures.engines import LLM, MEMORY, SEQ2SEQ
 
 from transdesk.article import BlockKind
-from transdesk.engines.base import Engine, EngineKind, Hypothesis, SegmentRequest
+from transdesk.engines.base import Engine, EngineCapabilities, Hypothesis, SegmentRequest
 from transdesk.glossary.matcher import Termbase
 from transdesk.glossary.model import TermEntry
 from transdesk.glossary.stage import TermbaseStage
 from transdesk.ingest import read_article
-from transdesk.pipeline import BaseStage, Pipeline
+from transdesk.pipeline import Pipeline
+from transdesk.stage import BaseStage
 
 from .conftest import KIM, KREMLIN, WPK, make_article
 
@@ -27,8 +29,10 @@ class ScriptedEngine(Engine):
 
     name = "scripted"
 
-    def __init__(self, kind: EngineKind, answer: Callable[[SegmentRequest], str]) -> None:
-        self.kind = kind
+    def __init__(
+        self, capabilities: EngineCapabilities, answer: Callable[[SegmentRequest], str]
+    ) -> None:
+        self.capabilities = capabilities
         self.answer = answer
         self.requests: list[SegmentRequest] = []
 
@@ -38,7 +42,7 @@ class ScriptedEngine(Engine):
 
 
 def translate(termbase: Termbase, engine: Engine, article):
-    return Pipeline(engine, [TermbaseStage(termbase, engine.kind)]).translate(article)
+    return Pipeline(engine, [TermbaseStage(termbase, engine.capabilities)]).translate(article)
 
 
 def by_segment(answers: dict[str, str]) -> Callable[[SegmentRequest], str]:
@@ -55,7 +59,7 @@ def seed_article():
     return read_article(EXAMPLES / "putin-kim-beijing.md")
 
 
-@pytest.mark.parametrize("kind", [EngineKind.LLM, EngineKind.SEQ2SEQ, EngineKind.MEMORY])
+@pytest.mark.parametrize("kind", [LLM, SEQ2SEQ, MEMORY], ids=["llm", "seq2seq", "memory"])
 def test_seed_mistakes_never_reach_the_reader(starter_termbase, seed_article, kind):
     """An engine that really writes the seed's English ("Kremlin Palace", "Commissioner Kim",
     "Labor Party of North Korea") ends with the approved renderings, whatever its kind."""
@@ -83,7 +87,7 @@ def test_llm_engine_gets_the_terms_with_first_and_later_reference(small_termbase
         (P, "크렘린궁은 김정은 국무위원장이 도착했다고 밝혔다."),
         (P, "김 위원장은 전날 출발했다."),
     )
-    engine = ScriptedEngine(EngineKind.LLM, lambda r: "Fine.")
+    engine = ScriptedEngine(LLM, lambda r: "Fine.")
     translate(small_termbase, engine, article)
     hints = {r.segment_id: [(h.source, h.target) for h in r.terms] for r in engine.requests}
     assert hints["b0.s0"] == [("크렘린궁", "the Kremlin"), ("김 위원장", "Kim")]  # headline: short
@@ -96,7 +100,7 @@ def test_llm_engine_gets_the_terms_with_first_and_later_reference(small_termbase
 
 def test_seq2seq_engine_gets_placeholders_and_suppressions(small_termbase):
     article = make_article((P, "크렘린궁은 김 위원장이 도착했다고 밝혔다."))
-    engine = ScriptedEngine(EngineKind.SEQ2SEQ, lambda r: "⟦T0⟧ said ⟦T1⟧ had arrived.")
+    engine = ScriptedEngine(SEQ2SEQ, lambda r: "⟦T0⟧ said ⟦T1⟧ had arrived.")
     result = translate(small_termbase, engine, article)
     request = engine.requests[0]
     assert request.text == "⟦T0⟧은 ⟦T1⟧이 도착했다고 밝혔다."
@@ -122,7 +126,7 @@ def test_seq2seq_engine_gets_placeholders_and_suppressions(small_termbase):
 )
 def test_placeholders_are_restored(output, expected):
     article = make_article((P, "크렘린궁 보좌관이 말했다."))
-    engine = ScriptedEngine(EngineKind.SEQ2SEQ, lambda r: output)
+    engine = ScriptedEngine(SEQ2SEQ, lambda r: output)
     result = translate(Termbase([KREMLIN]), engine, article)
     assert result.segments[0].text == expected
     assert "term:크렘린궁" in result.segments[0].applied
@@ -130,7 +134,7 @@ def test_placeholders_are_restored(output, expected):
 
 def test_dropped_placeholder_is_flagged_for_review():
     article = make_article((P, "크렘린궁은 이렇게 밝혔다."))
-    engine = ScriptedEngine(EngineKind.SEQ2SEQ, lambda r: "Russia said so.")
+    engine = ScriptedEngine(SEQ2SEQ, lambda r: "Russia said so.")
     result = translate(Termbase([KREMLIN]), engine, article)
     segment = result.segments[0]
     assert segment.text == "Russia said so."
@@ -141,14 +145,14 @@ def test_dropped_placeholder_is_flagged_for_review():
 
 def test_dropped_placeholder_but_term_written_anyway_is_fine():
     article = make_article((P, "크렘린궁은 이렇게 밝혔다."))
-    engine = ScriptedEngine(EngineKind.SEQ2SEQ, lambda r: "The Kremlin said so.")
+    engine = ScriptedEngine(SEQ2SEQ, lambda r: "The Kremlin said so.")
     result = translate(Termbase([KREMLIN]), engine, article)
     assert result.segments[0].findings == () and result.decision is None
 
 
 def test_dropped_placeholder_with_forbidden_rendering_is_repaired():
     article = make_article((P, "크렘린궁은 이렇게 밝혔다."))
-    engine = ScriptedEngine(EngineKind.SEQ2SEQ, lambda r: "Kremlin Palace said so.")
+    engine = ScriptedEngine(SEQ2SEQ, lambda r: "Kremlin Palace said so.")
     result = translate(Termbase([KREMLIN]), engine, article)
     assert result.segments[0].text == "The Kremlin said so."
     assert result.segments[0].findings == ()
@@ -156,7 +160,7 @@ def test_dropped_placeholder_with_forbidden_rendering_is_repaired():
 
 def test_stray_placeholder_never_reaches_the_reader():
     article = make_article((P, "크렘린궁은 이렇게 밝혔다."))
-    engine = ScriptedEngine(EngineKind.SEQ2SEQ, lambda r: "⟦T0⟧ said ⟦T7⟧ so.")
+    engine = ScriptedEngine(SEQ2SEQ, lambda r: "⟦T0⟧ said ⟦T7⟧ so.")
     result = translate(Termbase([KREMLIN]), engine, article)
     assert result.segments[0].text == "The Kremlin said so."
 
@@ -173,14 +177,14 @@ def test_stray_placeholder_never_reaches_the_reader():
 )
 def test_forbidden_rendering_is_replaced(output, expected):
     article = make_article((P, "크렘린궁은 이렇게 밝혔다."))
-    engine = ScriptedEngine(EngineKind.LLM, lambda r: output)
+    engine = ScriptedEngine(LLM, lambda r: output)
     assert translate(Termbase([KREMLIN]), engine, article).segments[0].text == expected
 
 
 def test_later_reference_in_the_same_sentence():
     article = make_article((P, "김 위원장은 전날 출발했고 김 위원장은 오늘 도착했다."))
     engine = ScriptedEngine(
-        EngineKind.LLM, lambda r: "Commissioner Kim left yesterday and Commissioner Kim arrived."
+        LLM, lambda r: "Commissioner Kim left yesterday and Commissioner Kim arrived."
     )
     text = translate(Termbase([KIM]), engine, article).segments[0].text
     assert text == "North Korean leader Kim Jong-un left yesterday and Kim arrived."
@@ -192,7 +196,7 @@ def test_forbidden_rendering_claimed_by_two_terms_is_flagged_not_guessed():
     )
     b = TermEntry("집행위원", "commission member", forbidden=("Commissioner",))
     article = make_article((P, "국무위원장과 집행위원이 만났다."))
-    engine = ScriptedEngine(EngineKind.LLM, lambda r: "The Commissioner met someone.")
+    engine = ScriptedEngine(LLM, lambda r: "The Commissioner met someone.")
     result = translate(Termbase([a, b]), engine, article)
     segment = result.segments[0]
     assert segment.text == "The Commissioner met someone."
@@ -205,7 +209,7 @@ def test_forbidden_rendering_claimed_by_two_terms_is_flagged_not_guessed():
 
 def test_forbidden_rendering_of_an_unmatched_term_is_left_alone():
     article = make_article((P, "그는 이렇게 밝혔다."))
-    engine = ScriptedEngine(EngineKind.LLM, lambda r: "Kremlin Palace is a building.")
+    engine = ScriptedEngine(LLM, lambda r: "Kremlin Palace is a building.")
     assert translate(Termbase([KREMLIN]), engine, article).segments[0].text == (
         "Kremlin Palace is a building."
     )
@@ -217,7 +221,7 @@ def test_nested_term_forbidden_rendering_is_repaired():
     )
     article = make_article((P, "우샤코프 크렘린궁 보좌관은 밝혔다."))
     engine = ScriptedEngine(
-        EngineKind.LLM, lambda r: "Ushakov, an aide at the Kremlin Palace, said."
+        LLM, lambda r: "Ushakov, an aide at the Kremlin Palace, said."
     )
     text = translate(Termbase([ushakov_aide, KREMLIN]), engine, article).segments[0].text
     assert text == "Ushakov, an aide at the Kremlin, said."
@@ -229,17 +233,17 @@ def test_caption_gets_the_full_form():
         (BlockKind.CAPTION, "노동당 회의 모습."),
         (P, "노동당은 결정을 발표했다."),
     )
-    engine = ScriptedEngine(EngineKind.LLM, lambda r: "Fine.")
+    engine = ScriptedEngine(LLM, lambda r: "Fine.")
     translate(Termbase([WPK]), engine, article)
     targets = [[h.target for h in r.terms] for r in engine.requests]
     assert targets[:3] == [[WPK.target], [WPK.target], ["the WPK"]]
 
 
 def test_signature_names_the_termbase_version(small_termbase):
-    stage = TermbaseStage(small_termbase, "llm")
+    stage = TermbaseStage(small_termbase, LLM)
     assert stage.signature()["version"] == small_termbase.version
     assert re.fullmatch(r"[0-9a-f]{12}", small_termbase.version)
-    assert stage.signature()["enforcement"] == "llm"
+    assert stage.signature()["enforcement"] == "hints"
 
 
 class SettleFirst(BaseStage):
@@ -253,8 +257,8 @@ class SettleFirst(BaseStage):
 
 def test_settled_segment_is_not_protected_but_counts_as_first_mention():
     article = make_article((P, "크렘린궁은 김 위원장이 왔다고 밝혔다."), (P, "김 위원장은 떠났다."))
-    engine = ScriptedEngine(EngineKind.SEQ2SEQ, lambda r: "⟦T0⟧ left.")
-    stages = [SettleFirst(), TermbaseStage(Termbase([KREMLIN, KIM]), engine.kind)]
+    engine = ScriptedEngine(SEQ2SEQ, lambda r: "⟦T0⟧ left.")
+    stages = [SettleFirst(), TermbaseStage(Termbase([KREMLIN, KIM]), engine.capabilities)]
     result = Pipeline(engine, stages).translate(article)
     assert [r.segment_id for r in engine.requests] == ["b1.s0", "b2.s0"]
     assert engine.requests[0].text == "⟦T0⟧은 떠났다."

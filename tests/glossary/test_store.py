@@ -109,3 +109,27 @@ def test_fresh_desk_gets_the_starter(database_url):
         assert open_termbase(database).version() == version  # only the first time
     finally:
         database.close()
+
+
+def test_current_reloads_only_when_the_termbase_changed(store):
+    """What a running desk asks with every article: the same termbase until an editor writes."""
+    empty = store.current()
+    assert store.current() is empty and len(empty) == 0
+    added = store.add(KREMLIN, "a")
+    with_kremlin = store.current()
+    assert with_kremlin is not empty and with_kremlin.match("크렘린궁은 밝혔다")
+    assert store.current() is with_kremlin
+    proposed = store.propose(KIM, "learner")
+    assert not store.current().match("김 위원장이")  # a proposal changes the version, not the rules
+    store.approve(proposed.id, "chief editor")
+    assert store.current().match("김 위원장이")
+    store.remove(added.id, "a")
+    assert not store.current().match("크렘린궁은 밝혔다")
+
+
+def test_a_second_store_on_the_same_desk_sees_the_first_ones_writes(store):
+    """The web desk writes through its own store; the pipeline's store must notice."""
+    pipeline_store = TermbaseStore(store.database)
+    assert not pipeline_store.current().match("크렘린궁은 밝혔다")
+    store.add(KREMLIN, "editor")
+    assert pipeline_store.current().match("크렘린궁은 밝혔다")

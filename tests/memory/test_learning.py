@@ -3,23 +3,23 @@ article translated again comes out corrected, whatever kind of engine made the m
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from fixtures.engines import PhrasebookEngine, seed_phrasebook
+from fixtures.engines import LLM, SEQ2SEQ, PhrasebookEngine, seed_phrasebook
 from sqlalchemy import select
 
 from transdesk.article import SegmentStatus
-from transdesk.engines.base import EngineKind
 from transdesk.glossary.matcher import Termbase
 from transdesk.glossary.model import TermEntry, TermKind, TermStatus
 from transdesk.glossary.store import TermbaseStore
 from transdesk.ingest import read_article
-from transdesk.learning import record_correction
-from transdesk.memory import MemoryPair, Origin, TranslationMemory
+from transdesk.feedback.learning import Context, Learner
+from transdesk.memory import MemoryPair, Origin, TranslationMemory, source_hash
 from transdesk.memory.stage import MemoryStage
 from transdesk.pipeline import Pipeline
-from transdesk.store.memory_tables import CorrectionRow
+from transdesk.store.correction_tables import CorrectionRow
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "putin-kim-beijing.md"
 KREMLIN_KO = next(k for k, v in seed_phrasebook().items() if v.startswith("Kremlin Palace stated"))
@@ -33,9 +33,17 @@ KREMLIN_TERM = TermEntry(source="크렘린궁", target="the Kremlin", kind=TermK
                          reference="AP Stylebook")
 
 
-def _correct(database, source=KREMLIN_KO, before=KREMLIN_WRONG, after=KREMLIN_RIGHT, **kw):
-    return record_correction(database, article_slug="putin-kim-beijing", segment_source=source,
-                             before=before, after=after, editor="kim", **kw)
+def _correct(database, source=KREMLIN_KO, before=KREMLIN_WRONG, after=KREMLIN_RIGHT, *,
+             editor="kim", slug="putin-kim-beijing", context=Context(), **kw):
+    """Learn from a correction (as `transdesk.feedback.correction.correct` has it learned)."""
+    learner = Learner(database, **kw)
+    with database.session() as session:
+        row = CorrectionRow(article_slug=slug, kind="other", source=source,
+                            source_hash=source_hash(source), before=before, after=after,
+                            editor=editor)
+        session.add(row)
+        session.flush()
+        return learner.learn(session, row, context)
 
 
 def test_memory_is_updated_at_once_and_replaces_the_wrong_pair(database):
@@ -49,7 +57,7 @@ def test_memory_is_updated_at_once_and_replaces_the_wrong_pair(database):
     with database.session() as session:
         history = session.scalars(select(CorrectionRow)).all()
     assert [(h.editor, h.before, h.after) for h in history] == [("kim", KREMLIN_WRONG, KREMLIN_RIGHT)]
-    assert history[0].corrected_at is not None
+    assert history[0].created_at is not None and history[0].memory_segment_id == match.id
 
 
 def test_changed_term_rendering_is_proposed_with_the_wrong_one_forbidden(database):
@@ -93,20 +101,18 @@ def test_the_same_substitution_twice_proposes_a_term(database):
 
 
 def test_correction_keeps_who_and_when(database):
-    outcome = record_correction(database, segment_source=KREMLIN_KO, before=KREMLIN_WRONG,
-                                after=KREMLIN_RIGHT, editor="lee", article_slug="s",
-                                article_date="2025-09-02", previous_source=None, next_source=None)
+    outcome = _correct(database, editor="lee", slug="s", context=Context(dt.date(2025, 9, 2)))
     match = TranslationMemory(database).exact(KREMLIN_KO)
     assert match.approved_by == "lee" and match.article_date.isoformat() == "2025-09-02"
-    assert outcome.correction_id >= 1
+    assert outcome.memory_entry_id == match.id
 
 
-@pytest.mark.parametrize("kind", [EngineKind.LLM, EngineKind.SEQ2SEQ])
-def test_after_a_correction_the_article_comes_out_corrected(database, kind):
+@pytest.mark.parametrize("capabilities", [LLM, SEQ2SEQ], ids=["llm", "seq2seq"])
+def test_after_a_correction_the_article_comes_out_corrected(database, capabilities):
     article = read_article(EXAMPLE)
-    engine = PhrasebookEngine(seed_phrasebook(), kind=kind)
+    engine = PhrasebookEngine(seed_phrasebook(), capabilities)
     memory = TranslationMemory(database)
-    pipeline = Pipeline(engine, [MemoryStage(memory, kind)])
+    pipeline = Pipeline(engine, [MemoryStage(memory, capabilities)])
     first = {s.segment.text: s for s in pipeline.translate(article).segments}
     assert first[KREMLIN_KO].text == KREMLIN_WRONG
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fixtures.engines import PhrasebookEngine
+from fixtures.engines import LLM, SEQ2SEQ, PhrasebookEngine
 
 from memory.conftest import article_of
 from transdesk.article import SegmentStatus
-from transdesk.engines.base import ArticleContext, EngineKind, SegmentRequest
+from transdesk.engines.base import ArticleContext, SegmentRequest
 from transdesk.engines.memory import NO_MATCH, MemoryEngine
 from transdesk.engines.registry import create_engine
 from transdesk.memory import MemoryPair, Origin
@@ -28,7 +28,7 @@ def test_exact_match_settles_the_sentence_and_skips_the_engine(memory):
     _fill(memory)
     engine = PhrasebookEngine({NEW: "Seoul will be clear today."})
     article = article_of(KNOWN, NEW)
-    translated = Pipeline(engine, [MemoryStage(memory, engine.kind)]).translate(article)
+    translated = Pipeline(engine, [MemoryStage(memory, engine.capabilities)]).translate(article)
     first, second = translated.segments
     assert (first.text, first.status, first.origin) == (KNOWN_EN, SegmentStatus.FROM_MEMORY, "memory")
     assert "memory:exact" in first.applied
@@ -39,8 +39,8 @@ def test_exact_match_settles_the_sentence_and_skips_the_engine(memory):
 
 def test_fuzzy_matches_become_examples_for_llm_engines(memory):
     _fill(memory)
-    engine = PhrasebookEngine({SIMILAR: "The Kremlin said on Sept. 3 ..."}, kind=EngineKind.LLM)
-    translated = Pipeline(engine, [MemoryStage(memory, engine.kind)]).translate(article_of(SIMILAR))
+    engine = PhrasebookEngine({SIMILAR: "The Kremlin said on Sept. 3 ..."}, LLM)
+    translated = Pipeline(engine, [MemoryStage(memory, engine.capabilities)]).translate(article_of(SIMILAR))
     request = engine.calls[0][0]
     assert [(e.source, e.target) for e in request.examples] == [(KNOWN, KNOWN_EN)]
     assert 0.9 < request.examples[0].score < 1.0
@@ -52,8 +52,8 @@ def test_fuzzy_matches_become_examples_for_llm_engines(memory):
 
 def test_seq2seq_engines_get_no_examples_but_editors_see_the_score(memory):
     _fill(memory)
-    engine = PhrasebookEngine({SIMILAR: "x"}, kind=EngineKind.SEQ2SEQ)
-    translated = Pipeline(engine, [MemoryStage(memory, engine.kind)]).translate(article_of(SIMILAR))
+    engine = PhrasebookEngine({SIMILAR: "x"}, SEQ2SEQ)
+    translated = Pipeline(engine, [MemoryStage(memory, engine.capabilities)]).translate(article_of(SIMILAR))
     assert engine.calls[0][0].examples == ()
     assert any(a.startswith("memory:fuzzy:0.9") for a in translated.segments[0].applied)
 
@@ -62,7 +62,7 @@ def test_conflicting_memory_does_not_settle_the_sentence(memory):
     memory.add_many([MemoryPair(KNOWN, KNOWN_EN, "a", Origin.IMPORT),
                      MemoryPair(KNOWN, "The Kremlin says talks go on.", "b", Origin.IMPORT)])
     engine = PhrasebookEngine({KNOWN: "engine text"})
-    translated = Pipeline(engine, [MemoryStage(memory, engine.kind)]).translate(article_of(KNOWN))
+    translated = Pipeline(engine, [MemoryStage(memory, engine.capabilities)]).translate(article_of(KNOWN))
     segment = translated.segments[0]
     assert segment.status is SegmentStatus.TRANSLATED and "memory:conflict" in segment.applied
     assert len(engine.calls[0][0].examples) == 2
@@ -77,7 +77,7 @@ def test_whole_article_is_looked_up_in_few_queries(memory):
     statements: list[str] = []
     event.listen(memory.database.engine, "before_cursor_execute",
                  lambda conn, cursor, statement, *a: statements.append(statement))
-    Pipeline(engine, [MemoryStage(memory, engine.kind)]).translate(article_of(*sentences))
+    Pipeline(engine, [MemoryStage(memory, engine.capabilities)]).translate(article_of(*sentences))
     lookups = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(lookups) <= 8, lookups
 
@@ -97,7 +97,7 @@ def test_memory_engine_is_registered(tmp_path):
     settings = Settings(data_dir=tmp_path)
     engine = create_engine("memory", settings)
     try:
-        assert engine.kind is EngineKind.MEMORY
+        assert engine.capabilities.answers_from_memory
         hypothesis = engine.translate([SegmentRequest("s0", NEW)], ArticleContext("headline"))[0]
         assert hypothesis.failed and hypothesis.error == NO_MATCH
     finally:

@@ -54,4 +54,4 @@ def test_failed_sentence_is_visibly_held_back():
     book = seed_phrasebook()
     del book[article.blocks[3].segments[1].text]
     translated = Pipeline(PhrasebookEngine(book)).translate(article)
-    assert "[held back for review]" in render(translated, "md", URL)
+    assert "\\[held back for review\\]" in render(translated, "md", URL)

@@ -21,6 +21,9 @@ class SubstringTermbase:
                     break
         return found
 
+    def current(self) -> SubstringTermbase:
+        return self
+
 
 SEED_TERMS = [
     TermEntry(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from transdesk.article import Article, Block, BlockKind, Dateline, Segment
-from transdesk.dates import DateStyleStage
+from transdesk.assembly import build_pipeline
+from transdesk.dates.stage import DateStyleStage
 from transdesk.engines.base import Engine, Hypothesis
 from transdesk.pipeline import Pipeline
-from transdesk.qa import QualityStage, Thresholds, default_stages
+from transdesk.qa.gate import Thresholds
+from transdesk.qa.stage import QualityStage
 from transdesk.settings import Settings
 
 KO_SAID = "크렘린궁은 2일 푸틴 대통령과 김정은 위원장이 대화를 이어갈 것이라고 밝혔다."
@@ -71,6 +73,10 @@ def test_failed_segment_is_blocked_with_a_reason():
 
 
 def test_thresholds_come_from_settings():
-    (stage,) = default_stages(Settings(qa_review_at="critical"))
+    settings = Settings(qa_review_at="critical")
+    pipeline = build_pipeline(
+        settings, engine=ScriptedEngine({}), use_memory=False, use_termbase=False, date_style=False
+    )
+    (stage,) = pipeline.stages
     assert stage.thresholds == Thresholds(review_at="critical")
     assert stage.signature()["checks"] and stage.signature()["termbase"] is False

@@ -11,8 +11,7 @@ from fixtures.desk import submit, wait_for_job
 from fixtures.editors import csrf_of, file_report, page_csrf
 from sqlalchemy import select
 
-from transdesk.desk.changes import correction_note
-from transdesk.desk.corrections import corrected_on
+from transdesk.feedback.note import corrected_on, correction_note
 from transdesk.desk.regress import run_regression
 from transdesk.memory import TranslationMemory
 from transdesk.publish.notice import ap_date

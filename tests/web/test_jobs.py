@@ -15,11 +15,12 @@ from fixtures.desk import SEED_ARTICLE, submit, wait_for_job, wire
 from fixtures.engines import PhrasebookEngine, seed_phrasebook
 from sqlalchemy import select
 
+from transdesk.assembly import build_pipeline
 from transdesk.desk import jobs
 from transdesk.desk.articles import receive_article
 from transdesk.desk.queue import TranslationQueue
+from transdesk.engines.ct2_options import Ct2Options
 from transdesk.ingest import read_article
-from transdesk.pipeline import build_pipeline
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import ArticleSegment, DeskArticle, TranslationJob
 
@@ -184,9 +185,7 @@ def test_the_desk_translates_with_a_real_ct2_model(make_desk_client, tiny_ct2_se
         pipeline_factory=jobs.obtain_pipeline,
         engine="ct2",
         cache_dir=tiny_ct2_settings.cache_dir,
-        beam_size=1,
-        batch_size=4,
-        threads=1,
+        ct2=Ct2Options(beam_size=1, batch_size=4, threads=1),
     )
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     slug = submit(client, {"text": text, "format": "md"}).json()["slug"]

@@ -11,7 +11,8 @@ from transdesk.desk import editing, jobs
 from transdesk.desk.articles import find_article, published_revision, receive_article
 from transdesk.engines.registry import create_engine
 from transdesk.ingest import read_article
-from transdesk.pipeline import BaseStage, Pipeline
+from transdesk.pipeline import Pipeline
+from transdesk.stage import BaseStage
 from transdesk.store.db import Database
 
 SLUG = "putin-kim-beijing"

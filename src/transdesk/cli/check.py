@@ -18,7 +18,8 @@ from transdesk.article import Dateline
 from transdesk.cli.app import app
 from transdesk.errors import InvalidInput
 from transdesk.ingest import read_article
-from transdesk.qa import Thresholds, check_translation, thresholds_from
+from transdesk.qa.gate import Thresholds, thresholds_from
+from transdesk.qa.review import check_translation
 from transdesk.settings import get_settings
 
 log = logging.getLogger(__name__)

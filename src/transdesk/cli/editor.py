@@ -9,7 +9,7 @@ import sys
 import typer
 
 from transdesk.cli.app import app
-from transdesk.cli.options import EngineName, engine_settings
+from transdesk.cli.options import BaseUrl, EngineName, LlmModel, ModelName, engine_settings
 from transdesk.errors import InvalidInput
 
 users = typer.Typer(help="Editors' accounts and API tokens.", no_args_is_help=True)
@@ -112,6 +112,9 @@ def new_token(
 @app.command()
 def regress(
     engine: EngineName = None,
+    model: ModelName = None,
+    base_url: BaseUrl = None,
+    llm_model: LlmModel = None,
     as_json: bool = typer.Option(False, "--json", help="One JSON object per case."),
     memory: bool = typer.Option(
         True, "--memory/--no-memory", help="Let the memory answer (--no-memory: the engine alone)."
@@ -123,9 +126,9 @@ def regress(
     Run it before switching engines or models. The memory holds every accepted correction, so with
     it the desk as a whole is tested; --no-memory (and --no-termbase) test what the engine does."""
     from transdesk.desk.regress import run_regression
-    from transdesk.pipeline import build_pipeline
+    from transdesk.assembly import build_pipeline
 
-    settings = engine_settings(engine=engine)
+    settings = engine_settings(engine=engine, model=model, base_url=base_url, llm_model=llm_model)
     database = _database()
     pipeline = build_pipeline(settings, use_memory=memory, use_termbase=termbase)
     try:

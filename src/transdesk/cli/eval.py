@@ -12,6 +12,7 @@ import typer
 from tqdm import tqdm
 
 from transdesk.article import Dateline
+from transdesk.assembly import build_pipeline
 from transdesk.cli.app import app
 from transdesk.cli.options import (
     ApiKey,
@@ -37,7 +38,7 @@ from transdesk.evaluation import (
 )
 from transdesk.evaluation.compare import DEFAULT_RESAMPLES
 from transdesk.evaluation.scores import DEFAULT_COMET_MODEL
-from transdesk.pipeline import Pipeline, build_pipeline
+from transdesk.pipeline import Pipeline
 from transdesk.settings import Settings
 
 
@@ -45,11 +46,12 @@ def desk_pipeline_factory(settings: Settings):
     """Build the publishing pipeline for each system, on top of this run's settings."""
 
     def factory(spec: SystemSpec) -> Pipeline:
-        update: dict[str, object] = {"engine": spec.engine}
-        if spec.model:  # the ct2 engine reads `model`, OpenAI-compatible ones `openai_model`
-            update |= {"model": spec.model, "openai_model": spec.model}
+        # ENGINE@MODEL names the model of whichever engine it is: ct2's model, openai's llm model
+        system = engine_settings(
+            engine=spec.engine, model=spec.model, llm_model=spec.model, base=settings
+        )
         return build_pipeline(
-            settings.model_copy(update=update),
+            system,
             use_memory=spec.memory,
             use_termbase=spec.termbase,
         )

@@ -10,7 +10,6 @@ import typer
 
 from transdesk.cli.app import app
 from transdesk.errors import InvalidInput
-from transdesk.learning import record_correction
 from transdesk.memory.store import TranslationMemory
 from transdesk.memory.tmx import read_parallel, read_tmx, write_tmx
 from transdesk.settings import get_settings
@@ -104,26 +103,30 @@ def lookup(
 
 @app.command("correct")
 def correct(
-    article: str = typer.Option(..., "--article", help="The article's slug."),
+    article: str = typer.Option(..., "--article", help="The published article's slug."),
     source: str = typer.Option(..., "--source", help="The Korean sentence."),
-    before: str = typer.Option(..., "--before", help="The English as published."),
+    before: str = typer.Option(None, "--before", help="The English as published (checked)."),
     after: str = typer.Option(..., "--after", help="The corrected English."),
     editor: str = typer.Option(..., "--editor", help="Who made the correction."),
 ) -> None:
-    """Record an editor's correction: the memory learns it now; term changes become proposals."""
+    """Correct a sentence of a published article, as the desk does: the page with a dated note,
+    the audit log, a regression case; the memory learns it now; term changes become proposals."""
+    from transdesk.feedback.correction import correct_published
+
     database = Database(get_settings().resolved_database_url)
     try:
-        outcome = record_correction(
-            database, article_slug=article, segment_source=source, before=before, after=after,
-            editor=editor,
+        done = correct_published(
+            database, article, source=source, before=before, after=after, editor=editor
         )
     finally:
         database.close()
-    typer.echo(f"correction #{outcome.correction_id} recorded; memory entry {outcome.memory_entry_id}")
-    for change in outcome.changes:
+    learned = done.learned
+    typer.echo(f"correction #{done.id} recorded; memory entry {learned.memory_entry_id}")
+    typer.echo(f"  note: {done.note}")
+    for change in learned.changes:
         typer.echo(f"  changed: {change.removed or '∅'} → {change.inserted or '∅'}")
-    for change in outcome.recurring:
+    for change in learned.recurring:
         typer.echo(f"  recurring: {change.removed} → {change.inserted or '∅'}")
-    for entry in outcome.proposals:
+    for entry in learned.proposals:
         forbidden = ", ".join(entry.forbidden)
         typer.echo(f"  proposed term #{entry.id}: {entry.source} → {entry.target} (not: {forbidden})")

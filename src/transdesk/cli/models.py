@@ -32,7 +32,7 @@ def list_models() -> None:
     if not cached:
         typer.echo(
             f"no models in {settings.model_cache_dir}; "
-            f"download one with `transdesk models pull {settings.model}`",
+            f"download one with `transdesk models pull {settings.ct2.model}`",
             err=True,
         )
         return
@@ -50,14 +50,14 @@ def pull_model(
 ) -> None:
     """Download a model from the Hugging Face hub into the cache (progress on stderr)."""
     settings = get_settings()
-    typer.echo(str(pull(name or settings.model, settings, force=force)))
+    typer.echo(str(pull(name or settings.ct2.model, settings, force=force)))
 
 
 @models_app.command("path")
 def model_path(name: str | None = NameArgument) -> None:
     """Print the directory of a cached model (never downloads)."""
     settings = get_settings()
-    typer.echo(str(resolve_model(name or settings.model, settings, download=False)))
+    typer.echo(str(resolve_model(name or settings.ct2.model, settings, download=False)))
 
 
 @app.command("engines")

@@ -1,7 +1,9 @@
-"""Engine options shared by every command that translates (translate, eval, regress).
+"""Engine options shared by every command that translates or runs the desk (translate, eval,
+serve, worker, regress).
 
 Each is an `Annotated` alias, so commands declare them in one line each and hand them all to
-`engine_settings(...)`, which applies them on top of the validated settings.
+`engine_settings(...)`, which applies them on top of the validated settings, each to the options of
+the engine it belongs to.
 """
 
 from __future__ import annotations
@@ -46,18 +48,13 @@ def engine_settings(
 ) -> Settings:
     """The validated settings with this run's engine options applied on top."""
     settings = base or get_settings()
-    update = {
-        "engine": engine or ("openai" if base_url else None),
-        "model": model,
-        "openai_base_url": base_url,
-        "openai_api_key": api_key,
-        "openai_model": llm_model,
-        "beam_size": beam_size,
-        "threads": threads,
-        "device": device,
-    }
-    update = {k: v for k, v in update.items() if v is not None}
+    ct2 = {"model": model, "beam_size": beam_size, "threads": threads, "device": device}
+    openai = {"base_url": base_url, "api_key": api_key, "model": llm_model}
+    values = settings.model_dump()
+    values["engine"] = engine or ("openai" if base_url else settings.engine)
+    values["ct2"] |= {k: v for k, v in ct2.items() if v is not None}
+    values["openai"] |= {k: v for k, v in openai.items() if v is not None}
     try:
-        return Settings.model_validate({**settings.model_dump(), **update})
+        return Settings.model_validate(values)
     except ValidationError as error:
         raise ConfigurationError(f"invalid option: {error}") from None

@@ -10,7 +10,7 @@ import httpx
 import typer
 
 from transdesk.cli.app import app
-from transdesk.cli.options import EngineName, engine_settings
+from transdesk.cli.options import BaseUrl, EngineName, LlmModel, ModelName, engine_settings
 from transdesk.errors import InvalidArticle, InvalidInput, StorageError, TransdeskError
 from transdesk.ingest.raw import slugify
 from transdesk.settings import Settings
@@ -25,13 +25,18 @@ def serve(
     port: int = typer.Option(8000, help="Port to listen on."),
     worker: bool = typer.Option(True, "--worker/--no-worker", help="Run a worker in this process."),
     engine: EngineName = None,
+    model: ModelName = None,
+    base_url: BaseUrl = None,
+    llm_model: LlmModel = None,
 ) -> None:
     """Run the web desk: the reader's pages, the report forms and the API."""
     import uvicorn
 
     from transdesk.web.app import create_app
 
-    settings = engine_settings(engine=engine).model_copy(update={"worker_in_process": worker})
+    settings = engine_settings(
+        engine=engine, model=model, base_url=base_url, llm_model=llm_model
+    ).model_copy(update={"worker_in_process": worker})
     typer.echo(f"transdesk desk on http://{host}:{port}/ (database: {_where(settings)})", err=True)
     uvicorn.run(
         create_app(settings), host=host, port=port, log_level="warning", access_log=False,
@@ -43,12 +48,15 @@ def serve(
 def worker(
     threads: int = typer.Option(None, help="Jobs to run at once (default: TRANSDESK_WORKER_THREADS)."),
     engine: EngineName = None,
+    model: ModelName = None,
+    base_url: BaseUrl = None,
+    llm_model: LlmModel = None,
 ) -> None:
     """Run translation jobs from the queue until stopped (Ctrl-C or SIGTERM finishes the job)."""
     from transdesk.desk.queue import TranslationQueue
     from transdesk.store.db import Database
 
-    settings = engine_settings(engine=engine)
+    settings = engine_settings(engine=engine, model=model, base_url=base_url, llm_model=llm_model)
     if threads:
         settings = settings.model_copy(update={"worker_threads": threads})
     database = Database(settings.resolved_database_url)

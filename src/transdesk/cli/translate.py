@@ -10,7 +10,8 @@ from pathlib import Path
 import typer
 from tqdm import tqdm
 
-from transdesk.article import SegmentStatus, TranslatedArticle
+from transdesk.article import Decision, SegmentStatus, TranslatedArticle
+from transdesk.assembly import build_pipeline
 from transdesk.cli.app import app
 from transdesk.cli.options import (
     ApiKey,
@@ -25,7 +26,6 @@ from transdesk.cli.options import (
 )
 from transdesk.errors import EngineError
 from transdesk.ingest import read_article
-from transdesk.pipeline import build_pipeline
 from transdesk.publish import RENDERERS, render
 
 
@@ -81,7 +81,7 @@ def translate(
     text = render(translated, to, feedback_url or settings.feedback_url_for(article.slug))
     _write(text, output)
     _report(translated)
-    if strict and (translated.failed or translated.decision in ("review", "block")):
+    if strict and (translated.failed or translated.decision in (Decision.REVIEW, Decision.BLOCK)):
         raise typer.Exit(5)
 
 

@@ -1,4 +1,7 @@
-"""Korean news date expressions resolved against the dateline, and English news-style dates."""
+"""Korean news date expressions resolved against the dateline, and English news-style dates.
+
+The pipeline's date stage is `transdesk.dates.stage.DateStyleStage`.
+"""
 
 from __future__ import annotations
 
@@ -10,24 +13,15 @@ from transdesk.dates.english import (
 )
 from transdesk.dates.resolver import DateMention, Granularity, resolve_dates
 from transdesk.dates.rewrite import DateRewrite, rewrite_relative_dates
-from transdesk.dates.stage import DateStyleStage
 
 __all__ = [
     "DateMention",
     "DateRewrite",
-    "DateStyleStage",
     "EnglishDate",
     "Granularity",
-    "default_stages",
     "find_english_dates",
     "format_date",
     "format_month",
     "resolve_dates",
     "rewrite_relative_dates",
 ]
-
-
-def default_stages(settings=None) -> list[DateStyleStage]:
-    """The date stages the pipeline runs by default (news-style rewriting is on by default)."""
-    enabled = settings.rewrite_dates if settings is not None else True
-    return [DateStyleStage(enabled=enabled)]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from transdesk.article import Article
 from transdesk.dates.rewrite import rewrite_relative_dates
-from transdesk.pipeline import BaseStage, SegmentJob
+from transdesk.stage import BaseStage, SegmentJob
 
 log = logging.getLogger(__name__)
 

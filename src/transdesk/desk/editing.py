@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from transdesk.desk import audit
 from transdesk.desk.articles import find_article
-from transdesk.desk.corrections import correct_sentence
 from transdesk.errors import Conflict, InvalidInput
+from transdesk.feedback.correction import correct
+from transdesk.feedback.learning import Learner
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import (
     ArticleState,
@@ -62,6 +63,7 @@ def publish(db: Database, slug: str, editor: str) -> None:
 def edit_sentences(db: Database, slug: str, edits: Mapping[str, str], editor: str) -> int:
     """Apply `{segment_id: new English}`; return how many sentences changed."""
     changed = 0
+    learner = Learner(db)
     with db.session() as session:
         article = find_article(session, slug)
         segments = {s.segment_id: s for s in article.segments}
@@ -71,8 +73,9 @@ def edit_sentences(db: Database, slug: str, edits: Mapping[str, str], editor: st
             if segment is None or not new or new == segment.english:
                 continue
             if article.state == ArticleState.PUBLISHED:
-                correct_sentence(
-                    session, article, segment, after=new, kind="other", editor=editor, action="edit"
+                correct(
+                    session, learner, article, segment, after=new, kind="other", editor=editor,
+                    action="edit",
                 )
             else:
                 audit.record(

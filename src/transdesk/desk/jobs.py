@@ -19,7 +19,8 @@ from sqlalchemy import and_, or_, select, update
 
 from transdesk.desk.articles import save_translation, source_from_json
 from transdesk.errors import Conflict
-from transdesk.pipeline import Pipeline, build_pipeline
+from transdesk.assembly import build_pipeline
+from transdesk.pipeline import Pipeline
 from transdesk.settings import Settings
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import (

@@ -3,23 +3,43 @@
 An engine takes a batch of `SegmentRequest`s (one per source sentence, with the article context the
 pipeline gathered: headline, neighbouring sentences, termbase hints, memory examples) and returns one
 `Hypothesis` per request, in order. A hypothesis with `text=None` is a failed segment: engines never
-fill a gap with the source text.
+fill a gap with the source text. Each engine declares its `EngineCapabilities`; the stages shape the
+requests by them.
 """
 
 from __future__ import annotations
 
 import abc
-import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from transdesk.article import Dateline
 
 
-class EngineKind(enum.StrEnum):
-    SEQ2SEQ = "seq2seq"  # sentence in, sentence out (CTranslate2): placeholders protect terms
-    LLM = "llm"  # instruction-following (OpenAI-compatible): terms and examples go in the prompt
-    MEMORY = "memory"  # translation memory only
+@dataclass(frozen=True, slots=True)
+class EngineCapabilities:
+    """What an engine can do with a request beyond its text; the stages read these.
+
+    - `takes_term_hints`: it reads `SegmentRequest.terms` (the termbase's approved renderings).
+    - `takes_examples`: it reads `SegmentRequest.examples` (similar approved translations).
+    - `keeps_placeholders`: it carries placeholder tokens (⟦T0⟧) through verbatim and honours
+      `suppress`, so the termbase swaps terms for placeholders before it.
+    - `answers_from_memory`: it is the translation memory itself: a sentence it has no answer for
+      is untranslated, not failed, and no memory stage runs in front of it.
+    """
+
+    takes_term_hints: bool = False
+    takes_examples: bool = False
+    keeps_placeholders: bool = False
+    answers_from_memory: bool = False
+
+    def as_dict(self) -> dict[str, bool]:
+        return {
+            "takes_term_hints": self.takes_term_hints,
+            "takes_examples": self.takes_examples,
+            "keeps_placeholders": self.keeps_placeholders,
+            "answers_from_memory": self.answers_from_memory,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,19 +96,11 @@ class Hypothesis:
 ProgressCallback = Callable[[int], None]  # called with the number of segments just finished
 
 
-@dataclass
-class EngineInfo:
-    name: str
-    kind: EngineKind
-    description: str
-    options: dict[str, object] = field(default_factory=dict)
-
-
 class Engine(abc.ABC):
     """Translate batches of Korean segments into English."""
 
     name: str = "abstract"
-    kind: EngineKind = EngineKind.SEQ2SEQ
+    capabilities: EngineCapabilities = EngineCapabilities()
 
     @abc.abstractmethod
     def translate(

@@ -21,7 +21,7 @@ import ctranslate2
 from transdesk.engines.base import (
     ArticleContext,
     Engine,
-    EngineKind,
+    EngineCapabilities,
     Hypothesis,
     ProgressCallback,
     SegmentRequest,
@@ -63,7 +63,7 @@ def _fingerprint(directory: Path) -> str:
 
 class Ct2Engine(Engine):
     name = "ct2"
-    kind = EngineKind.SEQ2SEQ
+    capabilities = EngineCapabilities(keeps_placeholders=True)
 
     def __init__(
         self,
@@ -241,13 +241,14 @@ class Ct2Engine(Engine):
 
 
 def from_settings(settings: Settings) -> Ct2Engine:
-    """Registry factory for `ct2`."""
+    """Registry factory for `ct2`: its options are `settings.ct2`."""
+    options = settings.ct2
     return Ct2Engine(
-        settings.model,
+        options.model,
         settings,
-        device=settings.device,
-        compute_type=settings.compute_type,
-        beam_size=settings.beam_size,
-        batch_size=settings.batch_size,
-        threads=settings.threads,
+        device=options.device,
+        compute_type=options.compute_type,
+        beam_size=options.beam_size,
+        batch_size=options.batch_size,
+        threads=options.threads,
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from transdesk.engines.base import (
     ArticleContext,
     Engine,
-    EngineKind,
+    EngineCapabilities,
     Hypothesis,
     ProgressCallback,
     SegmentRequest,
@@ -26,7 +26,7 @@ NO_MATCH = "no match in translation memory"
 
 class MemoryEngine(Engine):
     name = "memory"
-    kind = EngineKind.MEMORY
+    capabilities = EngineCapabilities(answers_from_memory=True)
 
     def __init__(self, memory: TranslationMemory, *, owns_database: bool = False) -> None:
         self.memory = memory

@@ -25,7 +25,7 @@ from transdesk.engines import prompts
 from transdesk.engines.base import (
     ArticleContext,
     Engine,
-    EngineKind,
+    EngineCapabilities,
     Hypothesis,
     ProgressCallback,
     SegmentRequest,
@@ -53,14 +53,14 @@ def normalize_base_url(base_url: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise ConfigurationError(
             f"openai base URL {base_url!r} is not an http(s) URL",
-            hint="pass --base-url http://HOST:PORT/v1 or set TRANSDESK_OPENAI_BASE_URL",
+            hint="pass --base-url http://HOST:PORT/v1 or set TRANSDESK_OPENAI__BASE_URL",
         )
     return url if urlsplit(url).path not in ("", "/") else url + "/v1"
 
 
 class OpenAIEngine(Engine):
     name = "openai"
-    kind = EngineKind.LLM
+    capabilities = EngineCapabilities(takes_term_hints=True, takes_examples=True)
 
     def __init__(
         self,
@@ -253,7 +253,7 @@ class OpenAIEngine(Engine):
                 if response.status_code in (401, 403):
                     raise EngineUnavailable(
                         f"{self.base_url} refused the credentials (HTTP {response.status_code})",
-                        hint="set TRANSDESK_OPENAI_API_KEY to a key this server accepts",
+                        hint="set TRANSDESK_OPENAI__API_KEY to a key this server accepts",
                     )
                 if response.status_code not in RETRY_STATUS:
                     return response
@@ -283,14 +283,14 @@ class OpenAIEngine(Engine):
         ):
             return RequestFailed(
                 f"no answer within {self.timeout_s:g} s ({tries}); "
-                "raise TRANSDESK_OPENAI_TIMEOUT_S or use a faster model"
+                "raise TRANSDESK_OPENAI__TIMEOUT_S or use a faster model"
             )
         if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout):
             self._stop.set()
             return EngineUnavailable(
                 f"cannot reach the translation server at {self.base_url} ({tries}): {error}",
                 hint="start the server (e.g. `python -m transdesk.devtools.llama_server`), "
-                "check --base-url / TRANSDESK_OPENAI_BASE_URL, or choose another --engine",
+                "check --base-url / TRANSDESK_OPENAI__BASE_URL, or choose another --engine",
             )
         return RequestFailed(f"connection to {self.base_url} failed ({tries}): {error!r}")
 
@@ -320,18 +320,20 @@ def _snippet(response: httpx.Response, limit: int = 200) -> str:
 
 
 def from_settings(settings: Settings) -> OpenAIEngine:
-    if not settings.openai_base_url:
+    """Registry factory for `openai`: its options are `settings.openai`."""
+    options = settings.openai
+    if not options.base_url:
         raise ConfigurationError(
             "the openai engine needs the address of an OpenAI-compatible server",
-            hint="pass --base-url http://HOST:PORT/v1 or set TRANSDESK_OPENAI_BASE_URL",
+            hint="pass --base-url http://HOST:PORT/v1 or set TRANSDESK_OPENAI__BASE_URL",
         )
     return OpenAIEngine(
-        settings.openai_base_url,
-        api_key=settings.openai_api_key,
-        model=settings.openai_model,
-        concurrency=settings.openai_concurrency,
-        timeout_s=settings.openai_timeout_s,
-        retries=settings.openai_retries,
-        window=settings.openai_window,
-        max_tokens=settings.openai_max_tokens,
+        options.base_url,
+        api_key=options.api_key,
+        model=options.model,
+        concurrency=options.concurrency,
+        timeout_s=options.timeout_s,
+        retries=options.retries,
+        window=options.window,
+        max_tokens=options.max_tokens,
     )

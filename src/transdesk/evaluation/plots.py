@@ -1,22 +1,34 @@
-"""The report's two plots, drawn with matplotlib's Agg backend (no display needed)."""
+"""The report's two plots, drawn with matplotlib's Agg backend (no display needed).
+
+matplotlib is imported when a plot is drawn, not with the module: every `transdesk` command
+imports this one, and pyplot alone takes a noticeable part of a second to load."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
-
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
+from typing import TYPE_CHECKING
 
 from transdesk.evaluation.lines import LineResult
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+@functools.cache
+def _pyplot():  # type: ignore[no-untyped-def]
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
+
+    return matplotlib.pyplot
 
 
 def plot_score_distribution(systems: Sequence[tuple[str, Sequence[float]]], path: Path) -> Path:
     """Histogram of sentence-level chrF++ for every system, overlaid."""
-    figure, axes = plt.subplots(figsize=(7, 4))
+    figure, axes = _pyplot().subplots(figsize=(7, 4))
     bins = [x * 5 for x in range(21)]
     for label, scores in systems:
         axes.hist(scores, bins=bins, histtype="step", linewidth=1.5, label=label)
@@ -33,7 +45,7 @@ def plot_time_by_length(systems: Sequence[tuple[str, Sequence[LineResult]]], pat
     An article's point sits at its sentences' mean length (characters) and its time divided by
     its sentence count; with one line per article each point is one sentence.
     """
-    figure, axes = plt.subplots(figsize=(7, 4))
+    figure, axes = _pyplot().subplots(figsize=(7, 4))
     for label, lines in systems:
         articles: dict[str, list[LineResult]] = {}
         for line in lines:
@@ -48,9 +60,9 @@ def plot_time_by_length(systems: Sequence[tuple[str, Sequence[LineResult]]], pat
     return _save(figure, path)
 
 
-def _save(figure: plt.Figure, path: Path) -> Path:
+def _save(figure: Figure, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.tight_layout()
     figure.savefig(path, dpi=100)
-    plt.close(figure)
+    _pyplot().close(figure)
     return path

@@ -3,13 +3,12 @@
 - `Termbase`: approved entries in an Aho–Corasick automaton; `match(text)` finds terms on
   morpheme boundaries, longest first.
 - `TermbaseStore`: the termbase in the desk database (add, propose, approve, load, version).
-- `TermbaseStage`: the pipeline stage (hints for LLM engines, placeholders for seq2seq engines,
-  forbidden renderings repaired or flagged for every engine).
+- `transdesk.glossary.stage.TermbaseStage`: the pipeline stage (term hints or placeholders, as
+  the engine's capabilities say; forbidden renderings repaired or flagged for every engine).
 """
 
 from transdesk.glossary.matcher import Termbase
 from transdesk.glossary.model import TermEntry, TermKind, TermMatch, TermStatus
-from transdesk.glossary.stage import TermbaseStage
 from transdesk.glossary.store import ImportReport, TermbaseStore
 
 __all__ = [
@@ -19,6 +18,5 @@ __all__ = [
     "TermMatch",
     "TermStatus",
     "Termbase",
-    "TermbaseStage",
     "TermbaseStore",
 ]

@@ -11,6 +11,7 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 import ahocorasick
 
@@ -74,6 +75,17 @@ class Termbase:
 
     def signature(self) -> dict[str, object]:
         return {"version": self.version, "entries": len(self.entries)}
+
+    def current(self) -> Termbase:
+        """A fixed termbase is its own source (the store's `current()` reloads on change)."""
+        return self
+
+
+class TermbaseSource(Protocol):
+    """Where a stage gets the termbase for the article in hand: the desk's `TermbaseStore`
+    (reloaded when an editor changes it) or a fixed `Termbase`."""
+
+    def current(self) -> Termbase: ...
 
 
 def _resolve(

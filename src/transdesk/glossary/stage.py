@@ -1,13 +1,15 @@
-"""`TermbaseStage`: the termbase's place in the pipeline, for every kind of engine.
+"""`TermbaseStage`: the termbase's place in the pipeline, for every engine, by its capabilities.
 
-Before the engine: LLM engines get the matched entries as `TermHint`s; seq2seq engines get each
-term swapped for a placeholder and the forbidden renderings listed for suppression in decoding.
-After the engine: placeholders go back as the approved English (a dropped one is flagged unless
-the model wrote the term anyway), and every engine's output is checked: a forbidden rendering of a
-matched term is replaced by the approved one, or the sentence is flagged when that is ambiguous.
+Before the engine: an engine that takes term hints gets the matched entries as `TermHint`s; one
+that keeps placeholders gets each term swapped for a placeholder and the forbidden renderings
+listed for suppression in decoding. After the engine: placeholders go back as the approved English
+(a dropped one is flagged unless the model wrote the term anyway), and every engine's output is
+checked: a forbidden rendering of a matched term is replaced by the approved one, or the sentence
+is flagged when that is ambiguous.
 
-The stage keeps no state between the two hooks: the plan is recomputed from the source, so one
-stage can serve any number of articles at once.
+The termbase is asked for once per article (the store reloads it when an editor changed it); the
+sentence's job keeps the termbase it was planned with, and the plan is recomputed from the source
+after the engine, so one stage can serve any number of articles at once.
 """
 
 from __future__ import annotations
@@ -16,36 +18,49 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from transdesk.article import Article, Finding
-from transdesk.engines.base import EngineKind, TermHint
+from transdesk.article import Article, Decision, Finding, Severity, stricter
+from transdesk.engines.base import EngineCapabilities, TermHint
 from transdesk.glossary.forbidden import Subject, carries_rendering, find_hits, repair
-from transdesk.glossary.matcher import Termbase
+from transdesk.glossary.matcher import Termbase, TermbaseSource
 from transdesk.glossary.placeholders import protect, restore
 from transdesk.glossary.plan import PlannedTerm, plan_article
-from transdesk.pipeline import BaseStage, SegmentJob
+from transdesk.stage import BaseStage, SegmentJob
 
 log = logging.getLogger(__name__)
 CHECK = "terms"
+KEPT = "termbase"  # the key under which a job keeps the termbase it was planned with
 
 
 class TermbaseStage(BaseStage):
     name = "termbase"
 
-    def __init__(self, termbase: Termbase, engine_kind: EngineKind | str) -> None:
+    def __init__(self, termbase: TermbaseSource, capabilities: EngineCapabilities) -> None:
         self.termbase = termbase
-        self.engine_kind = EngineKind(engine_kind)
+        self.capabilities = capabilities
 
     def signature(self) -> dict[str, object]:
-        return {**self.termbase.signature(), "enforcement": self.engine_kind.value}
+        return {**self.termbase.current().signature(), "enforcement": self.enforcement}
+
+    @property
+    def enforcement(self) -> str:
+        """How terms reach the engine: in the prompt, as placeholders, or only checked after."""
+        if self.capabilities.takes_term_hints:
+            return "hints"
+        if self.capabilities.keeps_placeholders:
+            return "placeholders"
+        return "after"
 
     def before_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None:
-        for job, planned in zip(jobs, self._plan(article, jobs), strict=True):
+        termbase = self.termbase.current()
+        for job in jobs:
+            job.kept[KEPT] = termbase
+        for job, planned in zip(jobs, self._plan(termbase, article, jobs), strict=True):
             if job.settled or not planned:
                 continue
-            if self.engine_kind is EngineKind.LLM:
+            if self.capabilities.takes_term_hints:
                 hints = tuple(_hint(p) for p in planned)
                 job.request = replace(job.request, terms=_unique(job.request.terms + hints))
-            elif self.engine_kind is EngineKind.SEQ2SEQ:
+            elif self.capabilities.keeps_placeholders:
                 text, tokens = protect(job.request.text, planned)
                 forbidden = tuple(f for p in planned for f in p.entry.forbidden)
                 job.request = replace(
@@ -56,23 +71,28 @@ class TermbaseStage(BaseStage):
                 )
 
     def after_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None:
-        for job, planned in zip(jobs, self._plan(article, jobs), strict=True):
+        kept = next((j.kept.get(KEPT) for j in jobs if KEPT in j.kept), None)
+        termbase = kept if isinstance(kept, Termbase) else self.termbase.current()
+        for job, planned in zip(jobs, self._plan(termbase, article, jobs), strict=True):
             if job.text is None or not planned:
                 continue
             tokens = [p.token for p in planned if p.token in job.request.placeholders]
             if tokens:
                 self._restore(job, planned, tokens)
-            self._enforce(job, planned)
+            self._enforce(termbase, job, planned)
 
-    def after_article(self, article: Article, jobs: Sequence[SegmentJob]) -> str | None:
-        flagged = any(f.check == CHECK and f.severity == "major" for j in jobs for f in j.findings)
-        return "review" if flagged else None
-
-    def _plan(self, article: Article, jobs: Sequence[SegmentJob]) -> list[list[PlannedTerm]]:
-        kinds = {block.index: block.kind for block in article.blocks}
-        return plan_article(
-            self.termbase, ((j.segment, kinds[j.segment.block_index]) for j in jobs)
+    def after_article(self, article: Article, jobs: Sequence[SegmentJob]) -> Decision | None:
+        flagged = any(
+            f.check == CHECK and f.severity == Severity.MAJOR for j in jobs for f in j.findings
         )
+        return Decision.REVIEW if flagged else None
+
+    @staticmethod
+    def _plan(
+        termbase: Termbase, article: Article, jobs: Sequence[SegmentJob]
+    ) -> list[list[PlannedTerm]]:
+        kinds = {block.index: block.kind for block in article.blocks}
+        return plan_article(termbase, ((j.segment, kinds[j.segment.block_index]) for j in jobs))
 
     def _restore(self, job: SegmentJob, planned: list[PlannedTerm], tokens: list[str]) -> None:
         result = restore(job.text or "", planned, tokens)
@@ -86,8 +106,8 @@ class TermbaseStage(BaseStage):
         if result.stray:
             log.info("segment %s: removed stray placeholders %s", job.segment.id, result.stray)
 
-    def _enforce(self, job: SegmentJob, planned: list[PlannedTerm]) -> None:
-        subjects = _subjects(self.termbase, job.segment.text, planned)
+    def _enforce(self, termbase: Termbase, job: SegmentJob, planned: list[PlannedTerm]) -> None:
+        subjects = _subjects(termbase, job.segment.text, planned)
         hits = find_hits(job.text or "", subjects)
         if not hits:
             return
@@ -135,15 +155,14 @@ def _flag(
         Finding(
             check=CHECK,
             kind=kind,
-            severity="major",
+            severity=Severity.MAJOR,
             message=f"{message}; approved: {rendering!r}",
             source_span=span,
             target_span=target_span,
             suggestion=rendering,
         )
     )
-    if job.decision in (None, "publish"):
-        job.decision = "review"
+    job.decision = stricter(job.decision, Decision.REVIEW)
 
 
 def _hint(term: PlannedTerm) -> TermHint:

@@ -5,12 +5,16 @@ Approved entries are what every translation obeys (`load()`); proposed ones wait
 it). A Korean form never silently changes meaning: adding an entry whose form is already approved
 with a different English rendering raises `TermConflict`; the same rendering is merged into the
 existing entry. Every write is recorded in `term_changes` with who and when.
+
+A running desk asks `current()` for the termbase with every article: one cheap version query, and a
+reload only when an editor has changed the termbase since.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
@@ -38,6 +42,8 @@ class ImportReport:
 class TermbaseStore:
     def __init__(self, database: Database) -> None:
         self.database = database
+        self._loaded: Termbase | None = None
+        self._loading = threading.Lock()
 
     # --- reading -------------------------------------------------------------------------
     def get(self, entry_id: int) -> TermEntry:
@@ -60,8 +66,20 @@ class TermbaseStore:
             )
             return Termbase((_entry(row) for row in rows), version=version)
 
+    def current(self) -> Termbase:
+        """The approved termbase as it is now: loaded again only when `version()` has moved since
+        the last load, so a long-running desk asks one cheap query per article."""
+        with self._loading:
+            version = self.version()
+            if self._loaded is None or self._loaded.version != version:
+                self._loaded = self.load()
+                log.info("termbase %s loaded: %d entries", self._loaded.version, len(self._loaded))
+            return self._loaded
+
     def version(self) -> str:
-        """Changes with every write: approved entries and the newest change id."""
+        """Changes with every committed write (add, merge, approve, remove): approved entries,
+        the number of recorded changes and the newest change id. Every write records a change,
+        so even a write whose transaction commits after a later one moves the count."""
         with self.database.session() as session:
             return _version(session)
 
@@ -81,20 +99,24 @@ class TermbaseStore:
             row, _ = _add_approved(session, index, entry, by)
             return _entry(row)
 
-    def propose(self, entry: TermEntry, by: str) -> TermEntry:
-        """Suggest an entry for approval; the same suggestion twice is merged, not repeated."""
+    def propose(self, entry: TermEntry, by: str, *, session: Session | None = None) -> TermEntry:
+        """Suggest an entry for approval; the same suggestion twice is merged, not repeated.
+
+        With `session`, the proposal is written in that transaction (a correction's)."""
+        if session is None:
+            with self.database.session() as own:
+                return self.propose(entry, by, session=own)
         entry = replace(_checked(entry), status=TermStatus.PROPOSED)
-        with self.database.session() as session:
-            same = session.scalars(
-                select(TermEntryRow).where(
-                    TermEntryRow.source == entry.source,
-                    TermEntryRow.target == entry.target,
-                    TermEntryRow.status == TermStatus.PROPOSED.value,
-                )
-            ).first()
-            if same is not None:
-                return _entry(_merge(session, same, entry, by))
-            return _entry(_insert(session, entry, by, "propose"))
+        same = session.scalars(
+            select(TermEntryRow).where(
+                TermEntryRow.source == entry.source,
+                TermEntryRow.target == entry.target,
+                TermEntryRow.status == TermStatus.PROPOSED.value,
+            )
+        ).first()
+        if same is not None:
+            return _entry(_merge(session, same, entry, by))
+        return _entry(_insert(session, entry, by, "propose"))
 
     def approve(self, entry_id: int, by: str, *, replace_existing: bool = False) -> TermEntry:
         """Approve a proposed entry. If an approved entry already gives one of its forms another
@@ -304,8 +326,10 @@ def _version(session: Session) -> str:
     approved = session.scalar(
         select(func.count(TermEntryRow.id)).where(TermEntryRow.status == TermStatus.APPROVED.value)
     )
-    last = session.scalar(select(func.max(TermChangeRow.id))) or 0
-    return f"{approved}.{last}"
+    changes, last = session.execute(
+        select(func.count(TermChangeRow.id), func.max(TermChangeRow.id))
+    ).one()
+    return f"{approved}.{changes}.{last or 0}"
 
 
 def _entry(row: TermEntryRow) -> TermEntry:

@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from transdesk.article import BlockKind
 from transdesk.errors import InvalidArticle
-from transdesk.ingest.raw import RawArticle, RawBlock, parse_date
+from transdesk.ingest.raw import SLUG_PATTERN, RawArticle, RawBlock, parse_date
+
+MAX_DEPTH = 32  # an article nests three levels deep; more is a mistake or an attack
+_SIGNIFICANT = re.compile(r'[\[\]{}"\\]')  # what matters for nesting: brackets, quotes, escapes
 
 
 class JsonBlock(BaseModel):
@@ -41,11 +45,12 @@ class JsonArticle(BaseModel):
     timezone: str = "Asia/Seoul"
     byline: str | None = None
     source: str | None = None
-    slug: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")
+    slug: str | None = Field(default=None, pattern=SLUG_PATTERN)
     blocks: list[JsonBlock] = Field(min_length=1)
 
 
 def read_json(text: str) -> RawArticle:
+    check_json_depth(text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -60,6 +65,36 @@ def read_json(text: str) -> RawArticle:
             hint="see the schema in `transdesk translate --help` or the README",
         ) from None
     return from_model(article)
+
+
+def check_json_depth(text: str) -> None:
+    """Refuse JSON nested deeper than MAX_DEPTH before parsing it (the parser and the validation
+    recurse, and 100,000 levels exhaust the stack)."""
+    depth = 0
+    in_string = False
+    escaped_at = -1  # the position of a character a backslash escapes
+    for match in _SIGNIFICANT.finditer(text):
+        char, position = match.group(), match.start()
+        if in_string:
+            if position == escaped_at:
+                continue
+            if char == "\\":
+                escaped_at = position + 1
+            elif char == '"':
+                in_string = False
+            continue
+        if char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InvalidArticle(
+                    f"the JSON is nested more than {MAX_DEPTH} levels deep",
+                    hint="an article is an object with a list of block objects; "
+                    "see the schema in `transdesk translate --help`",
+                )
+        elif char in "]}":
+            depth -= 1
 
 
 def from_model(article: JsonArticle) -> RawArticle:

@@ -7,6 +7,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from transdesk.article import Article, Block, BlockKind, Dateline, Segment
 from transdesk.errors import InvalidArticle
@@ -14,6 +15,10 @@ from transdesk.ingest.sentences import split_sentences
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+# the one rule for an article's slug, whatever it came from (front matter, JSON, the API, a file
+# name): it is a URL path segment and part of the feedback link
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass
@@ -53,9 +58,11 @@ def build_article(raw: RawArticle, *, fallback_slug: str | None = None) -> Artic
             hint="add 'date: 2025-09-02' to the front matter (or 'date' in JSON): "
             "relative dates such as '2일' are resolved against it",
         )
+    check_timezone(raw.timezone)
+    slug = check_slug(raw.slug) if raw.slug else None
     frozen = tuple(_freeze(i, b) for i, b in enumerate(_headline_first(blocks)))
     return Article(
-        slug=raw.slug or fallback_slug or _slug_from(frozen[0].text, raw.date),
+        slug=slug or fallback_slug or _slug_from(frozen[0].text, raw.date),
         blocks=frozen,
         dateline=Dateline(raw.date, raw.timezone, raw.time),
         byline=raw.byline,
@@ -80,6 +87,31 @@ def _freeze(index: int, raw: RawBlock) -> Block:
 def _slug_from(headline: str, date: dt.date) -> str:
     digest = hashlib.sha256(headline.encode()).hexdigest()[:8]
     return f"{date.isoformat()}-{digest}"
+
+
+def check_slug(slug: str) -> str:
+    """The slug itself when it follows the slug rule; otherwise `InvalidArticle` naming a fix."""
+    if _SLUG.match(slug):
+        return slug
+    shown = slug if len(slug) <= 60 else slug[:57] + "..."
+    raise InvalidArticle(
+        f"the slug {shown!r} is not allowed: a slug is 1 to 80 lowercase letters, digits and "
+        "hyphens, starting with a letter or digit",
+        hint=f"use 'slug: {slugify(slug)}', or leave the slug out to have one made",
+    )
+
+
+def check_timezone(name: str) -> str:
+    """The IANA time zone name itself when it is known here; otherwise `InvalidArticle`."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        shown = name if len(name) <= 60 else name[:57] + "..."
+        raise InvalidArticle(
+            f"the time zone {shown!r} is not a known IANA time zone",
+            hint="write it as an IANA name such as 'Asia/Seoul' or 'UTC'",
+        ) from None
+    return name
 
 
 def slugify(name: str) -> str:

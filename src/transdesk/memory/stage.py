@@ -1,10 +1,10 @@
-"""The memory stage: an approved translation settles a sentence; similar ones guide LLM engines.
+"""The memory stage: an approved translation settles a sentence; similar ones guide the engine.
 
 Before the engine, every sentence of the article is looked up at once: one indexed query for exact
 matches, one compound query for fuzzy candidates. An exact, unconflicted match becomes the
 sentence's translation (status FROM_MEMORY, origin "memory") and the engine never sees it. Fuzzy
-matches at or above the threshold are recorded for editors ("memory:fuzzy:0.87") and, for LLM
-engines, added to the request as examples.
+matches at or above the threshold are recorded for editors ("memory:fuzzy:0.87") and, for engines
+that take examples, added to the request.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import logging
 from collections.abc import Sequence
 
 from transdesk.article import Article, SegmentStatus
-from transdesk.engines.base import EngineKind, Hypothesis, MemoryExample
+from transdesk.engines.base import EngineCapabilities, Hypothesis, MemoryExample
 from transdesk.memory.model import MemoryMatch
 from transdesk.memory.store import TranslationMemory
-from transdesk.pipeline import BaseStage, SegmentJob
 from transdesk.settings import Settings
+from transdesk.stage import BaseStage, SegmentJob
 from transdesk.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,10 @@ class MemoryStage(BaseStage):
     name = "memory"
 
     def __init__(
-        self, memory: TranslationMemory, engine_kind: EngineKind, *, examples: int = 3
+        self, memory: TranslationMemory, capabilities: EngineCapabilities, *, examples: int = 3
     ) -> None:
         self.memory = memory
-        self.engine_kind = EngineKind(engine_kind)
+        self.capabilities = capabilities
         self.examples = examples
         self.exact_matches = 0
         self.fuzzy_matches = 0
@@ -70,7 +70,7 @@ class MemoryStage(BaseStage):
             return
         self.fuzzy_matches += 1
         job.applied.append(f"memory:fuzzy:{matches[0].score:.2f}")
-        if self.engine_kind is EngineKind.LLM:
+        if self.capabilities.takes_examples:
             examples = tuple(
                 MemoryExample(source=m.source, target=m.target, score=m.score) for m in matches
             )
@@ -82,7 +82,9 @@ class MemoryStage(BaseStage):
         return {**self.memory.version(), "examples": self.examples}
 
 
-def memory_stage(settings: Settings, engine_kind: EngineKind, database: Database) -> MemoryStage:
+def memory_stage(
+    settings: Settings, capabilities: EngineCapabilities, database: Database
+) -> MemoryStage:
     """The memory stage as the settings describe it, on the desk's database."""
     memory = TranslationMemory(database, fuzzy_threshold=settings.memory_fuzzy_threshold)
-    return MemoryStage(memory, engine_kind, examples=settings.memory_examples)
+    return MemoryStage(memory, capabilities, examples=settings.memory_examples)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, select_autoescape
 
 from transdesk.article import TranslatedArticle
+from transdesk.publish.escape import safe_url
 from transdesk.publish.notice import AI_NOTICE_BEFORE_LINK, AI_NOTICE_LINK_TEXT, ap_date
 
 _TEMPLATE = """<!doctype html>
@@ -33,7 +34,7 @@ def render_html(translated: TranslatedArticle, feedback_url: str) -> str:
     blocks = [
         {
             "kind": block.kind.value,
-            "image": block.image,
+            "image": safe_url(block.image),
             "html": " ".join(
                 s.text if s.text else "[held back for review]"
                 for s in translated.for_block(block.index)
@@ -51,5 +52,5 @@ def render_html(translated: TranslatedArticle, feedback_url: str) -> str:
         source=article.source,
         notice=AI_NOTICE_BEFORE_LINK,
         link_text=AI_NOTICE_LINK_TEXT,
-        feedback_url=feedback_url,
+        feedback_url=safe_url(feedback_url) or "",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from transdesk.article import BlockKind, TranslatedArticle
+from transdesk.publish.escape import markdown_text, safe_url
 from transdesk.publish.notice import AI_NOTICE_BEFORE_LINK, AI_NOTICE_LINK_TEXT, ap_date
 
 HELD_BACK = "[held back for review]"
@@ -12,18 +13,22 @@ def render_markdown(translated: TranslatedArticle, feedback_url: str) -> str:
     article = translated.source
     lines: list[str] = []
     for block in article.blocks:
-        text = _block_text(translated, block.index)
+        text = markdown_text(_block_text(translated, block.index))
         if block.kind is BlockKind.HEADLINE:
             lines.append(f"# {text}")
             lines.append(_dateline(translated))
         elif block.kind is BlockKind.SUBHEADLINE:
             lines.append(f"## {text}")
         elif block.kind is BlockKind.CAPTION:
-            lines.append(f"![{_escape_alt(text)}]({block.image or ''})")
+            image = safe_url(block.image)
+            if image:
+                lines.append(f"![{text}]({image})")
             lines.append(f"*{text}*")
         else:
             lines.append(text)
-    lines.append(f"{AI_NOTICE_BEFORE_LINK}[{AI_NOTICE_LINK_TEXT}]({feedback_url}).")
+    notice = markdown_text(AI_NOTICE_BEFORE_LINK)
+    link = safe_url(feedback_url)
+    lines.append(f"{notice} [{AI_NOTICE_LINK_TEXT}]({link})." if link else notice)
     return "\n\n".join(lines) + "\n"
 
 
@@ -39,8 +44,4 @@ def _dateline(translated: TranslatedArticle) -> str:
         parts.append(article.byline)
     if article.source:
         parts.append(article.source)
-    return "_" + " · ".join(parts) + "_"
-
-
-def _escape_alt(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
+    return "_" + markdown_text(" · ".join(parts)) + "_"

@@ -1,29 +1,30 @@
-"""What every check shares: the pair it looks at (`CheckContext`), the `Check` shape, the registry.
+"""What every check shares: the pair it looks at (`CheckContext`) and the `Check` shape.
 
 A check compares one source sentence with its translation, in the article's context (dateline,
 termbase, the kind of block), and returns `Finding`s: a kind, a severity, the spans in both texts
-and a message an editor understands. Checks register themselves by a stable name; the registry's
-miss lists every name it knows.
+and a message an editor understands. The checks are named in `transdesk.qa.registry`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from transdesk.article import Finding
-from transdesk.errors import ConfigurationError
+from transdesk.article import Finding, Severity
 from transdesk.glossary.model import TermMatch
-
-SEVERITIES = ("info", "minor", "major", "critical")
 
 
 class TermLookup(Protocol):
     """The one thing the checks need from a termbase."""
 
     def match(self, korean_text: str) -> list[TermMatch]: ...
+
+
+class TermSource(Protocol):
+    """Where the quality stage gets the termbase for the article in hand (the desk's store)."""
+
+    def current(self) -> TermLookup: ...
 
 
 @dataclass(frozen=True)
@@ -50,39 +51,7 @@ class Check(Protocol):
     def run(self, context: CheckContext) -> list[Finding]: ...
 
 
-_REGISTRY: dict[str, Callable[[], Check]] = {}
-
-
-def register(factory: Callable[[], Check]) -> Callable[[], Check]:
-    """Class decorator: make a check available under its `name`."""
-    name = factory.name  # type: ignore[attr-defined]
-    _REGISTRY[name] = factory
-    return factory
-
-
-def check_names() -> list[str]:
-    _load_builtin_checks()
-    return list(_REGISTRY)
-
-
-def create_checks(names: list[str] | None = None) -> list[Check]:
-    """Instances of the named checks (all of them by default), in registry order."""
-    _load_builtin_checks()
-    if names is None:
-        return [factory() for factory in _REGISTRY.values()]
-    unknown = [n for n in names if n not in _REGISTRY]
-    if unknown:
-        raise ConfigurationError(
-            f"unknown check(s): {', '.join(unknown)}",
-            hint=f"known checks: {', '.join(_REGISTRY)}",
-        )
-    return [_REGISTRY[n]() for n in names]
-
-
-def _load_builtin_checks() -> None:
-    from transdesk.qa import checks  # noqa: F401  (importing registers them)
-
-
-def finding(check: str, kind: str, severity: str, message: str, **kw: object) -> Finding:
-    assert severity in SEVERITIES, severity
-    return Finding(check=check, kind=kind, severity=severity, message=message, **kw)
+def finding(
+    check: str, kind: str, severity: Severity | str, message: str, **kw: object
+) -> Finding:
+    return Finding(check=check, kind=kind, severity=Severity(severity), message=message, **kw)

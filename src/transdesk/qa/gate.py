@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from transdesk.article import Finding
+from transdesk.article import Decision, Finding, Severity
 from transdesk.errors import ConfigurationError
-from transdesk.qa.base import SEVERITIES
-
-PUBLISH, REVIEW, BLOCK = "publish", "review", "block"
-_DECISION_RANK = {PUBLISH: 0, REVIEW: 1, BLOCK: 2}
+from transdesk.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -30,41 +27,50 @@ class Thresholds:
 
     def __post_init__(self) -> None:
         for value in (self.review_at, self.block_at):
-            if value not in SEVERITIES:
+            if value not in tuple(Severity):
                 raise ConfigurationError(
-                    f"unknown severity {value!r}", hint=f"use one of {', '.join(SEVERITIES)}"
+                    f"unknown severity {value!r}", hint=f"use one of {', '.join(Severity)}"
                 )
-        if SEVERITIES.index(self.block_at) < SEVERITIES.index(self.review_at):
+        if Severity(self.block_at) < Severity(self.review_at):
             raise ConfigurationError("block_at must be at least as severe as review_at")
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
-def segment_decision(findings: Iterable[Finding], thresholds: Thresholds = Thresholds()) -> str:
-    ranks = [SEVERITIES.index(f.severity) for f in findings]
-    if any(r >= SEVERITIES.index(thresholds.block_at) for r in ranks):
-        return BLOCK
-    if any(r >= SEVERITIES.index(thresholds.review_at) for r in ranks):
-        return REVIEW
-    if sum(1 for r in ranks if r == SEVERITIES.index("minor")) >= thresholds.minor_for_review:
-        return REVIEW
-    return PUBLISH
+def thresholds_from(settings: Settings | None = None) -> Thresholds:
+    """The gate's thresholds from the settings (TRANSDESK_QA_REVIEW_AT, ...)."""
+    if settings is None:
+        return Thresholds()
+    return Thresholds(
+        review_at=settings.qa_review_at,
+        block_at=settings.qa_block_at,
+        minor_for_review=settings.qa_minor_for_review,
+    )
+
+
+def segment_decision(
+    findings: Iterable[Finding], thresholds: Thresholds = Thresholds()
+) -> Decision:
+    severities = [Severity(f.severity) for f in findings]
+    if any(s >= thresholds.block_at for s in severities):
+        return Decision.BLOCK
+    if any(s >= thresholds.review_at for s in severities):
+        return Decision.REVIEW
+    if sum(1 for s in severities if s is Severity.MINOR) >= thresholds.minor_for_review:
+        return Decision.REVIEW
+    return Decision.PUBLISH
 
 
 def article_decision(
-    segment_decisions: Iterable[str | None],
+    segment_decisions: Iterable[Decision | str | None],
     article_findings: Iterable[Finding] = (),
     thresholds: Thresholds = Thresholds(),
     minor_share: float = 0.0,
-) -> str:
-    decisions = [d or BLOCK for d in segment_decisions]
+) -> Decision:
+    decisions = [Decision(d) if d else Decision.BLOCK for d in segment_decisions]
     decisions.append(segment_decision(article_findings, thresholds))
-    worst = max(decisions, key=_DECISION_RANK.__getitem__)
-    if worst == PUBLISH and minor_share > thresholds.article_review_share:
-        return REVIEW
+    worst = max(decisions)
+    if worst is Decision.PUBLISH and minor_share > thresholds.article_review_share:
+        return Decision.REVIEW
     return worst
-
-
-def stricter(a: str, b: str) -> str:
-    return a if _DECISION_RANK[a] >= _DECISION_RANK[b] else b

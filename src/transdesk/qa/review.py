@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from transdesk.article import Article, Finding
+from transdesk.article import Article, Decision, Finding
 from transdesk.qa.align import AlignedPair, align_translation
 from transdesk.qa.base import TermLookup, finding
 from transdesk.qa.checks.notice import AI_NOTICE, check_notice
-from transdesk.qa.gate import BLOCK, Thresholds, article_decision, segment_decision
+from transdesk.qa.gate import Thresholds, article_decision, segment_decision
 from transdesk.qa.report import CheckReport, PairReport
 from transdesk.qa.runner import Checker
 
@@ -63,7 +63,7 @@ def check_translation(
     body = _without_notice(translation)
     if not body.strip():
         empty = finding("untranslated", "empty", "critical", "the translation is empty")
-        return CheckReport((), BLOCK, (*article_findings, empty))
+        return CheckReport((), Decision.BLOCK, (*article_findings, empty))
     alignment = align_translation(article, body)
     if not alignment.reliable:
         article_findings.append(

@@ -7,8 +7,9 @@ import logging
 from collections.abc import Sequence
 
 from transdesk.article import Finding
-from transdesk.qa.base import Check, CheckContext, TermLookup, create_checks, finding
+from transdesk.qa.base import Check, CheckContext, TermLookup, finding
 from transdesk.qa.morph import prefetch
+from transdesk.qa.registry import create_checks
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,9 @@ class Checker:
         dateline: dt.date | None = None,
         block_kind: str | None = None,
         segment_id: str | None = None,
+        termbase: TermLookup | None = None,
     ) -> list[Finding]:
+        """Findings for one pair; `termbase` stands in for the checker's own for this pair."""
         if target is None or not any(c.isalnum() for c in target):
             return [finding("untranslated", "empty", "critical", "the translation is empty")]
         if len(source) > MAX_SEGMENT_CHARS or len(target) > 2 * MAX_SEGMENT_CHARS:
@@ -56,7 +59,7 @@ class Checker:
             source=source,
             target=target,
             dateline=dateline,
-            termbase=self.termbase,
+            termbase=termbase if termbase is not None else self.termbase,
             block_kind=block_kind,
             segment_id=segment_id,
         )

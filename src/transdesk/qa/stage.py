@@ -5,18 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from transdesk.article import Article
-from transdesk.pipeline import BaseStage, SegmentJob
-from transdesk.qa.base import Check, TermLookup, finding
+from transdesk.article import Article, Decision, Severity, stricter
+from transdesk.qa.base import Check, TermSource, finding
 from transdesk.qa.calibration import load_calibration
-from transdesk.qa.gate import (
-    PUBLISH,
-    Thresholds,
-    article_decision,
-    segment_decision,
-    stricter,
-)
+from transdesk.qa.gate import Thresholds, article_decision, segment_decision
 from transdesk.qa.runner import Checker
+from transdesk.stage import BaseStage, SegmentJob
 
 log = logging.getLogger(__name__)
 
@@ -26,22 +20,25 @@ class QualityStage(BaseStage):
 
     Run it after every stage that changes the English (term enforcement, date style), so the
     checks see what will be published. The sentence decision takes every finding on the job into
-    account, those of earlier stages too.
+    account, those of earlier stages too. The termbase is asked for once per article, so the
+    checks see the entries approved up to that moment.
     """
 
     name = "qa"
 
     def __init__(
         self,
-        termbase: TermLookup | None = None,
+        termbase: TermSource | None = None,
         thresholds: Thresholds | None = None,
         checks: Sequence[Check] | None = None,
     ) -> None:
         self.thresholds = thresholds or Thresholds()
-        self.checker = Checker(checks, termbase=termbase)
+        self.termbase = termbase
+        self.checker = Checker(checks)
 
     def after_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None:
         self.checker.prepare([job.segment.text for job in jobs])
+        termbase = self.termbase.current() if self.termbase is not None else None
         dateline = article.dateline.date
         for job in jobs:
             kind = article.blocks[job.segment.block_index].kind.value
@@ -58,19 +55,22 @@ class QualityStage(BaseStage):
                         dateline,
                         block_kind=kind,
                         segment_id=job.segment.id,
+                        termbase=termbase,
                     )
                 )
             decision = segment_decision(job.findings, self.thresholds)
-            job.decision = stricter(job.decision or PUBLISH, decision)
-            if decision != PUBLISH:
+            job.decision = stricter(job.decision or Decision.PUBLISH, decision)
+            if decision is not Decision.PUBLISH:
                 log.info(
                     "segment %s: %s (%d findings)", job.segment.id, decision, len(job.findings)
                 )
 
-    def after_article(self, article: Article, jobs: Sequence[SegmentJob]) -> str | None:
+    def after_article(self, article: Article, jobs: Sequence[SegmentJob]) -> Decision | None:
         if not jobs:
             return None
-        with_minor = sum(1 for job in jobs if any(f.severity == "minor" for f in job.findings))
+        with_minor = sum(
+            1 for job in jobs if any(f.severity == Severity.MINOR for f in job.findings)
+        )
         return article_decision(
             [job.decision for job in jobs],
             thresholds=self.thresholds,
@@ -82,7 +82,7 @@ class QualityStage(BaseStage):
         return {
             "checks": self.checker.names,
             "thresholds": self.thresholds.as_dict(),
-            "termbase": self.checker.termbase is not None,
+            "termbase": self.termbase is not None,
             "calibration": calibration.get("measured_on")
             if isinstance(calibration, dict)
             else None,

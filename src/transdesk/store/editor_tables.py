@@ -1,5 +1,5 @@
-"""The editors' tables: accounts and API tokens, decisions on readers' reports, corrections with
-their audit log, regression cases, and the propagation queue.
+"""The editors' tables: accounts and API tokens, decisions on readers' reports, the audit log,
+regression cases, and the propagation queue (corrections themselves are in `correction_tables`).
 
 Every table is prefixed `editor_` so it never clashes with another area's tables. The audit log is
 append-only: who did what, when, and the text before and after.
@@ -13,6 +13,7 @@ import enum
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from transdesk.store.correction_tables import CorrectionRow
 from transdesk.store.db import Base
 from transdesk.store.desk_tables import utcnow
 
@@ -68,30 +69,10 @@ class ReportDecision(Base):
     decision: Mapped[str] = mapped_column(String(16))  # accepted | rejected
     reason: Mapped[str | None] = mapped_column(Text)
     correction_id: Mapped[int | None] = mapped_column(
-        ForeignKey("editor_corrections.id", ondelete="SET NULL")
+        ForeignKey(CorrectionRow.id, ondelete="SET NULL")
     )
     editor: Mapped[str] = mapped_column(String(64))
     decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class EditorCorrection(Base):
-    """One sentence an editor corrected on a published article."""
-
-    __tablename__ = "editor_corrections"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    segment_id: Mapped[str] = mapped_column(String(32))
-    kind: Mapped[str] = mapped_column(String(32))
-    source_text: Mapped[str] = mapped_column(Text)
-    before: Mapped[str | None] = mapped_column(Text)
-    after: Mapped[str] = mapped_column(Text)
-    wrong: Mapped[str | None] = mapped_column(Text)  # the changed words, as they were
-    right: Mapped[str | None] = mapped_column(Text)  # the changed words, as they are now
-    note: Mapped[str] = mapped_column(Text)
-    editor: Mapped[str] = mapped_column(String(64))
-    learning: Mapped[dict | None] = mapped_column(JSON)  # what the memory/termbase made of it
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class RegressionCase(Base):
@@ -101,7 +82,7 @@ class RegressionCase(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     correction_id: Mapped[int | None] = mapped_column(
-        ForeignKey("editor_corrections.id", ondelete="SET NULL")
+        ForeignKey(CorrectionRow.id, ondelete="SET NULL")
     )
     article_slug: Mapped[str] = mapped_column(String(200))
     segment_id: Mapped[str] = mapped_column(String(32))
@@ -122,7 +103,7 @@ class PropagationItem(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     correction_id: Mapped[int] = mapped_column(
-        ForeignKey("editor_corrections.id", ondelete="CASCADE")
+        ForeignKey(CorrectionRow.id, ondelete="CASCADE")
     )
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     segment_id: Mapped[str] = mapped_column(String(32))

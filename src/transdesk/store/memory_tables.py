@@ -1,19 +1,16 @@
-"""Tables of the translation memory and of editors' corrections.
+"""Tables of the translation memory.
 
 `memory_segments` holds approved Korean→English sentence pairs with where they came from. Its
 `source_norm` column is indexed for fuzzy lookup outside SQLAlchemy's view: an FTS5 trigram table
 (`memory_segments_fts`, kept in step by triggers) on SQLite, a pg_trgm GIN index on PostgreSQL;
-both are created by migration 0002_memory.
-
-`corrections` is the history of what editors changed (who, when, before, after), and
-`correction_changes` the word-level substitutions of each correction, counted to spot a recurring fix.
+both are created by migration 0002_memory. Editors' corrections are in `correction_tables`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from transdesk.store.db import Base
@@ -40,31 +37,3 @@ class MemorySegmentRow(Base):
     approved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     origin: Mapped[str] = mapped_column(String(16))  # import | correction | editor
     conflict: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class CorrectionRow(Base):
-    __tablename__ = "corrections"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    article_slug: Mapped[str | None] = mapped_column(String(200), index=True)
-    source: Mapped[str] = mapped_column(Text)
-    source_hash: Mapped[str] = mapped_column(String(40), index=True)
-    before: Mapped[str] = mapped_column(Text)
-    after: Mapped[str] = mapped_column(Text)
-    editor: Mapped[str] = mapped_column(String(200))
-    corrected_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    memory_segment_id: Mapped[int | None] = mapped_column(
-        Integer, ForeignKey("memory_segments.id", ondelete="SET NULL")
-    )
-
-
-class CorrectionChangeRow(Base):
-    __tablename__ = "correction_changes"
-    __table_args__ = (Index("ix_correction_changes_substitution", "removed", "inserted"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    correction_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("corrections.id", ondelete="CASCADE"), index=True
-    )
-    removed: Mapped[str] = mapped_column(String(500))
-    inserted: Mapped[str] = mapped_column(String(500))

@@ -26,7 +26,19 @@ from transdesk.web.errors import install_error_handlers
 from transdesk.web.pagecache import PageCache
 from transdesk.web.proxies import TrustedProxies
 from transdesk.web.ratelimit import RateLimits
-from transdesk.web.routes import articles, editor, reader, reports
+from transdesk.web.routes import (
+    article_pages,
+    articles,
+    memory,
+    pages,
+    reader,
+    report_pages,
+    reports,
+    sign_in,
+    termbase,
+    tokens,
+    users,
+)
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -39,10 +51,13 @@ def make_templates() -> Jinja2Templates:
 
 
 def _include_routes(app: FastAPI) -> None:
-    app.include_router(articles.router)
-    app.include_router(reports.router)
+    """The API by resource, the reader's pages, then the editors' pages."""
+    for api in (articles, reports, termbase, memory, tokens, users):
+        app.include_router(api.router)
     app.include_router(reader.router)
-    editor.install(app)  # the editors' pages and API, with their session cookies
+    pages.install(app)  # the editors' session cookies and the redirect to sign in
+    for desk_pages in (sign_in, report_pages, article_pages):
+        app.include_router(desk_pages.router)
 
 
 def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> FastAPI:  # type: ignore[no-untyped-def]

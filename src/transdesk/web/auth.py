@@ -215,7 +215,4 @@ def check_login_rate(request: Request) -> None:
     limits.check(parse(request.app.state.settings.login_rate_limit), "login", request)
 
 
-EditorDep = Annotated[Editor, Depends(current_editor)]
-MaybeEditor = Annotated[Editor | None, Depends(editor_or_none)]
-AdminDep = Annotated[Editor, Depends(current_admin)]
 CsrfChecked = Depends(check_csrf)

@@ -1,7 +1,8 @@
 """Typed dependencies for routes: the settings, the database, a session, the queue, templates.
 
 Everything comes from `app.state`, set once by the app factory's lifespan: nothing is built at
-import time. `CurrentEditor` is the hook the editors' login fills in (see `transdesk.web.auth`).
+import time. `CurrentEditor` is the signed-in editor (an API token or the session cookie, see
+`transdesk.web.auth`); `CurrentAdmin` one whose role is admin; `MaybeEditor` the editor or None.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
+from transdesk.desk.accounts import Editor
 from transdesk.desk.queue import TranslationQueue
 from transdesk.settings import Settings
 from transdesk.store.db import Database
+from transdesk.web import auth
 
 # The plain lookups are `async def`: FastAPI runs them on the event loop instead of sending each
 # one through the thread pool, which matters on the reader's hot path.
@@ -49,11 +52,7 @@ QueueDep = Annotated[TranslationQueue, Depends(_queue)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(_templates)]
 
 
-def current_editor(request: Request) -> object:
-    """The signed-in editor (API token or session cookie); 401 when there is none."""
-    from transdesk.web.auth import current_editor as signed_in
-
-    return signed_in(request)
-
-
-CurrentEditor = Annotated[object, Depends(current_editor)]
+CurrentEditor = Annotated[Editor, Depends(auth.current_editor)]
+CurrentAdmin = Annotated[Editor, Depends(auth.current_admin)]
+MaybeEditor = Annotated[Editor | None, Depends(auth.editor_or_none)]
+RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]  # a row's id in a URL

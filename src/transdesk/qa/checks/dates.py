@@ -19,7 +19,7 @@ from transdesk.dates import (
     resolve_dates,
 )
 from transdesk.dates.rewrite import resolve_english_date
-from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.base import CheckContext, finding
 
 _LAST_YEAR = re.compile(
     r"\b(?:last|previous|past|a)\s+year|\byear\s+(?:ago|earlier|before)\b", re.IGNORECASE
@@ -158,7 +158,6 @@ def _year_written(year: int, target: str) -> bool:
 _ENGLISH_YEAR = re.compile(r"(?<![\d.,$])\b(1[89]\d\d|20\d\d)\b(?![\d.,]\d|\s*(?:%|percent))")
 
 
-@register
 class DatesCheck:
     name = "dates"
     description = "absolute and relative dates in the source agree with the translation"

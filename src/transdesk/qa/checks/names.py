@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transdesk.article import Finding
-from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.morph import analyse, is_common_noun
 from transdesk.qa.romanize import (
     family_spellings,
@@ -67,7 +67,6 @@ def _termbase_covers(context: CheckContext, start: int, end: int) -> bool:
     return any(m.start <= start and end <= m.end for m in context.termbase.match(context.source))
 
 
-@register
 class NamesCheck:
     name = "names"
     description = "personal names and Latin-script names in the source are in the translation"

@@ -6,7 +6,7 @@ import re
 
 from transdesk.article import Finding
 from transdesk.dates import find_english_dates, resolve_dates
-from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.number_forms import (
     clock_values,
     is_age_bracket,
@@ -129,7 +129,6 @@ def _inside(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
     return any(s <= quantity.start and quantity.end <= e for s, e in spans)
 
 
-@register
 class NumbersCheck:
     name = "numbers"
     description = "every number in the source appears in the translation, and none from nowhere"

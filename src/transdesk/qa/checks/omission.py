@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from transdesk.article import Finding
-from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.calibration import dropped_clause_model, length_bounds
 from transdesk.qa.omission_model import features, score
 
@@ -45,7 +45,6 @@ def repeated_phrase(text: str, min_words: int = 3) -> str | None:
     return None
 
 
-@register
 class OmissionCheck:
     name = "omission"
     description = "the translation is neither much shorter nor much longer than the source"

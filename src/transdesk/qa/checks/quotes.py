@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from transdesk.article import Finding
-from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.base import CheckContext, finding
 
 _SOURCE_QUOTE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 _TARGET_QUOTE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(?<!\w)['‘]([^'‘’]{3,})['’](?!\w)")
 _SPEECH_MIN_CHARS = 12  # shorter quotes are usually titles or emphasis, often unquoted in English
 
 
-@register
 class QuotesCheck:
     name = "quotes"
     description = "quoted speech in the source is quoted in the translation"

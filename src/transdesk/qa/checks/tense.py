@@ -11,7 +11,7 @@ import re
 
 from transdesk.article import Finding
 from transdesk.dates import resolve_dates
-from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.korean_tense import main_clause, reports_present, source_tense
 
 _ENGLISH_FUTURE = re.compile(
@@ -32,7 +32,6 @@ _FUTURE_SPEECH = re.compile(
 )
 
 
-@register
 class TenseCheck:
     name = "tense"
     description = "a past event is not told as future, nor a coming one as past"

@@ -7,7 +7,7 @@ import re
 
 from transdesk.article import Finding
 from transdesk.glossary.model import TermStatus
-from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.base import CheckContext, finding
 
 
 @functools.lru_cache(maxsize=4096)
@@ -22,7 +22,6 @@ def _rendered(renderings: tuple[str, ...], target: str) -> bool:
     return any(_phrase(r).search(target) for r in renderings if r.strip())
 
 
-@register
 class TermsCheck:
     name = "terms"
     description = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transdesk.article import Finding
-from transdesk.qa.base import CheckContext, finding, register
+from transdesk.qa.base import CheckContext, finding
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+(?:\s+[\uac00-\ud7a3]+)*")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -13,7 +13,6 @@ _OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u0600-\u06ff]+")  # Cyr
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@register
 class UntranslatedCheck:
     name = "untranslated"
     description = "no Hangul (or other foreign script) left in the English"

@@ -22,8 +22,14 @@ from transdesk.errors import NotFound
 from transdesk.ingest import parse_article
 from transdesk.store.desk_tables import ArticleState, DeskArticle, TranslationJob
 from transdesk.web import auth
-from transdesk.web.auth import EditorDep, MaybeEditor
-from transdesk.web.deps import DatabaseDep, QueueDep, SessionDep, SettingsDep
+from transdesk.web.deps import (
+    CurrentEditor,
+    DatabaseDep,
+    MaybeEditor,
+    QueueDep,
+    SessionDep,
+    SettingsDep,
+)
 from transdesk.web.errors import ERROR_RESPONSES, ErrorBody, UtcDatetime
 from transdesk.web.ratelimit import limit_submissions
 
@@ -150,7 +156,7 @@ def _public(session, row: DeskArticle, request: Request) -> ArticlePublic:  # ty
 )
 def submit_article(
     body: ArticleCreate, request: Request, response: Response, database: DatabaseDep,
-    queue: QueueDep, settings: SettingsDep, editor: EditorDep,
+    queue: QueueDep, settings: SettingsDep, editor: CurrentEditor,
 ) -> ArticlePublic:
     document = body.text if body.text is not None else json.dumps(body.article, ensure_ascii=False)
     article = parse_article(
@@ -234,7 +240,7 @@ def article_status(slug: str, session: SessionDep, editor: MaybeEditor) -> JobPu
     responses=_SIGNED_IN,
     summary="Cancel the translation job (editors)",
 )
-def cancel_article(slug: str, database: DatabaseDep, editor: EditorDep) -> JobPublic:
+def cancel_article(slug: str, database: DatabaseDep, editor: CurrentEditor) -> JobPublic:
     with database.session() as session:
         row = desk_articles.find_article(session, slug)
         job_id = desk_articles.latest_job(session, row.id).id

@@ -1,14 +1,16 @@
-"""Learning from an editor's correction: the memory at once, the termbase by proposal.
+"""Learning from a correction: the memory at once, the termbase by proposal.
 
-`record_correction` keeps the correction in the history (who, when, before, after), makes the
-corrected sentence the approved memory entry for its source (replacing the wrong one), and counts
-the word-level substitutions it made. A termbase entry is *proposed* (never approved) when
+`Learner.learn` runs inside the correction's transaction. It makes the corrected sentence the
+approved memory entry for its source (replacing the wrong one) and keeps the word-level
+substitutions the correction made. A termbase entry is *proposed* (never approved) when
 
 - the sentence contains a termbase term and the correction changed the English of that term: the
   removed words become a forbidden rendering of the term (or, when the editor replaced the approved
   rendering itself, the new words are proposed as its rendering); or
 - the same substitution has now been made in `recurrence` corrections: the Korean noun phrase
   common to their sources is proposed with the new words as its rendering, the old as forbidden.
+
+What was learned comes back as `Learned`, and is kept with the correction.
 """
 
 from __future__ import annotations
@@ -21,80 +23,133 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from transdesk.errors import InvalidInput
+from transdesk.feedback.edit import Substitution, name_containing, substitutions
+from transdesk.glossary.matcher import Termbase
 from transdesk.glossary.model import TermEntry, TermKind, TermMatch, TermStatus
+from transdesk.glossary.store import TermbaseStore
 from transdesk.memory.model import MemoryPair, Origin
 from transdesk.memory.normalise import normalise, source_hash
 from transdesk.memory.store import TranslationMemory
-from transdesk.memory.substitutions import Substitution, name_containing, substitutions
+from transdesk.store.correction_tables import CorrectionChangeRow, CorrectionRow
 from transdesk.store.db import Database
-from transdesk.store.memory_tables import CorrectionChangeRow, CorrectionRow, MemorySegmentRow
+from transdesk.store.memory_tables import MemorySegmentRow
 
 log = logging.getLogger(__name__)
 _NOUNISH = frozenset({"NNG", "NNP", "NR", "SL", "SH", "XPN", "XSN"})
 
 
 @dataclasses.dataclass(frozen=True)
-class CorrectionOutcome:
-    correction_id: int
-    memory_entry_id: int
+class Context:
+    """Where the corrected sentence stands: its article's date and the sentences around it."""
+
+    article_date: dt.date | None = None
+    previous_source: str | None = None
+    next_source: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Learned:
+    """What the desk learned from one correction."""
+
+    memory_entry_id: int  # the approved memory pair the corrected sentence became
     replaced: int  # wrong memory entries the correction replaced
     changes: tuple[Substitution, ...]
     recurring: tuple[Substitution, ...]  # changes now made in `recurrence` corrections or more
     proposals: tuple[TermEntry, ...]  # termbase entries proposed for approval
 
+    @property
+    def record(self) -> dict:
+        """A JSON account, kept with the correction and shown to the editor."""
+        return {
+            "memory_entry_id": self.memory_entry_id,
+            "replaced": self.replaced,
+            "changes": _pairs(self.changes),
+            "recurring": _pairs(self.recurring),
+            "proposals": [
+                {"id": p.id, "source": p.source, "target": p.target, "forbidden": list(p.forbidden)}
+                for p in self.proposals
+            ],
+        }
 
-def record_correction(
-    database: Database,
-    *,
-    before: str,
-    after: str,
-    segment_source: str,
-    editor: str,
-    article_slug: str | None = None,
-    article_date: dt.date | str | None = None,
-    previous_source: str | None = None,
-    next_source: str | None = None,
-    termbase_store: object | None = None,
-    termbase: object | None = None,
-    recurrence: int = 2,
-) -> CorrectionOutcome:
-    """Record that `editor` changed the English of `segment_source` from `before` to `after`."""
-    korean, who = segment_source, editor
-    if not korean or not korean.strip() or not after.strip() or not who:
-        raise InvalidInput("a correction needs the Korean sentence, the corrected English and the editor")
-    memory = TranslationMemory(database)
-    pair = MemoryPair(
-        source=korean.strip(), target=after.strip(), approved_by=who, origin=Origin.CORRECTION,
-        article_slug=article_slug, article_date=_as_date(article_date),
-        previous_source=previous_source, next_source=next_source,
-    )
-    changes = substitutions(before, after)
-    with database.session() as session:
-        replaced = memory.remove_translation(session, pair.source, before)
-        memory.remove_translation(session, pair.source, pair.target)
-        memory.add_many([pair], session=session)
-        entry_id = _newest_entry(session, pair.source)
-        correction_id = _remember(session, pair, before, entry_id, changes)
-        recurring = [c for c in changes if c.removed and _times_made(session, c) >= recurrence]
+
+def _pairs(found: Sequence[Substitution]) -> list[dict[str, str]]:
+    return [{"removed": c.removed, "inserted": c.inserted} for c in found]
+
+
+class Learner:
+    """The memory and termbase a correction teaches."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        termbase_store: TermbaseStore | None = None,
+        termbase: Termbase | None = None,
+        recurrence: int = 2,
+    ) -> None:
+        self.memory = TranslationMemory(database)
+        self.termbase_store = termbase_store or TermbaseStore(database)
+        self._termbase = termbase
+        self.recurrence = recurrence
+
+    @property
+    def termbase(self) -> Termbase:
+        if self._termbase is None:
+            self._termbase = self.termbase_store.load()
+        return self._termbase
+
+    def learn(self, session: Session, correction: CorrectionRow, context: Context) -> Learned:
+        """Teach the memory and termbase `correction` (a flushed row), in `session`."""
+        before, source = correction.before or "", correction.source.strip()
+        pair = MemoryPair(
+            source=source, target=correction.after.strip(), approved_by=correction.editor,
+            origin=Origin.CORRECTION, article_slug=correction.article_slug,
+            article_date=context.article_date, previous_source=context.previous_source,
+            next_source=context.next_source,
+        )  # fmt: skip
+        changes = substitutions(before, correction.after)
+        replaced = self.memory.remove_translation(session, pair.source, before)
+        self.memory.remove_translation(session, pair.source, pair.target)
+        self.memory.add_many([pair], session=session)
+        correction.memory_segment_id = _newest_entry(session, pair.source)
+        session.add_all(
+            CorrectionChangeRow(correction_id=correction.id, removed=c.removed, inserted=c.inserted)
+            for c in changes
+        )
+        session.flush()
+        recurring = [c for c in changes if c.removed and _times_made(session, c) >= self.recurrence]
         sources = {c: _sources_with(session, c) for c in recurring}
-    proposals = _propose(
-        korean, changes, recurring, sources, who, correction_id, termbase_store, termbase, database
-    )
-    log.info("correction %s recorded: %d change(s), %d proposal(s)", correction_id, len(changes),
-             len(proposals))
-    return CorrectionOutcome(
-        correction_id, entry_id, replaced, tuple(changes), tuple(recurring), tuple(proposals)
-    )
+        proposals = self._propose(session, source, changes, recurring, sources, correction)
+        log.info("correction %s learned: %d change(s), %d proposal(s)", correction.id,
+                 len(changes), len(proposals))  # fmt: skip
+        return Learned(
+            correction.memory_segment_id, replaced, tuple(changes), tuple(recurring),
+            tuple(proposals),
+        )  # fmt: skip
 
-
-def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    def _propose(
+        self,
+        session: Session,
+        korean: str,
+        changes: list[Substitution],
+        recurring: list[Substitution],
+        sources: dict[Substitution, list[str]],
+        correction: CorrectionRow,
+    ) -> list[TermEntry]:
+        editor, note = correction.editor, f"proposed from correction #{correction.id}"
+        proposals, explained = [], set()
+        for match in _distinct_entries(self.termbase.match(korean)):
+            for change in changes:
+                entry = _term_proposal(match.entry, change, editor, note)
+                if entry is not None:
+                    proposals.append(entry)
+                    explained.add(change)
+        for change in recurring:
+            if change not in explained and change.inserted:
+                entry = _recurring_proposal(change, sources[change], editor, correction.id)
+                if entry is not None:
+                    proposals.append(entry)
+        return [self.termbase_store.propose(e, by=editor, session=session) for e in proposals]
 
 
 def _newest_entry(session: Session, korean: str) -> int:
@@ -104,24 +159,6 @@ def _newest_entry(session: Session, korean: str) -> int:
             MemorySegmentRow.origin == Origin.CORRECTION.value,
         )
     ).scalar_one()
-
-
-def _remember(
-    session: Session, pair: MemoryPair, before: str, entry_id: int, changes: list[Substitution]
-) -> int:
-    row = CorrectionRow(
-        article_slug=pair.article_slug, source=pair.source, source_hash=source_hash(pair.source),
-        before=before, after=pair.target, editor=pair.approved_by,
-        corrected_at=dt.datetime.now(dt.UTC), memory_segment_id=entry_id,
-    )
-    session.add(row)
-    session.flush()
-    session.add_all(
-        CorrectionChangeRow(correction_id=row.id, removed=c.removed, inserted=c.inserted)
-        for c in changes
-    )
-    session.flush()
-    return row.id
 
 
 def _times_made(session: Session, change: Substitution) -> int:
@@ -144,46 +181,6 @@ def _sources_with(session: Session, change: Substitution) -> list[str]:
         .distinct()
     )
     return [row[0] for row in rows]
-
-
-def _propose(
-    korean: str,
-    changes: list[Substitution],
-    recurring: list[Substitution],
-    sources: dict[Substitution, list[str]],
-    editor: str,
-    correction_id: int,
-    termbase_store: object | None,
-    termbase: object | None,
-    database: Database,
-) -> list[TermEntry]:
-    store = termbase_store if termbase_store is not None else _default_store(database)
-    if store is None:
-        return []
-    if termbase is None:
-        termbase = store.load()  # type: ignore[attr-defined]
-    note = f"proposed from correction #{correction_id}"
-    proposals, explained = [], set()
-    for match in _distinct_entries(termbase.match(korean)):  # type: ignore[attr-defined]
-        for change in changes:
-            entry = _term_proposal(match.entry, change, editor, note)
-            if entry is not None:
-                proposals.append(entry)
-                explained.add(change)
-    for change in recurring:
-        if change not in explained and change.inserted:
-            entry = _recurring_proposal(change, sources[change], editor, correction_id)
-            if entry is not None:
-                proposals.append(entry)
-    return [store.propose(entry, by=editor) for entry in proposals]  # type: ignore[attr-defined]
-
-
-def _default_store(database: Database) -> object | None:
-    try:
-        from transdesk.glossary.store import TermbaseStore
-    except ImportError:
-        return None
-    return TermbaseStore(database)
 
 
 def _distinct_entries(matches: Sequence[TermMatch]) -> list[TermMatch]:
@@ -209,7 +206,7 @@ def _term_proposal(
     renderings = [r for r in entry.renderings if r]
     in_removed = any(_contains(change.removed, r) for r in renderings)
     in_inserted = any(_contains(change.inserted, r) or _contains(r, change.inserted)
-                      for r in renderings if len(change.inserted) >= 3)
+                      for r in renderings if len(change.inserted) >= 3)  # fmt: skip
     if not (in_removed or in_inserted):
         return None
     words = {w for r in renderings for w in r.split() if len(w) >= 3}
@@ -219,7 +216,7 @@ def _term_proposal(
     base = dataclasses.replace(
         entry, forbidden=(*entry.forbidden, wrong), status=TermStatus.PROPOSED,
         changed_by=editor, changed_at=None, id=None, note=note,
-    )
+    )  # fmt: skip
     if in_removed and not in_inserted and change.inserted:
         return dataclasses.replace(base, target=change.inserted, later=None)  # new rendering
     return base
@@ -236,7 +233,7 @@ def _recurring_proposal(
         source=term, target=change.inserted, forbidden=(change.removed,), kind=TermKind.OTHER,
         status=TermStatus.PROPOSED, changed_by=editor,
         note=f"the same correction was made {len(sources)} times (latest #{correction_id})",
-    )
+    )  # fmt: skip
 
 
 def common_noun_phrase(sources: Sequence[str]) -> str | None:

@@ -1,5 +1,8 @@
-"""The editors' upload form: a Korean article as a file (.md, .json, .html) or pasted text, parsed
-with `transdesk.ingest.parse_article` and queued for translation exactly as `POST /api/articles`
+"""The editors' pages for articles: those waiting for review, publishing one by hand, editing its
+sentences, translating it again, and the upload form.
+
+The upload form takes a Korean article as a file (.md, .json, .html) or pasted text, parses it with
+`transdesk.ingest.parse_article` and queues it for translation exactly as `POST /api/articles`
 does. A file that is not an article is answered on the form itself, with what is wrong.
 """
 
@@ -7,29 +10,82 @@ from __future__ import annotations
 
 from pathlib import PurePath
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from transdesk.article import Article
-from transdesk.desk import audit
+from transdesk.desk import audit, editing
 from transdesk.desk.articles import receive_article
 from transdesk.errors import Conflict, InvalidArticle
+from transdesk.feedback import review
 from transdesk.ingest import parse_article
 from transdesk.ingest.raw import slugify
+from transdesk.store.db import Database
 from transdesk.web import auth
 from transdesk.web.deps import DatabaseDep, QueueDep, SettingsDep, TemplatesDep
 from transdesk.web.ratelimit import limit_submissions
-from transdesk.web.routes.editor import PageEditor, _back, _render
+from transdesk.web.routes.pages import PageEditor, back, render
 
 router = APIRouter(include_in_schema=False)
+
+
+@router.get("/desk/articles", response_class=HTMLResponse)
+def articles(
+    request: Request, editor: PageEditor, database: DatabaseDep, templates: TemplatesDep
+) -> Response:
+    with database.session() as session:
+        rows = review.articles_for_review(session)
+    return render(request, templates, "editor_articles.html", {"articles": rows})
+
+
+@router.post("/desk/articles/{slug}/publish", dependencies=[auth.CsrfChecked])
+def publish(slug: str, request: Request, editor: PageEditor, database: DatabaseDep) -> Response:
+    editing.publish(database, slug, editor.name)
+    return back(request, "/desk/articles")
+
+
+@router.post("/desk/articles/{slug}/retranslate", dependencies=[auth.CsrfChecked])
+def retranslate(
+    slug: str, request: Request, editor: PageEditor, database: DatabaseDep, queue: QueueDep
+) -> Response:
+    queue.enqueue(editing.retranslate(database, slug, editor.name))
+    return back(request, "/desk/articles")
+
+
+@router.get("/desk/articles/{slug}/edit", response_class=HTMLResponse)
+def edit_page(
+    slug: str, request: Request, editor: PageEditor, database: DatabaseDep, templates: TemplatesDep
+) -> Response:
+    with database.session() as session:
+        article = editing.article_for_edit(session, slug)
+        segments = list(article.segments)
+    context = {"article": article, "segments": segments}
+    return render(request, templates, "editor_article_edit.html", context)
+
+
+@router.post("/desk/articles/{slug}/edit", dependencies=[auth.CsrfChecked])
+async def edit(slug: str, request: Request, editor: PageEditor, database: DatabaseDep) -> Response:
+    form = await request.form()
+    edits = {
+        key[3:]: str(value)[:5_000]
+        for key, value in form.multi_items()
+        if key.startswith("en:") and isinstance(value, str)
+    }
+    editing.edit_sentences(database, slug, edits, editor.name)
+    return back(request, f"/desk/articles/{quote(slug)}/edit")
+
+
+# --- the upload form ------------------------------------------------------------------------
+
 FORMATS = {"md": "Markdown", "json": "JSON", "html": "HTML"}
 SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
 
 
 @router.get("/desk/upload", response_class=HTMLResponse)
 def upload_page(request: Request, editor: PageEditor, templates: TemplatesDep) -> Response:
-    return _render(request, templates, "editor_upload.html", _form_context())
+    return render(request, templates, "editor_upload.html", _form_context())
 
 
 def _form_context(error: str | None = None, **sent: str) -> dict:
@@ -79,12 +135,12 @@ async def upload(
     except (InvalidArticle, Conflict) as problem:
         context = _form_context(problem.message, text=text, format=format, slug=slug)
         status = 409 if isinstance(problem, Conflict) else 422
-        return _render(request, templates, "editor_upload.html", context, status=status)
+        return render(request, templates, "editor_upload.html", context, status=status)
     queue.enqueue(job_id)
-    return _back(request, f"/desk/articles?submitted={article.slug}")
+    return back(request, f"/desk/articles?submitted={article.slug}")
 
 
-def _receive(database, article: Article, editor: str) -> int:  # type: ignore[no-untyped-def]
+def _receive(database: Database, article: Article, editor: str) -> int:
     with database.session() as session:
         row, job = receive_article(session, article)
         audit.record(session, editor, "submit", article_id=row.id, detail={"job_id": job.id})

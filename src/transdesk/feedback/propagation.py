@@ -3,8 +3,8 @@ the same wrong rendering.
 
 `queue_propagation` finds published sentences (other than the corrected one) that contain the
 wrong words as whole words and queues each with the fix applied as a proposal. `apply_all` publishes
-every pending proposal of one correction at once, each sentence still getting its own correction
-note, audit entry and regression case, exactly as if it had been corrected by hand.
+every pending proposal of one correction at once, each sentence corrected exactly as if by hand
+(`transdesk.feedback.correction.correct`), all in one transaction.
 """
 
 from __future__ import annotations
@@ -17,18 +17,20 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from transdesk.desk import audit
-from transdesk.desk.changes import Change, apply_change, changes
-from transdesk.desk.corrections import correct_sentence, learn_from
 from transdesk.errors import NotFound
+from transdesk.feedback.correction import Correction, correct
+from transdesk.feedback.edit import Change, apply_change, changes
+from transdesk.feedback.learning import Learner
+from transdesk.store.correction_tables import CorrectionRow
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import ArticleSegment, ArticleState, DeskArticle, utcnow
-from transdesk.store.editor_tables import EditorCorrection, PropagationItem, PropagationState
+from transdesk.store.editor_tables import PropagationItem, PropagationState
 
 log = logging.getLogger(__name__)
 MAX_ITEMS = 500
 
 
-def _replaceable(correction: EditorCorrection) -> list[Change]:
+def _replaceable(correction: CorrectionRow) -> list[Change]:
     found = changes(correction.before or "", correction.after)
     return [c for c in found if c.replaceable]
 
@@ -42,58 +44,57 @@ def _proposal(text: str, fixes: Sequence[Change]) -> str | None:
     return proposed if changed else None
 
 
-def queue_propagation(db: Database, correction_id: int) -> int:
+def queue_propagation(session: Session, correction_id: int) -> int:
     """Queue every other published sentence with the same wrong words; return how many."""
-    with db.session() as session:
-        correction = session.get(EditorCorrection, correction_id)
-        if correction is None:
-            raise NotFound(f"no correction {correction_id}")
-        fixes = _replaceable(correction)
-        if not fixes:
-            return 0
-        candidates = session.execute(
-            select(ArticleSegment, DeskArticle.slug)
-            .join(DeskArticle, DeskArticle.id == ArticleSegment.article_id)
-            .where(
-                DeskArticle.state == ArticleState.PUBLISHED,
-                or_(
-                    *(ArticleSegment.english.contains(fix.wrong, autoescape=True) for fix in fixes)
-                ),
-                ~and_(
-                    ArticleSegment.article_id == correction.article_id,
-                    ArticleSegment.segment_id == correction.segment_id,
-                ),
+    correction = session.get(CorrectionRow, correction_id)
+    if correction is None:
+        raise NotFound(f"no correction {correction_id}")
+    fixes = _replaceable(correction)
+    if not fixes:
+        return 0
+    candidates = session.execute(
+        select(ArticleSegment, DeskArticle.slug)
+        .join(DeskArticle, DeskArticle.id == ArticleSegment.article_id)
+        .where(
+            DeskArticle.state == ArticleState.PUBLISHED,
+            or_(
+                *(ArticleSegment.english.contains(fix.wrong, autoescape=True) for fix in fixes)
+            ),
+            ~and_(
+                ArticleSegment.article_id == correction.article_id,
+                ArticleSegment.segment_id == correction.segment_id,
+            ),
+        )
+        .order_by(ArticleSegment.article_id, ArticleSegment.position)
+    ).all()
+    queued = 0
+    for segment, _slug in candidates:
+        proposed = _proposal(segment.english or "", fixes)
+        if proposed is None or queued >= MAX_ITEMS:
+            continue
+        session.add(
+            PropagationItem(
+                correction_id=correction.id,
+                article_id=segment.article_id,
+                segment_id=segment.segment_id,
+                before=segment.english,
+                proposed=proposed,
+                state=PropagationState.PENDING,
+                created_at=utcnow(),
             )
-            .order_by(ArticleSegment.article_id, ArticleSegment.position)
-        ).all()
-        queued = 0
-        for segment, _slug in candidates:
-            proposed = _proposal(segment.english or "", fixes)
-            if proposed is None or queued >= MAX_ITEMS:
-                continue
-            session.add(
-                PropagationItem(
-                    correction_id=correction.id,
-                    article_id=segment.article_id,
-                    segment_id=segment.segment_id,
-                    before=segment.english,
-                    proposed=proposed,
-                    state=PropagationState.PENDING,
-                    created_at=utcnow(),
-                )
-            )
-            queued += 1
-        if queued:
-            audit.record(
-                session,
-                correction.editor,
-                "propagation_queued",
-                article_id=correction.article_id,
-                segment_id=correction.segment_id,
-                before=correction.wrong,
-                after=correction.right,
-                detail={"correction_id": correction.id, "sentences": queued},
-            )
+        )
+        queued += 1
+    if queued:
+        audit.record(
+            session,
+            correction.editor,
+            "propagation_queued",
+            article_id=correction.article_id,
+            segment_id=correction.segment_id,
+            before=correction.wrong,
+            after=correction.right,
+            detail={"correction_id": correction.id, "sentences": queued},
+        )
     log.info("correction %s: %d other sentences queued with the fix", correction_id, queued)
     return queued
 
@@ -114,9 +115,9 @@ class PendingFix:
 
 def pending(session: Session, correction_id: int | None = None) -> list[PendingFix]:
     query = (
-        select(PropagationItem, DeskArticle.slug, EditorCorrection.wrong, EditorCorrection.right)
+        select(PropagationItem, DeskArticle.slug, CorrectionRow.wrong, CorrectionRow.right)
         .join(DeskArticle, DeskArticle.id == PropagationItem.article_id)
-        .join(EditorCorrection, EditorCorrection.id == PropagationItem.correction_id)
+        .join(CorrectionRow, CorrectionRow.id == PropagationItem.correction_id)
         .where(PropagationItem.state == PropagationState.PENDING)
         .order_by(PropagationItem.correction_id.desc(), PropagationItem.id)
     )
@@ -140,8 +141,9 @@ def pending(session: Session, correction_id: int | None = None) -> list[PendingF
 def apply_all(db: Database, correction_id: int, editor: str) -> list[int]:
     """Publish every pending proposal of a correction; return the new corrections' ids."""
     applied: list[int] = []
+    learner = Learner(db)
     with db.session() as session:
-        source = session.get(EditorCorrection, correction_id)
+        source = session.get(CorrectionRow, correction_id)
         if source is None:
             raise NotFound(f"no correction {correction_id}")
         items = session.scalars(
@@ -153,17 +155,15 @@ def apply_all(db: Database, correction_id: int, editor: str) -> list[int]:
             .order_by(PropagationItem.id)
         ).all()
         for item in items:
-            correction = _apply_one(session, item, source, editor)
+            correction = _apply_one(session, learner, item, source, editor)
             if correction is not None:
                 applied.append(correction.id)
-    for new_id in applied:
-        learn_from(db, new_id)
     return applied
 
 
 def _apply_one(
-    session: Session, item: PropagationItem, source: EditorCorrection, editor: str
-) -> EditorCorrection | None:
+    session: Session, learner: Learner, item: PropagationItem, source: CorrectionRow, editor: str
+) -> Correction | None:
     article = session.get(DeskArticle, item.article_id)
     segment = session.scalar(
         select(ArticleSegment).where(
@@ -184,8 +184,9 @@ def _apply_one(
         )
         return None
     item.state = PropagationState.APPLIED
-    return correct_sentence(
+    return correct(
         session,
+        learner,
         article,
         segment,
         after=item.proposed,
