@@ -96,3 +96,23 @@ class TermConflict(TransdeskError):
         self.existing_target = existing_target
         self.new_target = new_target
         self.existing_id = existing_id
+
+
+class HeldSentences(TransdeskError):
+    """Reader-facing output was asked for while sentences are held back (no English to show)."""
+
+    exit_code = 5
+    code = "held_sentences"
+
+
+class UnresolvedSentences(Conflict):
+    """Publishing was refused: sentences held for the editor are not resolved yet."""
+
+    code = "unresolved_sentences"
+
+    def __init__(self, message: str, held: list[dict[str, str | None]]) -> None:
+        super().__init__(
+            message,
+            hint="edit each held sentence, or accept it as it is, then publish again",
+        )
+        self.held = held

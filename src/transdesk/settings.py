@@ -113,6 +113,7 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(default=2_000_000, gt=0)
     feedback_url: str = "http://127.0.0.1:8000/articles/{slug}/feedback"
     public_url: str = "http://127.0.0.1:8000"
+    newsroom_timezone: str | None = None  # the desk's one clock; default: each article's dateline zone
 
     # checks, the gate and date style
     rewrite_dates: bool = True  # "on the 2nd" → "on Sept. 2" after the engine
@@ -138,7 +139,17 @@ class Settings(BaseSettings):
     session_max_age_s: int = Field(default=12 * 3600, ge=60, le=30 * 24 * 3600)
     session_https_only: bool | None = None  # Secure cookie flag; default: on when public_url is https
     login_rate_limit: str = "10/minute"  # per client address
+    login_account_limit: str = "5/15minutes"  # failed sign-ins per account
+    max_import_bytes: int = Field(default=50_000_000, ge=1_000, le=2_000_000_000)  # TMX, TBX
     api_token: SecretStr | None = None  # an editor's API token: `transdesk submit` sends it
+
+    # the LibreTranslate-compatible API (/translate, /detect, ...) and the tmserver memory lookup
+    libretranslate_keyless: bool = False  # no api_key needed; quotas then count per client address
+    libretranslate_batch_limit: int = Field(default=25, ge=1, le=1000)  # texts in one `q` list
+    libretranslate_char_limit: int = Field(default=5_000, ge=1, le=1_000_000)  # per request
+    libretranslate_rate_limit: str = "60/minute"  # requests per API key
+    libretranslate_char_quota: str = "200000/day"  # characters translated per API key
+    tmserver_enabled: bool = False  # serve the approved memory at /tmserver (no key: public)
     # reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
 

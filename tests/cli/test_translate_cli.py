@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,60 @@ def test_nothing_translated_is_an_engine_error_and_writes_nothing(run_cli, phras
     assert result.code == 3
     assert "translated none of the 2 sentences" in result.stderr
     assert not out.exists()
+
+
+def _half_known_article(tmp_path):
+    source = tmp_path / "other.md"
+    known = next(iter(seed_phrasebook()))
+    source.write_text(f"---\ndate: 2025-09-02\n---\n# {known}\n\n사전에 없는 문장이다.\n", encoding="utf-8")
+    return source
+
+
+@pytest.mark.parametrize("to", ["md", "html"])
+def test_held_sentences_refuse_reader_output_and_write_nothing(run_cli, phrasebook_engine_registered, tmp_path, to):
+    out = tmp_path / f"out.{to}"
+    result = run_cli("translate", _half_known_article(tmp_path), "--engine", "phrasebook", "--to", to, "-o", out)
+    assert result.code == 5
+    assert "1 sentence(s) have no English to publish" in result.stderr
+    assert "paragraph 1 (failed" in result.stderr
+    assert "--allow-held" in result.stderr
+    assert not out.exists() and not list(tmp_path.glob(".out.*"))
+
+
+def test_allow_held_writes_the_placeholder_and_json_keeps_every_segment(run_cli, phrasebook_engine_registered, tmp_path):
+    source = _half_known_article(tmp_path)
+    allowed = run_cli("translate", source, "--engine", "phrasebook", "--allow-held")
+    assert allowed.code == 0
+    assert "held back for review" in allowed.stdout
+    as_json = run_cli("translate", source, "--engine", "phrasebook", "--to", "json")
+    assert as_json.code == 0
+    statuses = [s["status"] for b in json.loads(as_json.stdout)["blocks"] for s in b["segments"]]
+    assert len(statuses) == 2 and "failed" in statuses
+
+
+def test_an_unwritable_output_is_a_storage_error_with_the_path(run_cli, phrasebook_engine_registered, tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where a folder should be")
+    out = blocker / "out.md"
+    result = run_cli("translate", EXAMPLES / "putin-kim-beijing.md", "--engine", "phrasebook", "-o", out)
+    assert result.code == 4
+    assert f"could not write {out}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_full_disk_is_a_storage_error_and_leaves_nothing(run_cli, phrasebook_engine_registered, tmp_path, monkeypatch):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_on_a_full_disk(*args, **kwargs):  # the temp file exists, its writes hit ENOSPC
+        fd, name = real_mkstemp(*args, **kwargs)
+        os.close(fd)
+        return os.open("/dev/full", os.O_WRONLY), name
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_on_a_full_disk)
+    out = tmp_path / "out.md"
+    result = run_cli("translate", EXAMPLES / "putin-kim-beijing.md", "--engine", "phrasebook", "-o", out)
+    assert result.code == 4
+    assert "No space left on device" in result.stderr
+    assert not out.exists() and not list(tmp_path.glob(".out.md.*"))

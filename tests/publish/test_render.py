@@ -27,7 +27,7 @@ def test_markdown_ends_with_notice_linking_to_feedback(translated):
     assert last == f"※ This article has been translated by AI. Share your feedback [here]({URL})."
     assert text.startswith("# Kremlin")
     assert "![The image of Vladimir Putin" in text and "(putin-kim.jpg)" in text
-    assert "_Sept. 2, 2025 · 김예슬 기자 · 뉴스1_" in text
+    assert "_Sept. 2, 2025 · By Kim Ye-seul, staff reporter · News1_" in text
 
 
 def test_html_escapes_text_and_links_here(translated):

@@ -26,7 +26,8 @@ def test_submitted_article_is_translated_and_published_with_the_ai_notice(
     assert "Kremlin Palace stated on the 2nd" in html  # the engine's English, sentence by sentence
     assert '<span class="s" data-segment="b2.s0">' in html
     assert '<time datetime="2025-09-02">Sept. 2, 2025</time>' in html
-    assert "뉴스1" in html and "김예슬 기자" in html
+    assert "News1" in html and "By Kim Ye-seul, staff reporter" in html  # English metadata
+    assert "뉴스1" not in html and "김예슬" not in html
     assert (
         "※ This article has been translated by AI. Share your feedback "
         f'<a href="/articles/{published_slug}/feedback" class="feedback-link">here</a>.'

@@ -197,3 +197,98 @@ def test_an_editor_creates_a_token_through_the_api(desk):
     desk.client.cookies.clear()
     me = desk.client.get("/api/me", headers={"Authorization": f"Bearer {secret}"})
     assert me.json() == {"id": me.json()["id"], "name": "mina", "role": "editor"}
+
+
+# --- ending sessions and tokens -------------------------------------------------------------
+
+
+def test_a_cookie_saved_before_sign_out_no_longer_opens_the_desk(desk_client):
+    add_editor(desk_client, "mina")
+    sign_in(desk_client, "mina")
+    saved = desk_client.cookies.get("transdesk_session")
+    token = page_csrf(desk_client)
+    desk_client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
+
+    desk_client.cookies.clear()
+    desk_client.cookies.set("transdesk_session", saved)
+    assert desk_client.get("/desk", follow_redirects=False).status_code == 303
+    minted = desk_client.post("/api/tokens", json={"name": "x"}, headers={"X-CSRF-Token": token})
+    assert minted.status_code in (401, 403)
+    assert desk_client.get("/api/me").status_code == 401
+
+
+def test_a_new_password_revokes_the_editors_tokens_unless_kept(desk_client):
+    from transdesk.desk.accounts import find_user, set_password
+
+    add_editor(desk_client, "mina")
+    old = {"Authorization": f"Bearer {api_token(desk_client, 'mina')}"}
+    with desk_client.app.state.database.session() as session:
+        assert set_password(session, find_user(session, "mina"), "another long password") == 1
+    assert desk_client.get("/api/me", headers=old).status_code == 401
+
+    kept = {"Authorization": f"Bearer {api_token(desk_client, 'mina')}"}
+    with desk_client.app.state.database.session() as session:
+        user = find_user(session, "mina")
+        assert set_password(session, user, "a third long password", keep_tokens=True) == 0
+    assert desk_client.get("/api/me", headers=kept).status_code == 200
+
+
+def test_a_disabled_editor_cannot_sign_in_and_their_sessions_and_tokens_stop(desk_client):
+    from transdesk.desk.accounts import find_user, set_active
+
+    add_editor(desk_client, "mina")
+    bearer = {"Authorization": f"Bearer {api_token(desk_client, 'mina')}"}
+    sign_in(desk_client, "mina")
+    assert desk_client.get("/desk").status_code == 200
+    with desk_client.app.state.database.session() as session:
+        set_active(session, find_user(session, "mina"), False)
+    assert desk_client.get("/desk", follow_redirects=False).status_code == 303
+    assert desk_client.get("/api/me", headers=bearer).status_code == 401
+    assert sign_in(desk_client, "mina").status_code == 401
+
+
+def test_users_disable_tokens_and_revoke_on_the_command_line(desk_client, run_cli, monkeypatch):
+    add_editor(desk_client, "mina")
+    bearer = {"Authorization": f"Bearer {api_token(desk_client, 'mina')}"}
+    url = desk_client.app.state.settings.resolved_database_url
+    monkeypatch.setenv("TRANSDESK_DATABASE_URL", url)
+    listed = run_cli("users", "tokens")
+    assert listed.code == 0, listed.stderr
+    token_id = listed.stdout.split("\t")[0]
+    assert "\tmina\ttests\ttdk_" in listed.stdout and "live" in listed.stdout
+    assert run_cli("users", "revoke", token_id).code == 0
+    assert desk_client.get("/api/me", headers=bearer).status_code == 401
+    assert "revoked" in run_cli("users", "tokens", "mina").stdout
+
+    assert run_cli("users", "disable", "mina").code == 0
+    assert sign_in(desk_client, "mina").status_code == 401
+    assert run_cli("users", "enable", "mina").code == 0
+    assert sign_in(desk_client, "mina").status_code == 303
+
+
+def test_an_admin_lists_and_revokes_anyones_tokens(desk_client):
+    add_editor(desk_client, "boss", role="admin")
+    add_editor(desk_client, "mina")
+    bearer = {"Authorization": f"Bearer {api_token(desk_client, 'mina')}"}
+    own = desk_client.get("/api/tokens", params={"everyone": "true"}, headers=bearer)
+    assert own.status_code == 403
+
+    sign_in(desk_client, "boss")
+    listed = desk_client.get("/api/tokens", params={"everyone": "true"},
+                             headers={"X-CSRF-Token": page_csrf(desk_client)})
+    assert [t["editor"] for t in listed.json()] == ["mina"]
+    page = desk_client.get("/desk/tokens")
+    assert page.status_code == 200 and "mina" in page.text
+    token_id = listed.json()[0]["id"]
+    answer = desk_client.post(
+        f"/desk/tokens/{token_id}/revoke", data={"csrf_token": csrf_of(page.text)},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    assert desk_client.get("/api/me", headers=bearer).status_code == 401
+
+
+def test_the_tokens_page_is_for_admins_only(desk_client):
+    add_editor(desk_client, "mina")
+    sign_in(desk_client, "mina")
+    assert desk_client.get("/desk/tokens").status_code == 403

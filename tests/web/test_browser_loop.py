@@ -59,7 +59,7 @@ def test_reader_reports_editor_accepts_reader_sees_the_correction(
     dialog.locator("input[name=email]").fill("reader@example.com")
     page.screenshot(path=artifacts / "2-report-dialog.png")
     dialog.locator("button[type=submit]").click()
-    page.get_by_text("Your report has reached the desk").wait_for()
+    page.get_by_text("Your report has reached our editors").wait_for()
 
     # the editor: sign in, find the report in the queue, accept an edited suggestion
     page.goto(f"{live_desk.url}/desk")
@@ -95,6 +95,6 @@ def test_reader_reports_editor_accepts_reader_sees_the_correction(
     fixed = page.locator('span.s[data-segment="b2.s0"]').inner_text()
     assert fixed == EDITED
     note = page.locator("section.corrections").inner_text()
-    assert "This article was corrected on" in note and "to fix the title of Kim Jong-un." in note
+    assert "This article was corrected on" in note and "to give the correct title of Kim Jong-un." in note
     assert "reader@example.com" not in page.content()
     page.screenshot(path=artifacts / "8-corrected-article.png", full_page=True)

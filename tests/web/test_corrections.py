@@ -49,7 +49,7 @@ def test_accepting_publishes_the_sentence_at_once_with_a_dated_note(desk):
     assert "North Korean leader Kim Jong-un are expected" in page
     assert "North Korean Commissioner Kim Jong-un" not in page
     note = (
-        f"This article was corrected on {ap_date(_today(desk), with_year=False)} to fix the "
+        f"This article was corrected on {ap_date(_today(desk))}, to give the correct "
         "title of Kim Jong-un."
     )
     assert note in page
@@ -127,21 +127,21 @@ def test_rejecting_keeps_the_reason_and_the_article(desk):
             "name_or_title",
             "North Korean Commissioner Kim Jong-un said.",
             "North Korean leader Kim Jong-un said.",
-            "to fix the title of Kim Jong-un",
+            "to give the correct title of Kim Jong-un",
         ),
         (
             "name_or_title",
             "Kremlin Palace stated it.",
             "The Kremlin said it.",
-            "to fix the name of the Kremlin",
+            "to give the correct name of the Kremlin",
         ),
         (
             "number_or_date",
             "He arrived on the 31st of last month.",
             "He arrived on Aug. 31.",
-            "to fix a date",
+            "to correct a date",
         ),
-        ("number_or_date", "It cost 300 won.", "It cost 3,000 won.", "to fix a number"),
+        ("number_or_date", "It cost 300 won.", "It cost 3,000 won.", "to correct a number"),
         (
             "missing_text",
             "He left.",
@@ -154,11 +154,20 @@ def test_rejecting_keeps_the_reason_and_the_article(desk):
             "They were there.",
             "to fix the wording of a sentence",
         ),
+        (
+            "name_or_title",
+            "It was the Energy Department's plan.",
+            "It was the U.S. Department of Energy's plan.",
+            "to give the correct name of the U.S. Department of Energy",
+        ),
+        ("mistranslation", "He ate rain.", "He walked in the rain.",
+         "to correct a mistranslated sentence"),
+        ("other", "He left at noon .", "He left at noon.", "to correct an error in the translation"),
     ],
 )
 def test_the_correction_note_says_what_was_fixed_in_ap_style(kind, before, after, fix):
     note = correction_note(kind, before, after, dt.date(2025, 9, 3))
-    assert note == f"This article was corrected on Sept. 3 {fix}."
+    assert note == f"This article was corrected on Sept. 3, 2025, {fix}."
 
 
 SECOND_ARTICLE = """---
@@ -193,7 +202,7 @@ def test_a_name_fix_is_proposed_for_other_articles_and_applied_to_all_at_once(de
 
     other = desk.client.get("/articles/kim-arrives").text
     assert "leader Kim departed from North Korea" in other and "Commissioner" not in other
-    assert "to fix the title of Kim" in other
+    assert "to give the correct title of Kim" in other
     with desk.client.app.state.database.session() as session:
         logged = session.scalars(select(AuditEntry).where(AuditEntry.action == "propagate")).all()
     assert len(logged) == 5 and {e.actor for e in logged} == {"mina"}
@@ -242,3 +251,59 @@ def test_users_add_reads_the_password_from_the_environment(desk_client, run_cli,
         assert authenticate(session, "jiwoo", "a long secret phrase") is not None
     again = run_cli("users", "add", "jiwoo")
     assert again.code == 2 and "already an editor called 'jiwoo'" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("configured", "dateline_zone", "day"),
+    [
+        (None, "Asia/Seoul", "Dec. 2, 2025"),  # 15:30 UTC on Dec. 1 is Dec. 2 in Seoul
+        ("America/New_York", "Asia/Seoul", "Dec. 1, 2025"),  # the newsroom's clock wins
+        (None, "America/New_York", "Dec. 1, 2025"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["name_or_title", "number_or_date", "mistranslation",
+                                  "grammar_or_style", "missing_text", "other"])
+def test_every_kind_of_note_is_dated_on_the_newsroom_clock(kind, configured, dateline_zone, day):
+    from transdesk.desk.clock import newsroom_now
+
+    now = dt.datetime(2025, 12, 1, 15, 30)  # naive UTC, as the desk stores it
+    today = newsroom_now(dateline_zone, now=now, configured=configured).date()
+    note = correction_note(kind, "It cost 300 won on Monday.", "It cost 3,000 won on Monday.", today)
+    assert note.startswith(f"This article was corrected on {day}, to ")
+    assert note.endswith(".") and not note.endswith("'s.") and ".." not in note
+    assert note.count(day) == 1
+
+
+def test_the_editor_sees_the_proposed_note_and_a_word_diff_before_accepting(desk):
+    file_report(desk.client, desk.slug, "b2.s0", kind="name_or_title", suggestion=LEADER)
+    page = desk.client.get("/desk/reports/1").text
+    assert "<del>Commissioner</del>" in page and "<ins>leader</ins>" in page
+    assert "to give the correct title of Kim Jong-un.</textarea>" in page
+    assert "Report on paragraph 1" in page
+    own = "This article was corrected to give the right title of Kim Jong-un."
+    answer = _accept_in_browser_form(desk, 1, wording=LEADER, note=own)
+    assert answer.status_code == 303
+    assert own in desk.client.get(f"/articles/{desk.slug}").text
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])  # 25 hours apart
+def test_the_desk_dates_notes_on_the_newsroom_clock_it_is_set_to(desk, zone):
+    from transdesk.desk.clock import newsroom_now
+
+    app = desk.client.app
+    app.state.settings = app.state.settings.model_copy(update={"newsroom_timezone": zone})
+    file_report(desk.client, desk.slug, "b2.s0", kind="name_or_title", suggestion=LEADER)
+    answer = desk.client.post("/api/reports/1/accept", json={}, headers=desk.auth)
+    assert answer.status_code == 200, answer.text
+    day = ap_date(newsroom_now(None, configured=zone).date())
+    assert f"This article was corrected on {day}, to give the correct title" in (
+        desk.client.get(f"/articles/{desk.slug}").text
+    )
+
+
+def test_a_fragment_suggestion_gets_a_plain_note_and_no_diff(desk):
+    file_report(desk.client, desk.slug, "b2.s0", kind="name_or_title",
+                suggestion="North Korean leader Kim Jong-un")  # fmt: skip
+    page = desk.client.get("/desk/reports/1").text
+    assert "Suggested change:" not in page
+    assert ", to correct a name.</textarea>" in page

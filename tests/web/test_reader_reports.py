@@ -134,3 +134,12 @@ def test_what_readers_send_is_never_shown_raw(desk_client, published_slug, store
         assert "<script>alert" not in page and "onerror=alert" not in page
         assert "x@example.org" not in page  # no reader sees another's email
     assert stored_reports()[0].suggestion == nasty  # kept as sent, for the editor (escaped there)
+
+
+def test_the_byline_and_credit_are_in_english_and_no_hangul_is_left_in_the_metadata(desk):
+    import re
+
+    page = desk.client.get(f"/articles/{desk.slug}").text
+    meta = page.split('<p class="meta">')[1].split("</p>")[0]
+    assert "By Kim Ye-seul, staff reporter" in meta and "News1" in meta
+    assert not re.search(r"[\uac00-\ud7a3]", meta)

@@ -191,3 +191,28 @@ def test_an_editor_translates_an_article_again(desk):
     job = wait_for_job(desk.client, desk.slug)
     assert job["state"] == "done" and job["attempts"] == 1
     assert desk.client.get(f"/articles/{desk.slug}").status_code == 200
+
+
+def test_the_queue_confirms_an_accept_and_a_reject_and_labels_sentences(desk):
+    file_report(desk.client, desk.slug, "b2.s0", suggestion="leader Kim")
+    queue = desk.client.get("/desk").text
+    assert "paragraph 1" in queue.split('data-segment="b2.s0"')[1].split("</h2>")[0]
+    token = page_csrf(desk.client, "/desk/reports/1")
+    accepted = desk.client.post(
+        "/desk/reports/1/accept", data={"csrf_token": token, "wording": "Kremlin said so."}
+    )
+    assert accepted.status_code == 200 and "Correction published" in accepted.text
+    file_report(desk.client, desk.slug, "b5.s0", suggestion="other")
+    token = page_csrf(desk.client, "/desk/reports/2")
+    rejected = desk.client.post(
+        "/desk/reports/2/reject", data={"csrf_token": token, "reason": "It is right."}
+    )
+    assert rejected.status_code == 200 and "Report rejected" in rejected.text
+
+
+def test_the_report_page_shows_the_suggestion_as_a_word_diff(desk):
+    english = desk.english("b2.s0")
+    file_report(desk.client, desk.slug, "b2.s0",
+                suggestion=english.replace("Commissioner", "leader"))  # fmt: skip
+    page = desk.client.get("/desk/reports/1").text
+    assert "<del>Commissioner</del>" in page and "<ins>leader</ins>" in page

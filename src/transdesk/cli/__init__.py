@@ -13,6 +13,7 @@ from transdesk.cli import memory as _memory  # noqa: F401
 from transdesk.cli import models as _models  # noqa: F401
 from transdesk.cli import serve as _serve  # noqa: F401
 from transdesk.cli import translate as _translate  # noqa: F401
+from transdesk.cli import xliff as _xliff  # noqa: F401
 from transdesk.cli.app import app, run_app
 
 __all__ = ["app", "main"]

@@ -13,6 +13,11 @@ from transdesk.errors import TransdeskError
 app = typer.Typer(
     name="transdesk",
     help="Self-hosted AI translation desk for Korean news in English.",
+    epilog=(
+        "Exit codes: 0 done; 2 bad input or options; 3 the engine cannot run; "
+        "4 storage failed (nothing half-written); 5 sentences held back "
+        "(--strict, or Markdown/HTML without --allow-held)."
+    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,

@@ -78,16 +78,87 @@ def list_users() -> None:
 def change_password(
     name: str = typer.Argument(...),
     password_stdin: bool = typer.Option(False, "--password-stdin"),
+    keep_tokens: bool = typer.Option(
+        False, "--keep-tokens", help="Keep the editor's API tokens working (default: revoke them)."
+    ),
 ) -> None:
-    """Set a new password; every session the editor has open ends."""
+    """Set a new password; every session the editor has open ends, and their API tokens are
+    revoked unless --keep-tokens."""
     from transdesk.desk.accounts import find_user, set_password
 
     password = _password(password_stdin)
     database = _database()
     try:
         with database.session() as session:
-            set_password(session, find_user(session, name), password)
-        typer.echo(f"{name}\tpassword changed")
+            revoked = set_password(session, find_user(session, name), password,
+                                   keep_tokens=keep_tokens)  # fmt: skip
+        typer.echo(f"{name}\tpassword changed\t{revoked} API tokens revoked")
+    finally:
+        database.close()
+
+
+def _set_active(name: str, active: bool) -> None:
+    from transdesk.desk import audit
+    from transdesk.desk.accounts import find_user, set_active
+
+    database = _database()
+    try:
+        with database.session() as session:
+            set_active(session, find_user(session, name), active)
+            audit.record(session, "cli", "enable_user" if active else "disable_user",
+                         detail={"name": name})  # fmt: skip
+        typer.echo(f"{name}\t{'active' if active else 'disabled'}")
+    finally:
+        database.close()
+
+
+@users.command("disable")
+def disable_user(name: str = typer.Argument(...)) -> None:
+    """Disable an account: it cannot sign in, its sessions end and its API tokens stop working."""
+    _set_active(name, False)
+
+
+@users.command("enable")
+def enable_user(name: str = typer.Argument(...)) -> None:
+    """Enable a disabled account again (it signs in anew; tokens not revoked work again)."""
+    _set_active(name, True)
+
+
+@users.command("tokens")
+def list_tokens(
+    name: str | None = typer.Argument(None, help="One editor's tokens (default: everyone's)."),
+) -> None:
+    """API tokens: id, editor, name, first characters, created, last used, state."""
+    from transdesk.desk.accounts import find_user, owners_of, tokens_of
+
+    database = _database()
+    try:
+        with database.session() as session:
+            rows = tokens_of(session, find_user(session, name).id if name else None)
+            owners = owners_of(session, rows)
+            for t in rows:
+                state = f"revoked {t.revoked_at:%Y-%m-%d}" if t.revoked_at else "live"
+                typer.echo(f"{t.id}\t{owners.get(t.user_id, '?')}\t{t.name}\t{t.prefix}\t"
+                           f"{t.created_at:%Y-%m-%d %H:%M}\t{t.last_used_at or '-'}\t{state}")
+    finally:
+        database.close()
+
+
+@users.command("revoke")
+def revoke_token(
+    token_id: int = typer.Argument(..., help="The id `transdesk users tokens` shows."),
+) -> None:
+    """Revoke an API token: scripts sending it are refused at once."""
+    from transdesk.desk import audit
+    from transdesk.desk.accounts import Editor, revoke_token as revoke
+    from transdesk.store.editor_tables import Role
+
+    database = _database()
+    try:
+        with database.session() as session:
+            row = revoke(session, token_id, Editor(0, "cli", Role.ADMIN))
+            audit.record(session, "cli", "revoke_token", detail={"token_id": row.id})
+        typer.echo(f"{token_id}\trevoked")
     finally:
         database.close()
 

@@ -145,7 +145,9 @@ def import_file(
         if starter:
             report = import_starter(store)
         else:
-            rows = read_termbase_file(path, format)  # type: ignore[arg-type]
+            rows = read_termbase_file(  # type: ignore[arg-type]
+                path, format, max_bytes=get_settings().max_import_bytes
+            )
             report = store.import_entries(rows, _who(by), strict=strict)
     _report(report, str(path or "starter termbase"))
 

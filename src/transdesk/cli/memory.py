@@ -46,7 +46,8 @@ def import_memory(
     if (file is None) == (parallel is None):
         raise InvalidInput("give either a TMX file or --parallel KOREAN ENGLISH")
     if file is not None:
-        pairs = read_tmx(file, approved_by=approved_by)
+        pairs = read_tmx(file, approved_by=approved_by,
+                         max_bytes=get_settings().max_import_bytes)  # fmt: skip
     else:
         pairs = read_parallel(parallel[0], parallel[1], approved_by=approved_by)
     with _memory() as memory:
@@ -113,11 +114,13 @@ def correct(
     the audit log, a regression case; the memory learns it now; term changes become proposals."""
     from transdesk.feedback.correction import correct_published
 
-    database = Database(get_settings().resolved_database_url)
+    settings = get_settings()
+    database = Database(settings.resolved_database_url)
     try:
         done = correct_published(
-            database, article, source=source, before=before, after=after, editor=editor
-        )
+            database, article, source=source, before=before, after=after, editor=editor,
+            newsroom_timezone=settings.newsroom_timezone,
+        )  # fmt: skip
     finally:
         database.close()
     learned = done.learned

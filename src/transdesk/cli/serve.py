@@ -5,13 +5,20 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import typer
 
 from transdesk.cli.app import app
 from transdesk.cli.options import BaseUrl, EngineName, LlmModel, ModelName, engine_settings
-from transdesk.errors import InvalidArticle, InvalidInput, StorageError, TransdeskError
+from transdesk.errors import (
+    EngineError,
+    InvalidArticle,
+    InvalidInput,
+    StorageError,
+    TransdeskError,
+)
 from transdesk.ingest.raw import slugify
 from transdesk.settings import Settings
 
@@ -21,8 +28,14 @@ _FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, help="Port to listen on."),
+    host: str = typer.Option(
+        None, help="Address to listen on (default: the host of TRANSDESK_PUBLIC_URL if local, "
+        "else 127.0.0.1).", show_default=False,
+    ),
+    port: int = typer.Option(
+        None, help="Port to listen on (default: the port of TRANSDESK_PUBLIC_URL).",
+        show_default=False,
+    ),
     worker: bool = typer.Option(True, "--worker/--no-worker", help="Run a worker in this process."),
     engine: EngineName = None,
     model: ModelName = None,
@@ -37,11 +50,43 @@ def serve(
     settings = engine_settings(
         engine=engine, model=model, base_url=base_url, llm_model=llm_model
     ).model_copy(update={"worker_in_process": worker})
-    typer.echo(f"transdesk desk on http://{host}:{port}/ (database: {_where(settings)})", err=True)
+    listen_host, listen_port = listen_address(settings.public_url, host, port)
+    factory = _ready_pipeline(settings) if worker else None
+    typer.echo(
+        f"transdesk desk on http://{listen_host}:{listen_port}/ (database: {_where(settings)})",
+        err=True,
+    )
     uvicorn.run(
-        create_app(settings), host=host, port=port, log_level="warning", access_log=False,
+        create_app(settings, pipeline_factory=factory), host=listen_host, port=listen_port,
+        log_level="warning", access_log=False,
         proxy_headers=False,  # the desk reads X-Forwarded-For itself, from TRANSDESK_TRUSTED_PROXIES
     )  # fmt: skip
+
+
+def listen_address(public_url: str, host: str | None, port: int | None) -> tuple[str, int]:
+    """Where `serve` listens: the options, else the desk's public address when it is this
+    machine, so `submit` (which reads TRANSDESK_PUBLIC_URL) reaches the desk it started."""
+    parsed = urlsplit(public_url)
+    default_port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    local = parsed.hostname in ("127.0.0.1", "localhost", "::1")
+    return host or (parsed.hostname if local and parsed.hostname else "127.0.0.1"), (
+        port or (default_port if local else 8000)
+    )
+
+
+def _ready_pipeline(settings: Settings):  # type: ignore[no-untyped-def]
+    """Build the translation pipeline before the desk takes work: an engine that cannot run stops
+    the command here, with the same message and hint as `transdesk translate` (exit code 3),
+    instead of failing every job later. The pipeline built is the one the jobs then use."""
+    from transdesk.desk.jobs import obtain_pipeline
+
+    log.info("checking the %s engine", settings.engine)
+    ready = [obtain_pipeline(settings)]
+
+    def factory(settings: Settings):  # type: ignore[no-untyped-def]
+        return ready.pop() if ready else obtain_pipeline(settings)
+
+    return factory
 
 
 @app.command()
@@ -59,10 +104,11 @@ def worker(
     settings = engine_settings(engine=engine, model=model, base_url=base_url, llm_model=llm_model)
     if threads:
         settings = settings.model_copy(update={"worker_threads": threads})
+    factory = _ready_pipeline(settings)
     database = Database(settings.resolved_database_url)
     typer.echo(f"transdesk worker: {_where(settings)}", err=True)
     try:
-        TranslationQueue(settings, database).run_forever()
+        TranslationQueue(settings, database, factory).run_forever()
     finally:
         database.close()
 
@@ -98,11 +144,17 @@ def submit(
     with httpx.Client(base_url=base, timeout=30, headers=_auth(token, settings)) as client:
         body = {"text": text, "format": fmt, "slug": slugify(file.stem)}
         answer = _call(client, "POST", "/api/articles", json=body)
-        slug, state = answer["slug"], answer["job"]["state"]
-        while wait and state in ("queued", "running"):
+        slug, job = answer["slug"], answer["job"]
+        while wait and job["state"] in ("queued", "running"):
             time.sleep(0.5)
-            state = _call(client, "GET", f"/api/articles/{slug}/status")["state"]
-    typer.echo(f"{slug}\t{state}\t{base}/articles/{slug}")
+            job = _call(client, "GET", f"/api/articles/{slug}/status")
+    typer.echo(f"{slug}\t{job['state']}\t{base}/articles/{slug}")
+    if wait and job["state"] == "failed":
+        raise EngineError(
+            f"the translation of {slug} failed after {job['attempts']} attempt"
+            f"{'' if job['attempts'] == 1 else 's'}: {job.get('error') or 'no reason recorded'}",
+            hint=f"fix the cause, then translate it again from {base}/desk/articles",
+        )
 
 
 def _auth(token: str | None, settings: Settings) -> dict[str, str]:

@@ -24,7 +24,8 @@ from transdesk.cli.options import (
     Threads,
     engine_settings,
 )
-from transdesk.errors import EngineError
+from transdesk.desk.labels import article_labels
+from transdesk.errors import EngineError, HeldSentences, StorageError
 from transdesk.ingest import read_article
 from transdesk.publish import RENDERERS, render
 
@@ -53,6 +54,12 @@ def translate(
     ),
     feedback_url: str | None = typer.Option(None, help="Link behind 'Share your feedback here'."),
     strict: bool = typer.Option(False, help="Exit 5 if any sentence failed or was held back."),
+    allow_held: bool = typer.Option(
+        False,
+        "--allow-held",
+        help="Write Markdown or HTML even with sentences held back (each shows a placeholder); "
+        "without it such output is refused with exit 5.",
+    ),
 ) -> None:
     """Translate a Korean news article into English."""
     if to not in RENDERERS:
@@ -78,6 +85,8 @@ def translate(
             + (translated.failed[0].error or "unknown")
             + "; run with -v for details, or choose another --engine",
         )
+    if to != "json" and not allow_held:
+        _refuse_held(translated)
     text = render(translated, to, feedback_url or settings.feedback_url_for(article.slug))
     _write(text, output)
     _report(translated)
@@ -85,20 +94,55 @@ def translate(
         raise typer.Exit(5)
 
 
+def _refuse_held(translated: TranslatedArticle) -> None:
+    """Reader-facing output never carries a placeholder unless asked for (`--allow-held`)."""
+    held = [s for s in translated.segments if not s.text]
+    if not held:
+        return
+    labels = article_labels(translated.source)
+    named = "; ".join(
+        f"{labels[s.segment.id]} ({s.status.value}{': ' + s.error if s.error else ''})"
+        for s in held[:10]
+    )
+    more = f"; and {len(held) - 10} more" if len(held) > 10 else ""
+    raise HeldSentences(
+        f"{len(held)} sentence(s) have no English to publish, so nothing was written: "
+        f"{named}{more}",
+        hint="fix them on the desk, write --to json to see every sentence with its status, or "
+        "pass --allow-held to write the article with a placeholder for each",
+    )
+
+
 def _write(text: str, output: Path | None) -> None:
-    """Write atomically: a reader of `output` sees the old file or the whole new one, never half."""
+    """Write atomically: a reader of `output` sees the old file or the whole new one, never half.
+    A failure (disk full, read-only, no permission) is a StorageError that leaves nothing behind."""
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    tmp: str | None = None
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, output)
+    except OSError as error:
+        _discard(tmp)
+        raise StorageError(
+            f"could not write {output}: {error.strerror or error}",
+            hint="free some space or choose another -o path; nothing was written there",
+        ) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: str | None) -> None:
+    if tmp is not None:
+        try:
+            Path(tmp).unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _report(translated: TranslatedArticle) -> None:

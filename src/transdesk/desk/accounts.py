@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from transdesk.desk.passwords import MIN_LENGTH, check_password
 from transdesk.errors import Conflict, InvalidInput, NotFound
 from transdesk.store.desk_tables import utcnow
 from transdesk.store.editor_tables import EditorApiToken, EditorUser, Role
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 HASHER = PasswordHasher()
 TOKEN_PREFIX = "tdk_"
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
-MIN_PASSWORD = 10
+MIN_PASSWORD = MIN_LENGTH
 # Verified against when the name is unknown, so a wrong name takes as long as a wrong password.
 _DUMMY_HASH = HASHER.hash("not a password of anyone on the desk")
 
@@ -50,11 +51,9 @@ class Editor:
         return cls(user.id, user.name, Role(user.role), via)
 
 
-def check_password_rules(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"the password is too short: use at least {MIN_PASSWORD} characters")
-    if len(password) > 1024:
-        raise InvalidInput("the password is too long: use at most 1,024 characters")
+def check_password_rules(password: str, name: str | None = None) -> None:
+    """The desk's password policy (`transdesk.desk.passwords`)."""
+    check_password(password, name=name)
 
 
 def create_user(session: Session, name: str, password: str, role: str = Role.EDITOR) -> EditorUser:
@@ -65,7 +64,7 @@ def create_user(session: Session, name: str, password: str, role: str = Role.EDI
         )
     if role not in Role.__members__.values():
         raise InvalidInput(f"unknown role {role!r}", hint="use editor or admin")
-    check_password_rules(password)
+    check_password_rules(password, name)
     user = EditorUser(name=name, role=role, password_hash=HASHER.hash(password), session_epoch=0)
     session.add(user)
     try:
@@ -83,11 +82,28 @@ def find_user(session: Session, name: str) -> EditorUser:
     return user
 
 
-def set_password(session: Session, user: EditorUser, password: str) -> None:
-    """Change the password and end every session the editor has open."""
-    check_password_rules(password)
+def set_password(
+    session: Session, user: EditorUser, password: str, *, keep_tokens: bool = False
+) -> int:
+    """Change the password and end every session the editor has open; their API tokens are
+    revoked too unless `keep_tokens`. Returns how many tokens were revoked."""
+    check_password_rules(password, user.name)
     user.password_hash = HASHER.hash(password)
+    end_sessions(user)
+    return 0 if keep_tokens else revoke_tokens_of(session, user.id)
+
+
+def end_sessions(user: EditorUser) -> None:
+    """Every session cookie the editor holds stops working (signing out, a new password)."""
     user.session_epoch += 1
+
+
+def set_active(session: Session, user: EditorUser, active: bool) -> None:
+    """Disable an account (it cannot sign in; its sessions and tokens stop working) or enable
+    it again (its old sessions stay ended; its tokens work again unless revoked)."""
+    user.active = active
+    if not active:
+        end_sessions(user)
 
 
 def authenticate(session: Session, name: str, password: str) -> EditorUser | None:
@@ -147,11 +163,27 @@ def revoke_token(session: Session, token_id: int, by: Editor) -> EditorApiToken:
     return row
 
 
-def tokens_of(session: Session, user_id: int) -> list[EditorApiToken]:
-    return list(
-        session.scalars(
-            select(EditorApiToken)
-            .where(EditorApiToken.user_id == user_id)
-            .order_by(EditorApiToken.id.desc())
-        )
-    )
+def revoke_tokens_of(session: Session, user_id: int) -> int:
+    """Revoke every live token of one editor; returns how many."""
+    live = [t for t in tokens_of(session, user_id) if t.revoked_at is None]
+    now = utcnow()
+    for row in live:
+        row.revoked_at = now
+    return len(live)
+
+
+def tokens_of(session: Session, user_id: int | None) -> list[EditorApiToken]:
+    """One editor's API tokens, newest first (`user_id=None`: everyone's)."""
+    query = select(EditorApiToken).order_by(EditorApiToken.id.desc())
+    if user_id is not None:
+        query = query.where(EditorApiToken.user_id == user_id)
+    return list(session.scalars(query))
+
+
+def owners_of(session: Session, tokens: list[EditorApiToken]) -> dict[int, str]:
+    """Editor names by user id, for the tokens listed."""
+    ids = {t.user_id for t in tokens}
+    if not ids:
+        return {}
+    rows = session.execute(select(EditorUser.id, EditorUser.name).where(EditorUser.id.in_(ids)))
+    return {user_id: name for user_id, name in rows}

@@ -24,6 +24,7 @@ from transdesk.article import (
     SegmentStatus,
     TranslatedArticle,
 )
+from transdesk.desk.held import is_held
 from transdesk.errors import Conflict, NotFound
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import (
@@ -156,6 +157,8 @@ def save_translation(session: Session, article_id: int, translated: TranslatedAr
         row.decision = result.decision
         row.error = result.error
     state = _STATE_OF_DECISION.get(translated.decision, ArticleState.REVIEW)
+    if state is ArticleState.PUBLISHED and any(is_held(r) for r in rows.values()):
+        state = ArticleState.REVIEW  # a sentence without English never goes out on its own
     now = utcnow()
     session.execute(
         update(DeskArticle)
@@ -206,13 +209,17 @@ def find_article(session: Session, slug: str) -> DeskArticle:
     return row
 
 
-def latest_job(session: Session, article_id: int) -> TranslationJob:
-    job = session.scalar(
+def latest_job_or_none(session: Session, article_id: int) -> TranslationJob | None:
+    return session.scalar(
         select(TranslationJob)
         .where(TranslationJob.article_id == article_id)
         .order_by(TranslationJob.id.desc())
         .limit(1)
     )
+
+
+def latest_job(session: Session, article_id: int) -> TranslationJob:
+    job = latest_job_or_none(session, article_id)
     if job is None:
         raise NotFound("this article has no translation job")
     return job

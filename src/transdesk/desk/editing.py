@@ -1,20 +1,23 @@
 """What an editor does to a whole article: publish it, edit its sentences, translate it again.
 
-Articles the checks sent to review wait here. Editing an unpublished article just changes its
-sentences (the audit log keeps before and after); editing a published one is a correction, with a
-dated note for readers, like an accepted report.
+Articles the checks sent to review or blocked wait here; each held sentence
+(`transdesk.desk.held`) is edited or accepted, audited, before the article can be published.
+Editing an unpublished article just changes its sentences (the audit log keeps before and after);
+editing a published one is a correction, with a dated note for readers, like an accepted report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from transdesk.desk import audit
 from transdesk.desk.articles import find_article
-from transdesk.errors import Conflict, InvalidInput
+from transdesk.desk.held import RESOLVED, held_sentences, is_held, reason
+from transdesk.desk.labels import sentence_labels
+from transdesk.errors import Conflict, InvalidInput, UnresolvedSentences
 from transdesk.feedback.correction import correct
 from transdesk.feedback.learning import Learner
 from transdesk.store.db import Database
@@ -36,16 +39,37 @@ _RETRANSLATABLE = {
 }
 
 
-def publish(db: Database, slug: str, editor: str) -> None:
+def publish(
+    db: Database,
+    slug: str,
+    editor: str,
+    *,
+    edits: Mapping[str, str] | None = None,
+    accept: Iterable[str] = (),
+    newsroom_timezone: str | None = None,
+) -> None:
+    """Publish an article waiting for review, once every held sentence is resolved.
+
+    The edits and acceptances sent with the request are saved first (they stand even when
+    publishing is refused); then, if any sentence is still held, `UnresolvedSentences` lists them
+    and the article stays where it is.
+    """
     with db.session() as session:
-        article = find_article(session, slug)
-        if article.state not in _PUBLISHABLE:
-            raise Conflict(
-                f"the article is {article.state}; only one waiting for review can be "
-                "published by hand"
+        _publishable(find_article(session, slug))
+    if edits or accept:
+        resolve(
+            db, slug, edits or {}, editor, accept=accept, newsroom_timezone=newsroom_timezone
+        )
+    with db.session() as session:
+        article = _publishable(find_article(session, slug))
+        held = held_sentences(article.segments)
+        if held:
+            raise UnresolvedSentences(
+                f"{len(held)} held sentence{'' if len(held) == 1 else 's'} must be edited or "
+                "accepted before the article is published: "
+                + "; ".join(h.label for h in held),
+                [h.as_dict() for h in held],
             )
-        if not any(s.english for s in article.segments):
-            raise InvalidInput("the article has no English to publish; translate it again")
         before = article.state
         now = utcnow()
         article.state, article.published_at, article.updated_at = ArticleState.PUBLISHED, now, now
@@ -60,8 +84,30 @@ def publish(db: Database, slug: str, editor: str) -> None:
         )
 
 
-def edit_sentences(db: Database, slug: str, edits: Mapping[str, str], editor: str) -> int:
-    """Apply `{segment_id: new English}`; return how many sentences changed."""
+def _publishable(article: DeskArticle) -> DeskArticle:
+    if article.state not in _PUBLISHABLE:
+        raise Conflict(
+            f"the article is {article.state}; only one waiting for review can be "
+            "published by hand"
+        )
+    return article
+
+
+def resolve(
+    db: Database,
+    slug: str,
+    edits: Mapping[str, str],
+    editor: str,
+    *,
+    accept: Iterable[str] = (),
+    newsroom_timezone: str | None = None,
+) -> int:
+    """Edit sentences (`{segment_id: new English}`) and accept held ones as they are, in one
+    transaction; return how many sentences changed or were accepted.
+
+    An edited held sentence is resolved by the edit. Accepting needs English to accept: a held
+    sentence without any is refused with its label.
+    """
     changed = 0
     learner = Learner(db)
     with db.session() as session:
@@ -75,9 +121,10 @@ def edit_sentences(db: Database, slug: str, edits: Mapping[str, str], editor: st
             if article.state == ArticleState.PUBLISHED:
                 correct(
                     session, learner, article, segment, after=new, kind="other", editor=editor,
-                    action="edit",
+                    action="edit", newsroom_timezone=newsroom_timezone,
                 )
             else:
+                held = is_held(segment)
                 audit.record(
                     session,
                     editor,
@@ -86,9 +133,35 @@ def edit_sentences(db: Database, slug: str, edits: Mapping[str, str], editor: st
                     segment_id=segment_id,
                     before=segment.english,
                     after=new,
+                    detail={"resolved": reason(segment)} if held else None,
                 )
                 segment.english = new
+                if held:
+                    segment.decision = RESOLVED
                 article.revision += 1
+            changed += 1
+        labels = sentence_labels(article.segments)
+        for segment_id in dict.fromkeys(accept):
+            segment = segments.get(segment_id)
+            if segment is None or not is_held(segment):  # an edit above resolved it already
+                continue
+            if not (segment.english or "").strip():
+                raise InvalidInput(
+                    f"{labels[segment_id]} has no English to accept",
+                    hint="write the sentence in English instead",
+                )
+            audit.record(
+                session,
+                editor,
+                "accept-held",
+                article_id=article.id,
+                segment_id=segment_id,
+                before=segment.decision,
+                after=segment.english,
+                detail={"resolved": reason(segment)},
+            )
+            segment.decision = RESOLVED
+            article.revision += 1
             changed += 1
     return changed
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select, update
 
 from transdesk.desk.articles import save_translation, source_from_json
-from transdesk.errors import Conflict
+from transdesk.errors import Conflict, TransdeskError
 from transdesk.assembly import build_pipeline
 from transdesk.pipeline import Pipeline
 from transdesk.settings import Settings
@@ -156,6 +156,14 @@ def finish_job(db: Database, claim: Claim, translated) -> str:  # type: ignore[n
         state = save_translation(session, claim.article_id, translated)
     log.info("job %s done: article %s", claim.job_id, state)
     return JobState.DONE
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why an attempt failed, for the job row and the editors: a desk error's own message and
+    hint; anything else by its type and message."""
+    if isinstance(error, TransdeskError):
+        return str(error)
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 def give_up_or_requeue(db: Database, claim: Claim, error: str, max_attempts: int) -> bool:

@@ -117,9 +117,14 @@ class TranslationQueue:
         except jobs.JobInterrupted as stopped:
             log.info("%s", stopped)
         except Exception as error:
-            log.exception("job %s failed", job_id)
-            message = f"{type(error).__name__}: {error}"
-            if jobs.give_up_or_requeue(self.database, claim, message, self.max_attempts):
+            message = jobs.failure_reason(error)
+            again = jobs.give_up_or_requeue(self.database, claim, message, self.max_attempts)
+            log.warning(
+                "job %s: attempt %d of %d failed (%s): %s", job_id, claim.attempt,
+                self.max_attempts, "will retry" if again else "giving up", message.splitlines()[0],
+            )  # fmt: skip
+            log.debug("job %s: attempt %d failed", job_id, claim.attempt, exc_info=True)
+            if again:
                 self.enqueue(job_id, eta=utcnow() + dt.timedelta(seconds=RETRY_DELAY_S))
 
     # consumers -----------------------------------------------------------------------------

@@ -77,14 +77,15 @@ def correct(
     note: str | None = None,
     report_id: int | None = None,
     action: str = "correct",
+    newsroom_timezone: str | None = None,
 ) -> Correction:
     """Publish `after` for one sentence now and record everything it means; see the module."""
     before = segment.english
     if before == after:
         raise InvalidInput("the corrected sentence is the same as the published one")
     change = main_change(before or "", after)
-    on = corrected_on(article)
-    # AP style: a date in the current year goes without the year, and a correction is dated today
+    on = corrected_on(article, configured=newsroom_timezone)
+    # dated today on the newsroom's clock; an editor's own note wins over the proposed one
     note = " ".join((note or "").split()) or correction_note(kind, before, after, on)
     segment.english = after
     article.revision += 1
@@ -154,9 +155,11 @@ def correct_published(
     after: str,
     editor: str,
     kind: str = ReportKind.OTHER,
+    newsroom_timezone: str | None = None,
 ) -> Correction:
     """Correct the sentence of a published article whose Korean is `source` (as `transdesk
-    correct` does): `before`, when given, must be what readers see now."""
+    correct` does): `before`, when given, must be what readers see now. The note is dated in
+    `newsroom_timezone` (default: the dateline's)."""
     after = clean_wording(after)
     learner = Learner(database)
     with database.session() as session:
@@ -168,7 +171,7 @@ def correct_published(
         segment = _sentence(article, source, before)
         return correct(
             session, learner, article, segment, after=after, kind=kind, editor=editor,
-            action="correct",
+            action="correct", newsroom_timezone=newsroom_timezone,
         )  # fmt: skip
 
 

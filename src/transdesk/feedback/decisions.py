@@ -102,6 +102,7 @@ def accept_report(
     *,
     wording: str | None = None,
     note: str | None = None,
+    newsroom_timezone: str | None = None,
 ) -> Accepted:
     """Accept a report, with the reader's suggestion or the editor's `wording`; see the module."""
     learner = Learner(db)
@@ -114,6 +115,7 @@ def accept_report(
         correction = correct(
             session, learner, article, segment, after=after, kind=report.kind, editor=editor,
             note=note, report_id=report.id, action="accept_report",
+            newsroom_timezone=newsroom_timezone,
         )  # fmt: skip
         resolved = _resolve_group(session, report, editor, correction.id)
         queued = 0

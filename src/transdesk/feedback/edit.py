@@ -66,6 +66,25 @@ def align(before: str, after: str) -> Alignment:
     return Alignment(old, new, runs)
 
 
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """The sentence as an editor compares it: `(part, words)` in order, part being "same",
+    "del" (only in `before`) or "ins" (only in `after`)."""
+    alignment = align(before, after)
+    parts: list[tuple[str, str]] = []
+    i = 0
+    for a0, a1, b0, b1 in alignment.runs:
+        if a0 > i:
+            parts.append(("same", _join(alignment.old[i:a0])))
+        if a1 > a0:
+            parts.append(("del", _join(alignment.old[a0:a1])))
+        if b1 > b0:
+            parts.append(("ins", _join(alignment.new[b0:b1])))
+        i = a1
+    if i < len(alignment.old):
+        parts.append(("same", _join(alignment.old[i:])))
+    return parts
+
+
 # --- changes: what a note speaks of and what is looked for elsewhere ------------------------
 
 

@@ -138,7 +138,9 @@ def pending(session: Session, correction_id: int | None = None) -> list[PendingF
     ]
 
 
-def apply_all(db: Database, correction_id: int, editor: str) -> list[int]:
+def apply_all(
+    db: Database, correction_id: int, editor: str, *, newsroom_timezone: str | None = None
+) -> list[int]:
     """Publish every pending proposal of a correction; return the new corrections' ids."""
     applied: list[int] = []
     learner = Learner(db)
@@ -155,14 +157,15 @@ def apply_all(db: Database, correction_id: int, editor: str) -> list[int]:
             .order_by(PropagationItem.id)
         ).all()
         for item in items:
-            correction = _apply_one(session, learner, item, source, editor)
+            correction = _apply_one(session, learner, item, source, editor, newsroom_timezone)
             if correction is not None:
                 applied.append(correction.id)
     return applied
 
 
 def _apply_one(
-    session: Session, learner: Learner, item: PropagationItem, source: CorrectionRow, editor: str
+    session: Session, learner: Learner, item: PropagationItem, source: CorrectionRow, editor: str,
+    newsroom_timezone: str | None = None,
 ) -> Correction | None:
     article = session.get(DeskArticle, item.article_id)
     segment = session.scalar(
@@ -193,6 +196,7 @@ def _apply_one(
         kind=source.kind,
         editor=editor,
         action="propagate",
+        newsroom_timezone=newsroom_timezone,
     )
 
 

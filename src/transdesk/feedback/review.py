@@ -13,12 +13,21 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
+from transdesk.desk.held import HELD_DECISIONS, HeldSentence, held_sentences
+from transdesk.desk.labels import sentence_labels
 from transdesk.errors import NotFound
 from transdesk.store.db import Database
-from transdesk.store.desk_tables import ArticleSegment, DeskArticle, ReaderReport, ReportState
+from transdesk.store.desk_tables import (
+    ArticleSegment,
+    ArticleState,
+    DeskArticle,
+    ReaderReport,
+    ReportState,
+    TranslationJob,
+)
 from transdesk.store.editor_tables import ReportDecision
 
 log = logging.getLogger(__name__)
@@ -50,6 +59,7 @@ class SentenceGroup:
     findings: tuple[dict, ...]
     reports: tuple[ReportItem, ...]
     newest_at: dt.datetime
+    label: str = ""  # "paragraph 3, sentence 2"
     memory: tuple[object, ...] = ()  # memory matches (transdesk.memory.model.MemoryMatch)
     terms: tuple[object, ...] = ()  # termbase entries found in the source (TermEntry)
 
@@ -147,7 +157,12 @@ def _load_groups(
         .where(tuple_(ArticleSegment.article_id, ArticleSegment.segment_id).in_(keys))
     ).all()
     found = {(s.article_id, s.segment_id): (s, a) for s, a in segments}
-    return [_group(*found[k], by_key[k]) for k in keys if k in found and by_key[k]]
+    labels = {a.id: sentence_labels(a.segments) for _, a in found.values()}
+    return [
+        replace(_group(*found[k], by_key[k]), label=labels[k[0]].get(k[1], k[1]))
+        for k in keys
+        if k in found and by_key[k]
+    ]
 
 
 def _group(
@@ -230,23 +245,86 @@ class ArticleForReview:
     decision: str | None
     open_reports: int
     updated_at: dt.datetime
+    held: int = 0  # sentences an editor must resolve before publishing
+    job_state: str | None = None
+    job_error: str | None = None  # why the last translation job failed
+
+
+_WAITING = (ArticleState.REVIEW, ArticleState.BLOCKED, ArticleState.FAILED)
 
 
 def articles_for_review(session: Session, limit: int = 100) -> list[ArticleForReview]:
-    """Articles the checks sent to review first, then those with open reports, then the rest."""
+    """Articles held before publishing (review, blocked, failed) first, then those with open
+    reports, then the rest."""
     open_reports = (
         select(ReaderReport.article_id, func.count(ReaderReport.id).label("n"))
         .where(ReaderReport.state == ReportState.OPEN)
         .group_by(ReaderReport.article_id)
         .subquery()
     )
+    held_row = or_(
+        ArticleSegment.english.is_(None),
+        func.trim(ArticleSegment.english) == "",
+        ArticleSegment.decision.in_(sorted(HELD_DECISIONS)),
+    )
+    held = (
+        select(ArticleSegment.article_id, func.count(ArticleSegment.id).label("n"))
+        .where(held_row)
+        .group_by(ArticleSegment.article_id)
+        .subquery()
+    )
+    last_job = (
+        select(TranslationJob.article_id, func.max(TranslationJob.id).label("job_id"))
+        .group_by(TranslationJob.article_id)
+        .subquery()
+    )
     reports = func.coalesce(open_reports.c.n, 0)
     rows = session.execute(
-        select(DeskArticle, reports)
+        select(
+            DeskArticle, reports, func.coalesce(held.c.n, 0), TranslationJob.state,
+            TranslationJob.error,
+        )
         .outerjoin(open_reports, open_reports.c.article_id == DeskArticle.id)
-        .order_by((DeskArticle.state == "review").desc(), reports.desc(), DeskArticle.id.desc())
+        .outerjoin(held, held.c.article_id == DeskArticle.id)
+        .outerjoin(last_job, last_job.c.article_id == DeskArticle.id)
+        .outerjoin(TranslationJob, TranslationJob.id == last_job.c.job_id)
+        .order_by(
+            DeskArticle.state.in_(_WAITING).desc(), reports.desc(), DeskArticle.id.desc()
+        )
         .limit(limit)
     ).all()
     return [
-        ArticleForReview(a.slug, a.state, a.headline, a.decision, n, a.updated_at) for a, n in rows
+        ArticleForReview(
+            a.slug, a.state, a.headline, a.decision, n, a.updated_at, h, job_state, job_error
+        )
+        for a, n, h, job_state, job_error in rows
     ]
+
+
+@dataclass(frozen=True)
+class WaitingArticle:
+    """An article held before publishing, with the sentences that hold it."""
+
+    slug: str
+    state: str
+    headline: str
+    held: tuple[HeldSentence, ...]
+    job_error: str | None
+
+
+def articles_waiting(session: Session, limit: int = 20) -> list[WaitingArticle]:
+    """Articles in review or blocked, and those whose translation failed: the editors' first
+    work, shown above the readers' reports."""
+    waiting = [a for a in articles_for_review(session, limit=limit) if a.state in _WAITING]
+    found = []
+    for item in waiting:
+        article = session.scalar(select(DeskArticle).where(DeskArticle.slug == item.slug))
+        if article is None:
+            continue
+        found.append(
+            WaitingArticle(
+                item.slug, item.state, item.headline, tuple(held_sentences(article.segments)),
+                item.job_error,
+            )
+        )
+    return found

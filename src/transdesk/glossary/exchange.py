@@ -8,7 +8,7 @@ from pathlib import Path
 from transdesk.errors import InvalidInput
 from transdesk.glossary.csv_format import read_csv, write_csv
 from transdesk.glossary.model import TermEntry
-from transdesk.glossary.tbx_format import read_tbx, write_tbx
+from transdesk.glossary.tbx_format import DEFAULT_MAX_BYTES, read_tbx, write_tbx
 
 FORMATS = ("csv", "tbx")
 
@@ -23,11 +23,15 @@ def file_format(path: Path | str, format: str | None = None) -> str:
     return chosen
 
 
-def read_termbase_file(path: Path | str, format: str | None = None) -> list[tuple[int, TermEntry]]:
+def read_termbase_file(
+    path: Path | str, format: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[tuple[int, TermEntry]]:
+    """The entries of a CSV or TBX termbase file no larger than `max_bytes`."""
     if not Path(path).is_file():
         raise InvalidInput(f"{path} does not exist or is not a file")
-    reader = read_csv if file_format(path, format) == "csv" else read_tbx
-    return reader(path)
+    if file_format(path, format) == "csv":
+        return read_csv(path)
+    return read_tbx(path, max_bytes=max_bytes)
 
 
 def write_termbase_file(

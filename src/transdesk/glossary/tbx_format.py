@@ -19,6 +19,7 @@ from translate.storage import tbx
 from transdesk.errors import InvalidInput
 from transdesk.glossary.model import TermEntry, TermKind, TermStatus
 from transdesk.glossary.validation import clean, entries_or_refuse
+from transdesk.xml_files import read_exchange_file
 
 SOURCE_LANG, TARGET_LANG = "ko", "en"
 PREFERRED, ADMITTED, DEPRECATED = (
@@ -27,12 +28,18 @@ PREFERRED, ADMITTED, DEPRECATED = (
     "deprecatedTerm-admn-sts",
 )
 _NOTES = ("kind", "note", "reference", "status")
+DEFAULT_MAX_BYTES = 50_000_000  # TRANSDESK_MAX_IMPORT_BYTES
 
 
-def read_tbx(path: Path | str) -> list[tuple[int, TermEntry]]:
+def read_tbx(
+    path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[tuple[int, TermEntry]]:
+    """Every entry of a TBX file; refused whole for a bad entry, a file over `max_bytes`, or one
+    that declares entities."""
+    data = read_exchange_file(path, kind="TBX", max_bytes=max_bytes)
     try:
         store = tbx.tbxfile.parsestring(
-            Path(path).read_bytes(), sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG
+            data, sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG
         )
     except etree.XMLSyntaxError as error:
         raise InvalidInput(

@@ -19,11 +19,13 @@ from translate.storage import tmx
 
 from transdesk.errors import InvalidInput
 from transdesk.memory.model import ImportProblem, MemoryMatch, MemoryPair, Origin
+from transdesk.xml_files import read_exchange_file
 
 PROP = "x-transdesk-"
 _PROPS = ("article", "article-date", "previous", "next", "origin")
 _TMX_TIME = "%Y%m%dT%H%M%SZ"
 MAX_REPORTED = 20
+DEFAULT_MAX_BYTES = 50_000_000  # TRANSDESK_MAX_IMPORT_BYTES
 
 
 def _language(code: str | None) -> str:
@@ -40,16 +42,17 @@ def _reject(path: Path, problems: list[ImportProblem]) -> InvalidInput:
 
 
 def read_tmx(
-    path: Path, *, approved_by: str, source_lang: str = "ko", target_lang: str = "en"
+    path: Path, *, approved_by: str, source_lang: str = "ko", target_lang: str = "en",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[MemoryPair]:
-    """Every Korean→English pair of a TMX file; raises InvalidInput listing every bad unit."""
+    """Every Korean→English pair of a TMX file; raises InvalidInput listing every bad unit, for a
+    file over `max_bytes`, and for one that declares entities."""
+    data = read_exchange_file(path, kind="TMX", max_bytes=max_bytes)
     try:
-        store = tmx.tmxfile.parsestring(Path(path).read_bytes())
+        store = tmx.tmxfile.parsestring(data)
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else None
         raise _reject(path, [ImportProblem(line, f"not well-formed TMX: {error.msg}")]) from None
-    except OSError as error:
-        raise InvalidInput(f"cannot read {path}: {error.strerror}") from None
     pairs, problems = [], []
     for unit in store.units:
         try:

@@ -7,6 +7,7 @@ import dataclasses
 import json
 
 from transdesk.article import SegmentTranslation, TranslatedArticle
+from transdesk.publish.credits import english_byline, english_credit
 from transdesk.publish.notice import AI_NOTICE
 
 SCHEMA_VERSION = 1
@@ -18,8 +19,9 @@ def translated_to_dict(translated: TranslatedArticle, feedback_url: str) -> dict
         "schema": SCHEMA_VERSION,
         "slug": article.slug,
         "dateline": {"date": article.dateline.date.isoformat(), "timezone": article.dateline.timezone},
-        "byline": article.byline,
-        "source": article.source,
+        "byline": english_byline(article.byline),
+        "source": english_credit(article.source),
+        "original": {"byline": article.byline, "source": article.source},  # as received
         "decision": translated.decision,
         "blocks": [
             {

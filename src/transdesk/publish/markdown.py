@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from transdesk.article import BlockKind, TranslatedArticle
+from transdesk.publish.credits import english_byline, english_credit
 from transdesk.publish.escape import markdown_text, safe_url
 from transdesk.publish.notice import AI_NOTICE_BEFORE_LINK, AI_NOTICE_LINK_TEXT, ap_date
 
@@ -40,8 +41,7 @@ def _block_text(translated: TranslatedArticle, block_index: int) -> str:
 def _dateline(translated: TranslatedArticle) -> str:
     article = translated.source
     parts = [ap_date(article.dateline.date)]
-    if article.byline:
-        parts.append(article.byline)
-    if article.source:
-        parts.append(article.source)
+    for credit in (english_byline(article.byline), english_credit(article.source)):
+        if credit:
+            parts.append(credit)
     return "_" + markdown_text(" · ".join(parts)) + "_"

@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from transdesk.errors import StorageError
+from transdesk.store.failures import as_storage_error
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -106,11 +107,9 @@ class Database:
             session.commit()
         except SQLAlchemyError as error:
             session.rollback()
-            if isinstance(error, OperationalError):
-                raise StorageError(
-                    f"the database refused the write: {error.orig}",
-                    hint="check free disk space and that the database is writable; nothing was saved",
-                ) from error
+            failure = as_storage_error(error)
+            if failure is not None:
+                raise failure from error
             raise
         except BaseException:
             session.rollback()

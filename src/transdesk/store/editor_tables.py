@@ -57,6 +57,17 @@ class EditorApiToken(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class LoginThrottle(Base):
+    """Sign-in attempts counted in a fixed window, for one account ("account:NAME") or one client
+    address ("address:IP"); kept in the database so a restart does not reset them."""
+
+    __tablename__ = "editor_login_throttle"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ReportDecision(Base):
     """What an editor decided about a reader's report, and why."""
 

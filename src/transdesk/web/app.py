@@ -21,6 +21,7 @@ from transdesk.desk.queue import TranslationQueue
 from transdesk.publish.notice import ap_date
 from transdesk.settings import Settings, get_settings
 from transdesk.store.db import Database
+from transdesk.store.failures import check_writable
 from transdesk.web.bodylimit import BodyLimit
 from transdesk.web.errors import install_error_handlers
 from transdesk.web.pagecache import PageCache
@@ -29,6 +30,7 @@ from transdesk.web.ratelimit import RateLimits
 from transdesk.web.routes import (
     article_pages,
     articles,
+    libretranslate,
     memory,
     pages,
     reader,
@@ -36,9 +38,12 @@ from transdesk.web.routes import (
     reports,
     sign_in,
     termbase,
+    tmserver,
+    token_pages,
     tokens,
     users,
 )
+from transdesk.web.security_headers import SecurityHeaders
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -52,17 +57,19 @@ def make_templates() -> Jinja2Templates:
 
 def _include_routes(app: FastAPI) -> None:
     """The API by resource, the reader's pages, then the editors' pages."""
-    for api in (articles, reports, termbase, memory, tokens, users):
+    for api in (articles, reports, termbase, memory, tokens, users, libretranslate, tmserver):
         app.include_router(api.router)
     app.include_router(reader.router)
     pages.install(app)  # the editors' session cookies and the redirect to sign in
-    for desk_pages in (sign_in, report_pages, article_pages):
+    for desk_pages in (sign_in, report_pages, article_pages, token_pages):
         app.include_router(desk_pages.router)
 
 
 def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> FastAPI:  # type: ignore[no-untyped-def]
     """Build the desk's web app. `pipeline_factory(settings)` overrides how jobs get a pipeline."""
     settings = settings or get_settings()
+    if not (settings.database_url and settings.queue_url and settings.secret_key):
+        check_writable(Path(settings.data_dir))  # it holds one of them: read-only stops start-up
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -77,6 +84,7 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
             yield
         finally:
             queue.stop()
+            libretranslate.close_translator(app)
             database.close()
 
     app = FastAPI(
@@ -99,6 +107,8 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
         large_paths={
             "/api/articles": settings.max_article_bytes * 2 + 4096,
             "/desk/upload": settings.max_article_bytes * 2 + 16_384,  # file or text, multipart
+            **libretranslate.body_limits(settings),
         },
     )
+    app.add_middleware(SecurityHeaders)  # outside the body limit: its 413s get them too
     return app

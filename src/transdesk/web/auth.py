@@ -19,7 +19,6 @@ from typing import Annotated
 
 from fastapi import Depends, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from limits import parse
 
 from transdesk.desk.accounts import Editor, editor_for_token
 from transdesk.settings import Settings
@@ -208,11 +207,6 @@ async def check_csrf(request: Request) -> None:
         raise ApiError(
             403, "csrf", "this form has expired or did not come from the desk; reload and retry"
         )
-
-
-def check_login_rate(request: Request) -> None:
-    limits = request.app.state.rate_limits
-    limits.check(parse(request.app.state.settings.login_rate_limit), "login", request)
 
 
 CsrfChecked = Depends(check_csrf)

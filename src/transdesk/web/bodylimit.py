@@ -35,19 +35,27 @@ class BodyLimit:
             await self._refuse(scope, send, limit)
             return
         seen = 0
-        started = False
+        started = exceeded = refused = False
 
         async def counted_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    exceeded = True
                     raise BodyTooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
-            nonlocal started
+            nonlocal started, refused
+            if exceeded and not started:
+                # the app answered a body it could not read in full (a form parser turns the
+                # error into a 400): the client gets the 413 instead
+                started = refused = True
+                await self._refuse(scope, send, limit)
+            if refused:
+                return  # the app's own answer is dropped
             started = started or message["type"] == "http.response.start"
             await send(message)
 

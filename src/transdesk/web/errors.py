@@ -26,6 +26,7 @@ from transdesk.errors import (
     StorageError,
     TransdeskError,
 )
+from transdesk.store.failures import STORAGE_EXCEPTIONS, as_storage_error
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,14 @@ def error_response(request: Request, status: int, code: str, message: str, hint:
     )
 
 
+def _too_deep(request: Request):  # type: ignore[no-untyped-def]
+    """A body nested so deep that parsing it ran out of stack: the request's fault (400)."""
+    log.info("%s %s: refused a body nested too deeply", request.method, request.url.path)
+    message = "the request body is nested too deeply to read"
+    hint = "send a flat JSON object, as the API documentation at /docs shows"
+    return error_response(request, 400, "bad_request", message, hint)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(TransdeskError)
     async def _desk_error(request: Request, error: TransdeskError):  # type: ignore[no-untyped-def]
@@ -111,6 +120,8 @@ def install_error_handlers(app: FastAPI) -> None:
             log.error("%s %s failed: %s", request.method, request.url.path, error)
         response = error_response(request, status, error.code, error.message, error.hint)
         response.headers.update(getattr(error, "headers", {}))
+        if status == 503:
+            response.headers["Retry-After"] = "60"
         return response
 
     @app.exception_handler(RequestValidationError)
@@ -123,6 +134,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: StarletteHTTPException):  # type: ignore[no-untyped-def]
+        if isinstance(error.__cause__, RecursionError):
+            return _too_deep(request)
         code = _HTTP_CODES.get(error.status_code, "error")
         response = error_response(request, error.status_code, code, str(error.detail))
         for name, value in (error.headers or {}).items():
@@ -136,6 +149,19 @@ def install_error_handlers(app: FastAPI) -> None:
                  error.orig)  # fmt: skip
         message = "the request holds a value the database cannot store (such as a NUL character)"
         return error_response(request, 422, "invalid_request", message)
+
+    async def _storage(request: Request, error: Exception):  # type: ignore[no-untyped-def]
+        failure = as_storage_error(error)
+        if failure is None:
+            raise error  # not the storage's: the unexpected-error handler answers
+        return await _desk_error(request, failure)  # the disk or the database, at any layer
+
+    for kind in STORAGE_EXCEPTIONS:
+        app.add_exception_handler(kind, _storage)
+
+    @app.exception_handler(RecursionError)
+    async def _nested(request: Request, error: RecursionError):  # type: ignore[no-untyped-def]
+        return _too_deep(request)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception):  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter
 
+from transdesk.desk.login_throttle import Window
 from transdesk.errors import ConfigurationError
 from transdesk.settings import Settings
 from transdesk.web.errors import ApiError
@@ -30,12 +31,20 @@ def _parse(text: str, name: str) -> RateLimitItem:
         ) from None
 
 
+def _window(text: str, name: str) -> Window:
+    """A sign-in limit, counted in the database (`transdesk.desk.login_throttle`)."""
+    item = _parse(text, name)
+    return Window(item.amount, item.get_expiry())
+
+
 class RateLimits:
     def __init__(self, settings: Settings) -> None:
         self.enabled = settings.rate_limits_enabled
         self.limiter = FixedWindowRateLimiter(storage_from_string(settings.rate_limit_storage_url))
         self.reports = _parse(settings.report_rate_limit, "report_rate_limit")
         self.submissions = _parse(settings.submit_rate_limit, "submit_rate_limit")
+        self.login_address = _window(settings.login_rate_limit, "login_rate_limit")
+        self.login_account = _window(settings.login_account_limit, "login_account_limit")
 
     def check(self, item: RateLimitItem, scope: str, request: Request) -> None:
         """Count one hit for this client; raise a 429 with Retry-After when over the limit."""

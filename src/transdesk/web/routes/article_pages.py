@@ -14,11 +14,14 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from transdesk.article import Article
 from transdesk.desk import audit, editing
-from transdesk.desk.articles import receive_article
-from transdesk.errors import Conflict, InvalidArticle
+from transdesk.desk.articles import latest_job_or_none, receive_article
+from transdesk.desk.held import held_sentences
+from transdesk.desk.labels import sentence_labels
+from transdesk.errors import Conflict, InvalidArticle, InvalidInput, UnresolvedSentences
 from transdesk.feedback import review
 from transdesk.ingest import parse_article
 from transdesk.ingest.raw import slugify
@@ -42,8 +45,12 @@ def articles(
 
 @router.post("/desk/articles/{slug}/publish", dependencies=[auth.CsrfChecked])
 def publish(slug: str, request: Request, editor: PageEditor, database: DatabaseDep) -> Response:
-    editing.publish(database, slug, editor.name)
-    return back(request, "/desk/articles")
+    """The one-click publish of the article list: refused while a sentence is held."""
+    try:
+        editing.publish(database, slug, editor.name)
+    except UnresolvedSentences:
+        return back(request, f"/desk/articles/{quote(slug)}/edit?unresolved=1")
+    return back(request, f"/desk/articles?published={quote(slug)}")
 
 
 @router.post("/desk/articles/{slug}/retranslate", dependencies=[auth.CsrfChecked])
@@ -61,20 +68,48 @@ def edit_page(
     with database.session() as session:
         article = editing.article_for_edit(session, slug)
         segments = list(article.segments)
-    context = {"article": article, "segments": segments}
+        job = latest_job_or_none(session, article.id)
+    context = {
+        "article": article,
+        "segments": segments,
+        "labels": sentence_labels(segments),
+        "held": {h.id: h for h in held_sentences(segments)},
+        "job": job,
+        "unresolved": request.query_params.get("unresolved") == "1",
+        "error": request.query_params.get("error"),
+    }
     return render(request, templates, "editor_article_edit.html", context)
 
 
 @router.post("/desk/articles/{slug}/edit", dependencies=[auth.CsrfChecked])
-async def edit(slug: str, request: Request, editor: PageEditor, database: DatabaseDep) -> Response:
+async def edit(
+    slug: str, request: Request, editor: PageEditor, database: DatabaseDep, settings: SettingsDep
+) -> Response:
     form = await request.form()
+    zone = settings.newsroom_timezone
     edits = {
         key[3:]: str(value)[:5_000]
         for key, value in form.multi_items()
         if key.startswith("en:") and isinstance(value, str)
     }
-    editing.edit_sentences(database, slug, edits, editor.name)
-    return back(request, f"/desk/articles/{quote(slug)}/edit")
+    accept = [str(v) for k, v in form.multi_items() if k == "accept" and isinstance(v, str)]
+    here = f"/desk/articles/{quote(slug)}/edit"
+    try:
+        if form.get("publish"):
+            await run_in_threadpool(
+                editing.publish, database, slug, editor.name, edits=edits, accept=accept,
+                newsroom_timezone=zone,
+            )
+            return back(request, f"/desk/articles?published={quote(slug)}")
+        await run_in_threadpool(
+            editing.resolve, database, slug, edits, editor.name, accept=accept,
+            newsroom_timezone=zone,
+        )
+    except UnresolvedSentences:
+        return back(request, f"{here}?unresolved=1")
+    except (InvalidInput, Conflict) as problem:
+        return back(request, f"{here}?error={quote(problem.message)}")
+    return back(request, f"{here}?saved=1")
 
 
 # --- the upload form ------------------------------------------------------------------------
@@ -127,17 +162,27 @@ async def upload(
     try:
         document, name, from_name = await _document(file, text, settings.max_article_bytes)
         fallback = slugify(slug) if slug.strip() else from_name
-        article = parse_article(
-            document, _format(format, name), max_bytes=settings.max_article_bytes,
-            slug=fallback, where=name,
+        # parsing splits every sentence (seconds for a large article): off the event loop, so
+        # readers' pages and the API keep answering meanwhile
+        article, job_id = await run_in_threadpool(
+            _parse_and_receive, database, document, _format(format, name),
+            max_bytes=settings.max_article_bytes, slug=fallback, where=name, editor=editor.name,
         )  # fmt: skip
-        job_id = _receive(database, article, editor.name)
     except (InvalidArticle, Conflict) as problem:
         context = _form_context(problem.message, text=text, format=format, slug=slug)
         status = 409 if isinstance(problem, Conflict) else 422
         return render(request, templates, "editor_upload.html", context, status=status)
     queue.enqueue(job_id)
     return back(request, f"/desk/articles?submitted={article.slug}")
+
+
+def _parse_and_receive(
+    database: Database, document: bytes | str, format: str | None, *, max_bytes: int,
+    slug: str | None, where: str, editor: str,
+) -> tuple[Article, int]:
+    """Parse, split and check the upload, then store it with its job (runs in a worker thread)."""
+    article = parse_article(document, format, max_bytes=max_bytes, slug=slug, where=where)
+    return article, _receive(database, article, editor)
 
 
 def _receive(database: Database, article: Article, editor: str) -> int:

@@ -11,14 +11,17 @@ import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import text
 
 from transdesk import __version__
 from transdesk.desk import articles as desk_articles
-from transdesk.desk import audit
+from transdesk.desk import audit, editing
+from transdesk.desk.held import is_held
 from transdesk.desk.jobs import cancel_job
-from transdesk.errors import NotFound
+from transdesk.desk.labels import sentence_labels
+from transdesk.errors import NotFound, UnresolvedSentences
 from transdesk.ingest import parse_article
 from transdesk.store.desk_tables import ArticleState, DeskArticle, TranslationJob
 from transdesk.web import auth
@@ -87,6 +90,8 @@ class SegmentPublic(BaseModel):
     english: str | None
     status: str
     decision: str | None
+    label: str
+    held: bool
 
 
 class ArticleSummary(BaseModel):
@@ -113,6 +118,26 @@ class ArticleList(BaseModel):
     articles: list[ArticleSummary]
 
 
+class PublishRequest(BaseModel):
+    """Resolve held sentences and publish: `edits` give new English, `accept` keeps sentences as
+    they are. Sent empty, it publishes only an article with nothing held."""
+
+    edits: dict[str, str] = Field(default_factory=dict, max_length=2_000)
+    accept: list[str] = Field(default_factory=list, max_length=2_000)
+
+
+class HeldSentencePublic(BaseModel):
+    id: str
+    label: str
+    source: str
+    english: str | None
+    reason: str
+
+
+class UnresolvedBody(ErrorBody):
+    unresolved: list[HeldSentencePublic]
+
+
 class Health(BaseModel):
     status: Literal["ok"]
     version: str
@@ -133,10 +158,12 @@ def _summary(row: DeskArticle, request: Request) -> dict[str, Any]:
 
 def _public(session, row: DeskArticle, request: Request) -> ArticlePublic:  # type: ignore[no-untyped-def]
     job = desk_articles.latest_job(session, row.id)
+    labels = sentence_labels(row.segments)
     segments = [
         SegmentPublic(
             id=s.segment_id, block=s.block_index, kind=s.block_kind, source=s.source_text,
             english=s.english, status=s.status, decision=s.decision,
+            label=labels[s.segment_id], held=is_held(s),
         )
         for s in row.segments
     ]
@@ -248,6 +275,36 @@ def cancel_article(slug: str, database: DatabaseDep, editor: CurrentEditor) -> J
     with database.session() as session:
         audit.record(session, editor.name, "cancel", article_id=row.id, detail={"job_id": job_id})
     return job
+
+
+@router.post(
+    "/articles/{slug}/publish",
+    response_model=ArticlePublic,
+    dependencies=[auth.CsrfChecked],
+    responses={
+        **_SIGNED_IN,
+        409: {"model": UnresolvedBody, "description": "held sentences are not resolved"},
+    },
+    summary="Resolve held sentences and publish an article waiting for review (editors)",
+)
+def publish_article(
+    slug: str, body: PublishRequest, request: Request, database: DatabaseDep,
+    settings: SettingsDep, editor: CurrentEditor,
+) -> ArticlePublic | JSONResponse:
+    edits = {k: v[:5_000] for k, v in body.edits.items()}
+    try:
+        editing.publish(
+            database, slug, editor.name, edits=edits, accept=body.accept,
+            newsroom_timezone=settings.newsroom_timezone,
+        )
+    except UnresolvedSentences as held:
+        answer = UnresolvedBody(
+            code=held.code, message=held.message, hint=held.hint,
+            unresolved=[HeldSentencePublic(**h) for h in held.held],
+        )
+        return JSONResponse(answer.model_dump(), status_code=409)
+    with database.session() as session:
+        return _public(session, desk_articles.find_article(session, slug), request)
 
 
 @router.get("/health", response_model=Health, tags=["health"], summary="Is the desk up")

@@ -6,6 +6,7 @@ Every form carries the session's CSRF token and every POST checks it (`auth.Csrf
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 from urllib.parse import quote
 
@@ -14,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from transdesk.desk.accounts import Editor
+from transdesk.desk.clock import newsroom_time
 from transdesk.web import auth
 
 FormText = Annotated[str, Form(max_length=5_000)]
@@ -47,6 +49,9 @@ def render(
         "csrf_token": session.csrf,
         "editor": getattr(request.state, "editor", None),
         "csrf_field": auth.CSRF_FIELD,
+        "newsroom_time": partial(
+            newsroom_time, configured=request.app.state.settings.newsroom_timezone
+        ),
         **context,
     }
     response = templates.TemplateResponse(request, name, context, status_code=status)

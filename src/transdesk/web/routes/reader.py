@@ -3,6 +3,7 @@ with or without JavaScript."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -14,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from transdesk.desk import articles as desk_articles
 from transdesk.desk.articles import PublicArticle
 from transdesk.errors import InvalidInput, NotFound
+from transdesk.publish.credits import Lookup, english_byline, english_credit, termbase_lookup
 from transdesk.publish.notice import AI_NOTICE_BEFORE_LINK, AI_NOTICE_LINK_TEXT
 from transdesk.store.desk_tables import ArticleState, ReportKind
 from transdesk.web.deps import DatabaseDep, SettingsDep, TemplatesDep
@@ -22,12 +24,17 @@ from transdesk.web.ratelimit import limit_reports
 from transdesk.web.routes.reports import ReportCreate, receive_report
 
 router = APIRouter(include_in_schema=False)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Sentence:
     id: str
     english: str
+    missing: bool = False  # no English yet: shown as such, never left out
+
+
+MISSING_ENGLISH = "[This sentence is not yet available in English.]"
 
 
 @dataclass(frozen=True)
@@ -54,17 +61,19 @@ class ArticlePage:
         return self.headline + tuple(s for b in self.blocks for s in b.sentences)
 
 
-def build_page(public: PublicArticle) -> ArticlePage:
+def build_page(public: PublicArticle, lookup: Lookup | None = None) -> ArticlePage:
+    """The reader's page: every sentence in order (one without English is marked, never left
+    out), and the byline and credit in English (`transdesk.publish.credits`)."""
     row = public.row
     images = {i: b.get("image") for i, b in enumerate(row.source["blocks"])}
     by_block: dict[int, list[Sentence]] = {}
     kinds: dict[int, str] = {}
     for segment in public.segments:
         kinds[segment.block_index] = segment.block_kind
-        if segment.english:
-            by_block.setdefault(segment.block_index, []).append(
-                Sentence(segment.segment_id, segment.english)
-            )
+        english = (segment.english or "").strip()
+        by_block.setdefault(segment.block_index, []).append(
+            Sentence(segment.segment_id, english or MISSING_ENGLISH, missing=not english)
+        )
     headline: tuple[Sentence, ...] = ()
     blocks = []
     for index in sorted(kinds):
@@ -75,15 +84,28 @@ def build_page(public: PublicArticle) -> ArticlePage:
             blocks.append(PageBlock(kinds[index], sentences, images.get(index)))
     return ArticlePage(
         slug=row.slug, headline=headline, blocks=tuple(blocks), dateline=row.dateline,
-        byline=row.byline, credit=row.credit,
+        byline=english_byline(row.byline), credit=english_credit(row.credit, lookup),
         corrections=tuple((c.corrected_on, c.note) for c in public.corrections),
     )
 
 
 def _load_page(database, slug: str) -> tuple[ArticlePage, int]:  # type: ignore[no-untyped-def]
+    lookup = _termbase_lookup(database)
     with database.session() as session:
         public = desk_articles.load_public_article(session, slug)
-        return build_page(public), public.row.revision
+        return build_page(public, lookup), public.row.revision
+
+
+def _termbase_lookup(database) -> Lookup | None:  # type: ignore[no-untyped-def]
+    """Credits go through the termbase; a termbase that cannot be read leaves the desk's own list
+    of outlets and romanisation."""
+    try:
+        from transdesk.glossary.store import TermbaseStore
+
+        return termbase_lookup(TermbaseStore(database).load())
+    except Exception:
+        log.warning("the termbase could not be read for a credit line", exc_info=True)
+        return None
 
 
 def _html(content: str, status: int = 200) -> HTMLResponse:

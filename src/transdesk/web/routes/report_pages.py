@@ -13,10 +13,12 @@ from transdesk.desk import audit
 from transdesk.errors import Conflict, InvalidInput
 from transdesk.feedback import propagation, review
 from transdesk.feedback.decisions import accept_report, reject_report
+from transdesk.feedback.edit import word_diff
+from transdesk.feedback.note import is_fragment, proposed_note
 from transdesk.feedback.review import QueueFilter
-from transdesk.store.desk_tables import ReportKind, ReportState
+from transdesk.store.desk_tables import DeskArticle, ReportKind, ReportState
 from transdesk.web import auth
-from transdesk.web.deps import DatabaseDep, RowId, TemplatesDep
+from transdesk.web.deps import DatabaseDep, RowId, SettingsDep, TemplatesDep
 from transdesk.web.routes.pages import FormText, PageEditor, back, render
 
 router = APIRouter(include_in_schema=False)
@@ -40,9 +42,10 @@ def review_queue(
         limit=25,
         offset=(page - 1) * 25,
     )
+    done = request.query_params.get("done")
     with database.session() as session:
         queue = review.review_queue(session, filters)
-        waiting = [a for a in review.articles_for_review(session, limit=20) if a.state == "review"]
+        waiting = review.articles_waiting(session, limit=20)
     groups = review.with_context(database, queue.groups)
     context = {
         "groups": groups,
@@ -52,6 +55,8 @@ def review_queue(
         "kinds": list(ReportKind),
         "states": list(ReportState),
         "waiting": waiting,
+        "done": done,
+        "done_article": request.query_params.get("article") if done else None,
     }
     return render(request, templates, "editor_queue.html", context)
 
@@ -63,15 +68,29 @@ def report_detail(
     editor: PageEditor,
     database: DatabaseDep,
     templates: TemplatesDep,
+    settings: SettingsDep,
 ) -> Response:
     with database.session() as session:
         group = review.group_of_report(session, report_id)
         history = audit.entries(session, article_id=group.article_id, limit=20)
+        article = session.get(DeskArticle, group.article_id)
+        timezone = article.timezone if article else None
     group = review.with_context(database, [group])[0]
     chosen = next((r for r in group.reports if r.id == report_id), group.reports[0])
+    proposal = group.first_open or chosen
+    wording = proposal.suggestion or group.english or ""
     context = {
         "group": group,
         "chosen": chosen,
+        "label": group.label or group.segment_id,
+        "diff": word_diff(group.english or "", proposal.suggestion)
+        if proposal.suggestion and not is_fragment(group.english, proposal.suggestion)
+        else [],
+        "proposed_note": proposed_note(
+            proposal.kind, group.english, wording, timezone, settings.newsroom_timezone
+        )
+        if wording != (group.english or "")
+        else "",
         "history": history,
         "error": request.query_params.get("error"),
     }
@@ -84,11 +103,18 @@ def accept(
     request: Request,
     editor: PageEditor,
     database: DatabaseDep,
+    settings: SettingsDep,
     wording: FormText = "",
     note: FormText = "",
+    proposed_note: FormText = "",
 ) -> Response:
+    if note.split() == proposed_note.split():
+        note = ""  # the proposal left as it was: written again from the wording accepted
     try:
-        done = accept_report(database, report_id, editor.name, wording=wording, note=note)
+        done = accept_report(
+            database, report_id, editor.name, wording=wording, note=note,
+            newsroom_timezone=settings.newsroom_timezone,
+        )
     except (InvalidInput, Conflict) as problem:
         return back(request, f"/desk/reports/{report_id}?error={quote(problem.message)}")
     if done.propagation_queued:
@@ -129,9 +155,12 @@ def propagation_page(
 
 @router.post("/desk/propagation/{correction_id}/apply", dependencies=[auth.CsrfChecked])
 def propagation_apply(
-    correction_id: RowId, request: Request, editor: PageEditor, database: DatabaseDep
+    correction_id: RowId, request: Request, editor: PageEditor, database: DatabaseDep,
+    settings: SettingsDep,
 ) -> Response:
-    propagation.apply_all(database, correction_id, editor.name)
+    propagation.apply_all(
+        database, correction_id, editor.name, newsroom_timezone=settings.newsroom_timezone
+    )
     return back(request, "/desk/propagation")
 
 

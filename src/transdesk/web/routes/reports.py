@@ -159,9 +159,13 @@ def list_reports(
     summary="Accept a report: publish the corrected sentence with a correction note",
 )
 def accept(
-    report_id: RowId, body: AcceptBody, database: DatabaseDep, editor: CurrentEditor
+    report_id: RowId, body: AcceptBody, database: DatabaseDep, settings: SettingsDep,
+    editor: CurrentEditor,
 ) -> AcceptedOut:
-    done = accept_report(database, report_id, editor.name, wording=body.wording, note=body.note)
+    done = accept_report(
+        database, report_id, editor.name, wording=body.wording, note=body.note,
+        newsroom_timezone=settings.newsroom_timezone,
+    )
     return AcceptedOut.model_validate(done, from_attributes=True)
 
 

@@ -19,6 +19,7 @@
     quoted.textContent = span.textContent;
     form.elements.segment.value = span.getAttribute("data-segment");
     status.textContent = "";
+    status.classList.remove("thanks");
     form.querySelector("button[type=submit]").disabled = false;
     dialog.showModal();
   }
@@ -61,9 +62,11 @@
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
       if (result.ok) {
-        status.textContent = "Thank you. Your report has reached the desk.";
+        // the thank-you stays until the reader closes the dialog
+        status.textContent = "Thank you. Your report has reached our editors, who will review it.";
+        status.classList.add("thanks");
         form.elements.suggestion.value = "";
-        setTimeout(function () { dialog.close(); }, 1500);
+        document.getElementById("report-close").focus();
       } else {
         status.textContent = result.body.message || "The report could not be sent.";
         form.querySelector("button[type=submit]").disabled = false;

@@ -1,0 +1,69 @@
+"""Security headers on every answer, and body limits that hold for chunked bodies too."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from fixtures.desk import LiveDesk
+from fixtures.editors import add_editor, sign_in
+
+HEADERS = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "strict-origin-when-cross-origin",
+}
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/login", "/articles/{slug}", "/api/health", "/api/articles",
+             "/static/reader.css", "/no-such-page", "/api/no-such-thing"],
+)  # fmt: skip
+def test_every_answer_has_the_security_headers(desk_client, published_slug, path):
+    answer = desk_client.get(path.format(slug=published_slug))
+    for name, value in HEADERS.items():
+        assert answer.headers[name] == value, (path, name)
+    policy = answer.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "style-src 'self';" in policy
+    assert "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy
+
+
+def test_the_desks_pages_have_no_inline_script_or_style(desk_client, published_slug):
+    import re
+
+    add_editor(desk_client, "mina")
+    sign_in(desk_client, "mina")
+    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=\"|\son[a-z]+=\"", re.I)
+    for path in ("/", "/articles/{slug}", "/articles/{slug}/feedback", "/login", "/desk",
+                 "/desk/articles", "/desk/upload"):  # fmt: skip
+        page = desk_client.get(path.format(slug=published_slug))
+        assert page.status_code == 200, path
+        assert not inline.search(page.text), (path, inline.search(page.text))
+
+
+def test_the_api_docs_keep_working_under_their_own_policy(desk_client):
+    answer = desk_client.get("/docs")
+    assert answer.status_code == 200
+    assert "cdn.jsdelivr.net" in answer.headers["content-security-policy"]
+    assert answer.headers["x-frame-options"] == "DENY"
+
+
+def _chunks(total: int, size: int = 4096):  # type: ignore[no-untyped-def]
+    sent = 0
+    while sent < total:
+        yield b"suggestion=" + b"x" * (size - 11) if sent == 0 else b"x" * size
+        sent += size
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/articles/putin-kim-beijing/feedback", "application/x-www-form-urlencoded"),
+        ("/api/articles/putin-kim-beijing/reports", "application/json"),
+    ],
+)
+def test_a_chunked_report_body_over_the_limit_is_a_413(live_desk_with_token: LiveDesk, path, kind):
+    with httpx.Client(base_url=live_desk_with_token.url, timeout=30) as client:
+        answer = client.post(path, content=_chunks(64_000), headers={"Content-Type": kind})
+    assert "content-length" not in answer.request.headers  # sent chunked
+    assert answer.status_code == 413, answer.text[:300]
+    assert "limit" in answer.text and answer.headers["x-content-type-options"] == "nosniff"
