@@ -24,8 +24,9 @@ venv="$venv_root/${extras:-base}"
 stamp=$( (cat "$repo_root/uv.lock" "$repo_root/pyproject.toml"; echo "$repo_root" "$extras" \
     "$CMAKE_ARGS") | sha256sum | cut -c1-16)
 if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.transdesk-stamp" 2>/dev/null)" != "$stamp" ]; then
-    echo "transdesk: installing the locked dependencies into $venv" \
-        "(the first run compiles llama-cpp-python for the tests: several minutes)" >&2
+    note=""
+    [ "$extras" = test ] && note=" (the first run compiles llama-cpp-python: several minutes)"
+    echo "transdesk: installing the locked dependencies into $venv$note" >&2
     log="$venv_root/${extras:-base}.log"
     if ! (cd "$repo_root" && UV_PROJECT_ENVIRONMENT="$venv" "$uv" sync --locked \
             --python "$python" ${extras:+--extra "$extras"}) >"$log" 2>&1; then
