@@ -3,7 +3,6 @@ the article lists it among its corrections and the audit log has it."""
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from transdesk.desk.audit import entries
@@ -18,16 +17,8 @@ WRONG = (
 RIGHT = WRONG.replace("Commissioner Kim", "leader Kim")
 
 
-@pytest.fixture
-def cli_desk(database, published, run_cli, monkeypatch):  # type: ignore[no-untyped-def]
-    from fixtures import _desk_engines  # noqa: F401  (registers the desk's test engines)
-
-    monkeypatch.setenv("TRANSDESK_DATABASE_URL", database.url)
-    return run_cli
-
-
-def test_a_correction_from_the_command_line_is_retested_and_logged(cli_desk, database, published):
-    done = cli_desk(
+def test_a_correction_from_the_command_line_is_retested_and_logged(cli, database, published):
+    done = cli(
         "correct", "--article", published, "--source", KO, "--before", WRONG, "--after", RIGHT,
         "--editor", "kim",
     )  # fmt: skip
@@ -45,21 +36,21 @@ def test_a_correction_from_the_command_line_is_retested_and_logged(cli_desk, dat
     match = TranslationMemory(database).exact(KO)
     assert (match.target, match.approved_by) == (RIGHT, "kim")
 
-    desk_as_a_whole = cli_desk("regress", "--engine", "desk-phrasebook")
+    desk_as_a_whole = cli("regress", "--engine", "desk-phrasebook")
     assert desk_as_a_whole.code == 0, desk_as_a_whole.stderr
     assert "1 cases, 0 failed" in desk_as_a_whole.stderr
-    alone = cli_desk("regress", "--engine", "desk-phrasebook", "--no-memory", "--no-termbase")
+    alone = cli("regress", "--engine", "desk-phrasebook", "--no-memory", "--no-termbase")
     assert alone.code == 1 and "1 cases, 1 failed" in alone.stderr
     assert alone.stdout.startswith("mistake_back\t") and "Commissioner Kim" in alone.stdout
 
 
-def test_correcting_a_sentence_that_changed_since_is_refused(cli_desk, published):
-    done = cli_desk(
+def test_correcting_a_sentence_that_changed_since_is_refused(cli, published):
+    done = cli(
         "correct", "--article", published, "--source", KO, "--before", "Kim left.", "--after",
         RIGHT, "--editor", "kim",
     )  # fmt: skip
     assert done.code != 0 and "does not read" in done.stderr
-    missing = cli_desk(
+    missing = cli(
         "correct", "--article", "no-such-article", "--source", KO, "--after", RIGHT,
         "--editor", "kim",
     )  # fmt: skip

@@ -12,13 +12,6 @@ from transdesk.store.db import Database
 
 
 @pytest.fixture
-def database(database_url):
-    db = Database(database_url)
-    yield db
-    db.close()
-
-
-@pytest.fixture
 def sqlite_database(sqlite_url):
     db = Database(sqlite_url)
     yield db
