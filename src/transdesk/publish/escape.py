@@ -19,6 +19,7 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # '&amp;' would be read as '&'
 _LINE_START = re.compile(r"^([>+=|\-])")  # quote, list, setext underline, table
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])")  # "1. " starts an ordered list
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # tabs and line breaks included
 _ALLOWED_SCHEMES = {"http", "https"}
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # characters kept as they are in a link target; everything else (spaces, parentheses, quotes,
@@ -40,7 +41,7 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     # browsers drop tabs and newlines inside URLs ("java\nscript:"), so judge the scheme without them
-    cleaned = _CONTROL.sub("", url).replace("\t", "").replace("\n", "").replace("\r", "").strip()
+    cleaned = _URL_CONTROL.sub("", url).strip()
     if not cleaned:
         return None
     match = _SCHEME.match(cleaned)
