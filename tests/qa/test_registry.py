@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from transdesk.qa.registry import check_names, create_checks
 
-ORDER = ["dates", "names", "numbers", "omission", "quotes", "tense", "terms", "untranslated"]
+ORDER = ["dates", "names", "numbers", "omission", "polarity", "quotes", "tense", "terms", "untranslated"]
 
 
 def test_every_name_resolves_to_the_check_of_that_name():

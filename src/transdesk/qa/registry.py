@@ -17,6 +17,7 @@ _CHECKS: dict[str, str | CheckFactory] = {
     "names": "transdesk.qa.checks.names:NamesCheck",
     "numbers": "transdesk.qa.checks.numbers:NumbersCheck",
     "omission": "transdesk.qa.checks.omission:OmissionCheck",
+    "polarity": "transdesk.qa.checks.polarity:PolarityCheck",
     "quotes": "transdesk.qa.checks.quotes:QuotesCheck",
     "tense": "transdesk.qa.checks.tense:TenseCheck",
     "terms": "transdesk.qa.checks.terms:TermsCheck",
