@@ -67,3 +67,34 @@ def test_a_chunked_report_body_over_the_limit_is_a_413(live_desk_with_token: Liv
     assert "content-length" not in answer.request.headers  # sent chunked
     assert answer.status_code == 413, answer.text[:300]
     assert "limit" in answer.text and answer.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["/api/boom", "/desk/boom"])
+def test_an_unexpected_error_still_carries_the_security_headers(desk_client, path):
+    """Starlette answers an unexpected error from its outermost layer, outside the middleware."""
+    from fastapi.testclient import TestClient
+
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    desk_client.app.add_api_route(path, boom)
+    client = TestClient(desk_client.app, raise_server_exceptions=False)
+    answer = client.get(path)
+    assert answer.status_code == 500
+    for name, value in HEADERS.items():
+        assert answer.headers[name] == value, name
+    assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
+    assert "a bug" not in answer.text
+
+
+def test_an_error_page_shows_its_hint(desk_client):
+    from transdesk.errors import InvalidInput
+
+    def refuse() -> None:
+        raise InvalidInput("this article has no body", hint="paste the article's paragraphs")
+
+    desk_client.app.add_api_route("/desk/refuse", refuse)
+    page = desk_client.get("/desk/refuse")
+    assert page.status_code == 422
+    assert "this article has no body" in page.text
+    assert '<p class="hint">paste the article&#39;s paragraphs</p>' in page.text

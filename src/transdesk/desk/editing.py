@@ -166,6 +166,38 @@ def resolve(
     return changed
 
 
+def set_credits(
+    db: Database, slug: str, editor: str, *, byline: str | None, credit: str | None
+) -> bool:
+    """Set the English byline and credit readers see (empty or the automatic one: the desk's
+    romanised one again); audited, and a new revision when it changes. True when it changed."""
+    from transdesk.publish.credits import english_byline, english_credit
+
+    changed = False
+    with db.session() as session:
+        article = find_article(session, slug)
+        for field, value, automatic in (
+            ("english_byline", byline, english_byline(article.byline)),
+            ("english_credit", credit, english_credit(article.credit)),
+        ):
+            if value is None:
+                continue
+            new = " ".join(value.split())[:500] or None
+            if new == automatic:
+                new = None
+            before = getattr(article, field)
+            if new == before:
+                continue
+            audit.record(
+                session, editor, "edit-credits", article_id=article.id, before=before,
+                after=new, detail={"field": field},
+            )
+            setattr(article, field, new)
+            article.revision += 1
+            changed = True
+    return changed
+
+
 def retranslate(db: Database, slug: str, editor: str) -> int:
     """Queue a new translation job for the article; return its id (the caller enqueues it)."""
     with db.session() as session:

@@ -17,6 +17,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from transdesk.desk import audit
+from transdesk.desk.labels import sentence_labels
 from transdesk.errors import NotFound
 from transdesk.feedback.correction import Correction, correct
 from transdesk.feedback.edit import Change, apply_change, changes
@@ -111,6 +112,12 @@ class PendingFix:
     proposed: str
     wrong: str | None
     right: str | None
+    label: str = ""  # "paragraph 3, sentence 2", as the editor reads it
+
+
+def _labels(session: Session, article_ids: set[int]) -> dict[int, dict[str, str]]:
+    articles = session.scalars(select(DeskArticle).where(DeskArticle.id.in_(article_ids)))
+    return {article.id: sentence_labels(article.segments) for article in articles}
 
 
 def pending(session: Session, correction_id: int | None = None) -> list[PendingFix]:
@@ -123,6 +130,8 @@ def pending(session: Session, correction_id: int | None = None) -> list[PendingF
     )
     if correction_id is not None:
         query = query.where(PropagationItem.correction_id == correction_id)
+    rows = session.execute(query).all()
+    labels = _labels(session, {item.article_id for item, *_ in rows})
     return [
         PendingFix(
             item.id,
@@ -133,8 +142,9 @@ def pending(session: Session, correction_id: int | None = None) -> list[PendingF
             item.proposed,
             wrong,
             right,
+            labels.get(item.article_id, {}).get(item.segment_id, item.segment_id),
         )
-        for item, slug, wrong, right in session.execute(query)
+        for item, slug, wrong, right in rows
     ]
 
 

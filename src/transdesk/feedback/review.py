@@ -328,3 +328,37 @@ def articles_waiting(session: Session, limit: int = 20) -> list[WaitingArticle]:
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """What waits for a person, as the desk's navigation shows it."""
+
+    review: int = 0
+    blocked: int = 0
+    failed: int = 0
+    reports: int = 0  # open reader reports
+
+    @property
+    def articles(self) -> int:
+        return self.review + self.blocked + self.failed
+
+
+def queue_counts(session: Session) -> QueueCounts:
+    """Articles waiting by state and open reader reports: two counting queries."""
+    by_state = dict(
+        session.execute(
+            select(DeskArticle.state, func.count(DeskArticle.id))
+            .where(DeskArticle.state.in_(_WAITING))
+            .group_by(DeskArticle.state)
+        ).all()
+    )
+    reports = session.scalar(
+        select(func.count(ReaderReport.id)).where(ReaderReport.state == ReportState.OPEN)
+    )
+    return QueueCounts(
+        review=by_state.get(ArticleState.REVIEW, 0),
+        blocked=by_state.get(ArticleState.BLOCKED, 0),
+        failed=by_state.get(ArticleState.FAILED, 0),
+        reports=reports or 0,
+    )

@@ -83,6 +83,9 @@ class DeskArticle(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Seoul")
     byline: Mapped[str | None] = mapped_column(Text)
     credit: Mapped[str | None] = mapped_column(Text)  # source credit line, e.g. "뉴스1"
+    # set by an editor: shown to readers exactly as written instead of the romanised byline/credit
+    english_byline: Mapped[str | None] = mapped_column("byline_en", Text)
+    english_credit: Mapped[str | None] = mapped_column("credit_en", Text)
     source: Mapped[dict] = mapped_column(JSON)  # the Article as received (desk.articles codec)
     signature: Mapped[dict | None] = mapped_column(JSON)  # what produced the translation
     decision: Mapped[str | None] = mapped_column(String(20))  # the gate's article decision

@@ -27,6 +27,7 @@ from transdesk.errors import (
     TransdeskError,
 )
 from transdesk.store.failures import STORAGE_EXCEPTIONS, as_storage_error
+from transdesk.web import security_headers
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,10 @@ def error_response(request: Request, status: int, code: str, message: str, hint:
         return JSONResponse(body, status_code=status)
     templates = request.app.state.templates
     return templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status
+        request,
+        "error.html",
+        {"status": status, "message": message, "hint": hint},
+        status_code=status,
     )
 
 
@@ -166,4 +170,6 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception):  # type: ignore[no-untyped-def]
         log.exception("%s %s failed", request.method, request.url.path)
-        return error_response(request, 500, "internal", "the desk hit an unexpected error")
+        response = error_response(request, 500, "internal", "the desk hit an unexpected error")
+        security_headers.apply(response.headers, request.url.path)  # outside the middleware
+        return response

@@ -32,7 +32,19 @@ HEADERS = {
 }
 
 
+def apply(headers: MutableHeaders, path: str) -> None:
+    """Set the desk's security headers on one response's headers."""
+    headers["Content-Security-Policy"] = DOCS_POLICY if path in DOCS_PATHS else PAGE_POLICY
+    for name, value in HEADERS.items():
+        headers[name] = value
+
+
 class SecurityHeaders:
+    """The middleware for every response that passes through the app. An unexpected error's 500
+    is answered by Starlette's outermost layer, outside every middleware: its handler calls
+    `apply` itself."""
+
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -40,14 +52,9 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = DOCS_POLICY if scope["path"] in DOCS_PATHS else PAGE_POLICY
-
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = policy
-                for name, value in HEADERS.items():
-                    headers[name] = value
+                apply(MutableHeaders(scope=message), scope["path"])
             await send(message)
 
         await self.app(scope, receive, with_headers)

@@ -25,6 +25,7 @@ from transdesk.errors import Conflict, InvalidArticle, InvalidInput, UnresolvedS
 from transdesk.feedback import review
 from transdesk.ingest import parse_article
 from transdesk.ingest.raw import slugify
+from transdesk.publish.credits import english_byline, english_credit
 from transdesk.store.db import Database
 from transdesk.web import auth
 from transdesk.web.deps import DatabaseDep, QueueDep, SettingsDep, TemplatesDep
@@ -77,6 +78,8 @@ def edit_page(
         "job": job,
         "unresolved": request.query_params.get("unresolved") == "1",
         "error": request.query_params.get("error"),
+        "byline": article.english_byline or english_byline(article.byline) or "",
+        "credit": article.english_credit or english_credit(article.credit) or "",
     }
     return render(request, templates, "editor_article_edit.html", context)
 
@@ -94,7 +97,15 @@ async def edit(
     }
     accept = [str(v) for k, v in form.multi_items() if k == "accept" and isinstance(v, str)]
     here = f"/desk/articles/{quote(slug)}/edit"
+    credits = {
+        name: str(form[name]) if isinstance(form.get(name), str) else None
+        for name in ("byline", "credit")
+    }
     try:
+        if any(v is not None for v in credits.values()):
+            await run_in_threadpool(
+                editing.set_credits, database, slug, editor.name, **credits
+            )
         if form.get("publish"):
             await run_in_threadpool(
                 editing.publish, database, slug, editor.name, edits=edits, accept=accept,

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from transdesk.desk.accounts import Editor
 from transdesk.desk.clock import newsroom_time
+from transdesk.feedback.review import QueueCounts, queue_counts
 from transdesk.web import auth
 
 FormText = Annotated[str, Form(max_length=5_000)]
@@ -45,9 +46,11 @@ def render(
     request: Request, templates: Jinja2Templates, name: str, context: dict, status: int = 200
 ) -> Response:
     session = auth.desk_session(request)
+    editor = getattr(request.state, "editor", None)
     context = {
         "csrf_token": session.csrf,
-        "editor": getattr(request.state, "editor", None),
+        "editor": editor,
+        "counts": _counts(request) if editor is not None else None,
         "csrf_field": auth.CSRF_FIELD,
         "newsroom_time": partial(
             newsroom_time, configured=request.app.state.settings.newsroom_timezone
@@ -56,6 +59,12 @@ def render(
     }
     response = templates.TemplateResponse(request, name, context, status_code=status)
     return auth.finish(request, response)
+
+
+def _counts(request: Request) -> QueueCounts:
+    """What waits for a person, for the navigation of every editors' page."""
+    with request.app.state.database.session() as session:
+        return queue_counts(session)
 
 
 def back(request: Request, url: str) -> Response:

@@ -84,7 +84,8 @@ def build_page(public: PublicArticle, lookup: Lookup | None = None) -> ArticlePa
             blocks.append(PageBlock(kinds[index], sentences, images.get(index)))
     return ArticlePage(
         slug=row.slug, headline=headline, blocks=tuple(blocks), dateline=row.dateline,
-        byline=english_byline(row.byline), credit=english_credit(row.credit, lookup),
+        byline=row.english_byline or english_byline(row.byline),
+        credit=row.english_credit or english_credit(row.credit, lookup),
         corrections=tuple((c.corrected_on, c.note) for c in public.corrections),
     )
 
