@@ -79,3 +79,21 @@ def test_stages_settle_repair_and_decide():
     assert translated.decision == "review"
     assert translated.signature["settle"] == {"version": 1}
     assert pipeline.last_timings.engine_s <= pipeline.last_timings.total_s
+
+
+def test_an_article_without_a_headline_is_translated_and_published_whole(tmp_path):
+    """Wire copy that opens with a photo caption (no headline) goes through the pipeline and the
+    Markdown output keeps its dateline."""
+    from transdesk.publish.markdown import render_markdown
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("# ")]
+    source = tmp_path / "no-headline.md"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    article = read_article(source)
+    assert article.headline is None
+    translated = Pipeline(PhrasebookEngine(seed_phrasebook())).translate(article)
+    assert [s.segment.id for s in translated.segments] == [s.id for s in article.segments()]
+    markdown = render_markdown(translated, "https://news.example/feedback")
+    assert not markdown.startswith("# ")
+    assert "Sept. 2, 2025" in markdown.splitlines()[0]  # the dateline leads

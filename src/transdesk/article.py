@@ -76,8 +76,9 @@ class Article:
     language: str = "ko"
 
     @property
-    def headline(self) -> Block:
-        return next(b for b in self.blocks if b.kind is BlockKind.HEADLINE)
+    def headline(self) -> Block | None:
+        """The headline block, or None: wire copy may open with a photo caption instead."""
+        return next((b for b in self.blocks if b.kind is BlockKind.HEADLINE), None)
 
     def segments(self) -> Iterator[Segment]:
         for block in self.blocks:

@@ -66,7 +66,7 @@ MD_OK = "---\ndate: 2025-09-02\n---\n# 제목입니다\n\n본문입니다.\n"
         (b"# \xec\xa0\x9c\xeb\xaa\xa9\n\n\xeb\xb3\xb8\xeb\xac\xb8.\n", "md", "no publication date"),
         (b"---\ndate: 2025-13-45\n---\n# \xec\xa0\x9c\xeb\xaa\xa9\n", "md", "not a date"),
         (b"---\nauthor: x\ndate: 2025-09-02\n---\n# \xec\xa0\x9c\xeb\xaa\xa9\n", "md", "unknown front matter"),
-        (b"---\ndate: 2025-09-02\n---\n\xeb\xb3\xb8\xeb\xac\xb8.\n", "md", "no headline"),
+        (b"---\ndate: 2025-09-02\n---\n", "md", "no text"),
         (b'{"headline": "\xec\xa0\x9c\xeb\xaa\xa9"', "json", "not valid JSON"),
         (json.dumps({"headline": "제목", "date": "2025-09-02"}).encode(), "json", "blocks"),
         (json.dumps({"headline": "제목", "date": "2025-09-02", "blocks": [{"type": "video", "text": "x"}]}).encode(), "json", "blocks.0.type"),

@@ -102,7 +102,7 @@ def receive_article(session: Session, article: Article) -> tuple[DeskArticle, Tr
     row = DeskArticle(
         slug=article.slug,
         state=ArticleState.RECEIVED,
-        headline=article.headline.text,
+        headline=(article.headline or article.blocks[0]).text,  # a caption when it has none
         dateline=article.dateline.date,
         timezone=article.dateline.timezone,
         byline=article.byline,

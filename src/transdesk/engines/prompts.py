@@ -43,7 +43,7 @@ def build_messages(
     window: Sequence[SegmentRequest], context: ArticleContext
 ) -> list[dict[str, str]]:
     """The chat messages asking for the translation of one window of segments."""
-    parts = [_INSTRUCTIONS, f"Headline: {context.headline}"]
+    parts = [_INSTRUCTIONS, *([f"Headline: {context.headline}"] if context.headline else [])]
     if context.dateline is not None:
         parts.append(f"Published: {context.dateline.isoformat()} ({context.dateline.timezone})")
     terms = _terminology(window)

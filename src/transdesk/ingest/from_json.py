@@ -1,7 +1,7 @@
 """JSON articles. The schema (also printed by `transdesk translate --help`):
 
 {
-  "headline": "크렘린궁 ...",              required
+  "headline": "크렘린궁 ...",              optional (wire copy may start with a caption)
   "subheadline": "...",                    optional
   "date": "2025-09-02" | "2025-09-02T14:30",  required
   "timezone": "Asia/Seoul",               optional, IANA name
@@ -39,7 +39,7 @@ class JsonBlock(BaseModel):
 
 class JsonArticle(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    headline: str = Field(min_length=1)
+    headline: str | None = Field(default=None, min_length=1)
     subheadline: str | None = None
     date: dt.date | dt.datetime | str
     timezone: str = "Asia/Seoul"
@@ -107,7 +107,8 @@ def from_model(article: JsonArticle) -> RawArticle:
         source=article.source,
         slug=article.slug,
     )
-    raw.blocks.append(RawBlock(BlockKind.HEADLINE, article.headline))
+    if article.headline:
+        raw.blocks.append(RawBlock(BlockKind.HEADLINE, article.headline))
     if article.subheadline:
         raw.blocks.append(RawBlock(BlockKind.SUBHEADLINE, article.subheadline))
     for block in article.blocks:

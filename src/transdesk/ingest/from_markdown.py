@@ -1,5 +1,5 @@
-"""Markdown articles: optional YAML front matter, '# headline', '## subheadline',
-'![caption](image)' photo captions, and paragraphs.
+"""Markdown articles: optional YAML front matter, '# headline' (optional: wire copy may open with
+the photo caption), '## subheadline', '![caption](image)' photo captions, and paragraphs.
 
     ---
     date: 2025-09-02
@@ -25,6 +25,12 @@ from transdesk.ingest.raw import RawArticle, RawBlock, parse_date
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.DOTALL)
 _KNOWN_KEYS = {"date", "time", "timezone", "byline", "source", "slug", "title"}
+# HTML elements that sit inside a run of text: dropping their tags joins nothing that was apart
+_INLINE_ELEMENTS = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup "
+    "time u var wbr".split()
+)
+_TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 
 
 def read_markdown(text: str) -> RawArticle:
@@ -84,19 +90,26 @@ def _blocks_from_inline(token, kind: BlockKind) -> list[RawBlock]:  # type: igno
     rest = "".join(c.content for c in children if c.type in ("text", "code_inline")).strip()
     if images and kind is BlockKind.PARAGRAPH and not rest:
         return [RawBlock(BlockKind.CAPTION, _image_alt(img), img.attrGet("src")) for img in images]
-    text = "".join(_plain(c) for c in children).strip()
+    text = " ".join("".join(_plain(c) for c in children).split())
     return [RawBlock(kind, text)] if text else []
 
 
 def _image_alt(image) -> str:  # type: ignore[no-untyped-def]
-    return "".join(c.content for c in (image.children or [])) or image.content
+    """The caption a photo carries: its alt text, with the alt's own markup flattened."""
+    return " ".join("".join(_plain(c) for c in (image.children or [])).split())
 
 
 def _plain(child) -> str:  # type: ignore[no-untyped-def]
+    """What one inline token adds to the text: its words, never its markup. Entities arrive
+    decoded; emphasis and link marks carry no text; an inline HTML tag is dropped (a tag that
+    breaks the line, such as `<br>`, leaves a space)."""
     if child.type in ("softbreak", "hardbreak"):
         return " "
     if child.type == "image":
         return ""
+    if child.type == "html_inline":
+        name = _TAG_NAME.match(child.content)
+        return "" if name is None or name.group(1).lower() in _INLINE_ELEMENTS else " "
     return child.content
 
 

@@ -40,12 +40,17 @@ class RawArticle:
 
 
 def build_article(raw: RawArticle, *, fallback_slug: str | None = None) -> Article:
-    """Validate the raw blocks, split them into sentences and freeze them into an `Article`."""
+    """Validate the raw blocks, split them into sentences and freeze them into an `Article`.
+
+    A headline is not required: wire copy often arrives as a photo caption and paragraphs, and
+    is read as it stands (no headline block). When there is a headline it comes first. An
+    article with no text at all, or no Korean, is refused.
+    """
     blocks = [b for b in raw.blocks if b.text.strip()]
-    if not any(b.kind is BlockKind.HEADLINE for b in blocks):
+    if not blocks:
         raise InvalidArticle(
-            "the article has no headline",
-            hint="start a Markdown article with '# headline', or give 'headline' in JSON",
+            "the article has no text: no headline, photo caption or paragraph",
+            hint="write the Korean article below the front matter ('# headline' is optional)",
         )
     if not any(HANGUL.search(b.text) for b in blocks):
         raise InvalidArticle(
@@ -71,7 +76,10 @@ def build_article(raw: RawArticle, *, fallback_slug: str | None = None) -> Artic
 
 
 def _headline_first(blocks: list[RawBlock]) -> list[RawBlock]:
-    headline = next(b for b in blocks if b.kind is BlockKind.HEADLINE)
+    """The blocks with the headline, if there is one, moved to the front."""
+    headline = next((b for b in blocks if b.kind is BlockKind.HEADLINE), None)
+    if headline is None:
+        return blocks
     return [headline, *(b for b in blocks if b is not headline)]
 
 

@@ -57,7 +57,7 @@ def render_html(translated: TranslatedArticle, feedback_url: str) -> str:
         for block in article.blocks
     ]
     return _template.render(
-        headline=translated.block_text(article.headline.index),
+        headline=translated.block_text(article.headline.index) if article.headline else "",
         slug=article.slug,
         blocks=blocks,
         date=ap_date(article.dateline.date),

@@ -12,7 +12,7 @@ HELD_BACK = "[held back for review]"
 
 def render_markdown(translated: TranslatedArticle, feedback_url: str) -> str:
     article = translated.source
-    lines: list[str] = []
+    lines: list[str] = [] if article.headline else [_dateline(translated)]
     for block in article.blocks:
         text = markdown_text(_block_text(translated, block.index))
         if block.kind is BlockKind.HEADLINE:
