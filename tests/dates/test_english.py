@@ -107,3 +107,19 @@ def test_the_verb_may_is_not_a_month():
 def test_may_day_and_may_i_are_not_months():
     assert find_english_dates("The pilot sent a May Day call. May I ask why?") == []
     assert [d.month for d in find_english_dates("In May, he left.")] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Park Jun-hyuk, a lawmaker, said", []),  # a syllable of a name, not June
+        ("Lee Jun said on Monday", []),  # a bare three-letter form alone is no month
+        ("Kim Mar-a of the ministry", []),
+        ("The ruling came on Jun 5.", [6]),  # with a day it is one
+        ("in June and in Sept.", [6, 9]),
+    ],
+)
+def test_a_month_is_never_part_of_a_name(text, months):
+    from transdesk.dates.english import find_english_dates
+
+    assert [d.month for d in find_english_dates(text) if d.month] == months

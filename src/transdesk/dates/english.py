@@ -46,7 +46,17 @@ for _number, (_full, _ap) in enumerate(zip(MONTHS, AP_ABBREVIATIONS, strict=True
     for _form in {_full, _ap, _full[:3], _full[:3] + ".", _full[:4] + "."}:
         _MONTH_FORMS[_form.lower()] = _number
 
-_MONTH_RE = "|".join(sorted((re.escape(f) for f in _MONTH_FORMS), key=len, reverse=True))
+def _alternatives(forms) -> str:  # type: ignore[no-untyped-def]
+    return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+
+
+# a month is never the syllable of a hyphenated name ("Park Jun-hyuk", "Kim Mar-a")
+_MONTH_RE = "(?:" + _alternatives(_MONTH_FORMS) + r")(?![-‐]\w)"
+# alone (no day after it), only the full name or a dotted abbreviation counts: "Jun" or "Mar" by
+# itself is far more often a name or a word than a month in news copy
+_MONTH_ALONE_RE = "(?:" + _alternatives(
+    f for f in _MONTH_FORMS if f.endswith(".") or f in {m.lower() for m in MONTHS}
+) + r")(?![-‐]\w)"
 _ORDINAL = r"(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?"
 _MONTH_DAY = re.compile(
     rf"\b(?P<month>{_MONTH_RE})(?!\w)\s*{_ORDINAL.format(name='day')}(?![\d,]*\d)"
@@ -60,7 +70,7 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ALONE = re.compile(
-    rf"\b(?P<month>{_MONTH_RE})(?!\w)(?:,?\s+(?P<year>\d{{4}}))?", re.IGNORECASE
+    rf"\b(?P<month>{_MONTH_ALONE_RE})(?!\w)(?:,?\s+(?P<year>\d{{4}}))?", re.IGNORECASE
 )
 _NOT_A_MONTH = re.compile(r"May\s+(?:Day|I|we|you|he|she|it|they)\b")
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
