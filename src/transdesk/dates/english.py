@@ -73,7 +73,7 @@ _MONTH_ALONE = re.compile(
     rf"\b(?P<month>{_MONTH_ALONE_RE})(?!\w)(?:,?\s+(?P<year>\d{{4}}))?", re.IGNORECASE
 )
 _NOT_A_MONTH = re.compile(r"May\s+(?:Day|I|we|you|he|she|it|they)\b")
-_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")s?\b", re.IGNORECASE)
 _BARE_ORDINAL = re.compile(
     r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"

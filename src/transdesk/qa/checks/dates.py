@@ -200,7 +200,7 @@ class DatesCheck:
                 year is None or year in target
             ):
                 return None
-            if not mention.relative and _told_relative(mention, target, dateline):
+            if _told_relative(mention, target, dateline):  # "last month" for 지난달 or 9월
                 return None
             severity = "minor" if "." in mention.surface else "major"  # "2005.10": a stamp
         suggestion = (

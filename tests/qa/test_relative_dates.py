@@ -1,0 +1,36 @@
+"""A relative Korean date told relative in English is rendered: 지난달 → "last month"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transdesk.qa.checks.dates import DatesCheck
+from transdesk.qa.base import CheckContext
+
+DATELINE = dt.date(2026, 11, 3)
+
+
+def _kinds(source: str, target: str) -> list[tuple[str, str]]:
+    found = DatesCheck().run(CheckContext(source=source, target=target, dateline=DATELINE))
+    return [(f.kind, f.severity.value) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("지난달부터 관람 시간을 연장했다.", "It extended its hours starting last month."),
+        ("이달 중 예산을 추가로 풀겠다고 말했다.", "He said it would release more this month."),
+        ("다음 달 발표할 예정이다.", "It will be announced next month."),
+        ("금요일과 토요일 관람 시간을 늘렸다.", "It extended its hours on Fridays and Saturdays."),
+    ],
+)
+def test_a_relative_date_told_relative_is_rendered(source, target):
+    assert _kinds(source, target) == []
+
+
+def test_the_wrong_relative_month_is_still_missing():
+    assert ("date_missing", "major") in _kinds(
+        "이달 중 예산을 추가로 풀겠다고 말했다.", "He said it would release more next month."
+    )
