@@ -5,6 +5,15 @@ an intention or a prospect ("할 것", "예정", "계획", "겠"). `main_clause`
 final predicate only: is it past, and is it a verb of saying ("밝혔다", "말했다", "보도했다") whose
 quoted content may carry a future of its own? `reports_present` finds quoted content in the
 present ("축소한다고 밝혔다": said it will cut), which English renders with "will".
+
+The main clause's past includes the perfect ("만난 바 있다", "간 적이 있다": have met, have
+been), which carries no past marker of its own, and leaves out "-게 됐다" (has come to, is to:
+"물려받게 됐다"), which Korean uses for arrangements English tells in the future. For a verb of
+saying, `main_clause` also reads the tense of what was said: the clauses before it.
+
+`past_time` finds the words that place an event before the dateline without a date ("전날",
+"지난 3일", "앞서", "이미"); `statement_made` finds a statement already made ("전날 담화를 내고",
+"성명을 통해"), the act English must not tell as "will issue a statement".
 """
 
 from __future__ import annotations
@@ -101,14 +110,19 @@ _SPEECH_VERBS = frozenset(
         "질문",
         "논평",
         "해명",
+        "확신",
+        "자신",
     ]
 )
 
 
 @dataclass(frozen=True)
 class MainClause:
-    past: bool  # the final predicate is past ("만났다", "밝혔다")
+    past: bool  # the final predicate is past ("만났다", "밝혔다", "만난 바 있다")
     speech: bool  # ... and it is a verb of saying or thinking
+    future: bool = False  # the final predicate itself is a prospect ("할 예정이다", "하기로 했다")
+    content_past: bool = False  # for a verb of saying: what was said is past ("약했다고")
+    content_future: bool = False  # ... or coming ("방한할 것이라고", "축소한다고")
 
 
 def _is_future(morphemes: tuple[Morpheme, ...], i: int) -> bool:
@@ -131,18 +145,107 @@ def source_tense(text: str) -> tuple[bool, bool]:
     return past, future
 
 
+# the bound nouns of the perfect: "만난 바 있다", "간 적이 있다"
+_PERFECT_NOUNS = frozenset({"바", "적"})
+# where a clause ends: a connective or adnominal ending, a quotative particle ("라고", "고"),
+# an earlier sentence ending (inside a quotation)
+_CLAUSE_ENDS = ("EC", "ETM", "EF", "JKQ")
+_PUNCTUATION = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")
+
+
+def _clause_start(morphemes: tuple[Morpheme, ...], end: int) -> int:
+    """The index of the clause ending before position `end` (-1: the sentence's start)."""
+    return max((i for i in range(end) if morphemes[i].tag in _CLAUSE_ENDS), default=-1)
+
+
+def _is_perfect(morphemes: tuple[Morpheme, ...], start: int, end: int) -> bool:
+    """"-ㄴ 바 있다", "-ㄴ 적(이) 있다": a past adnominal ending at `start`, a bound noun of the
+    perfect after it, and "있다" as the clause's verb."""
+    if start < 0 or morphemes[start].tag != "ETM" or morphemes[start].form not in ("ᆫ", "은"):
+        return False
+    clause = morphemes[start + 1 : end]
+    return (
+        bool(clause)
+        and clause[0].tag == "NNB"
+        and clause[0].form in _PERFECT_NOUNS
+        and any(m.form == "있" and m.tag.startswith("V") for m in clause)
+    )
+
+
+def _has_past(morphemes: tuple[Morpheme, ...], start: int, end: int) -> bool:
+    return any(m.tag == "EP" and m.form in _PAST_FORMS for m in morphemes[start:end])
+
+
+def _has_future(morphemes: tuple[Morpheme, ...], start: int, end: int) -> bool:
+    return any(_is_future(morphemes, i) for i in range(max(start, 0), end))
+
+
+# verbs of writing that report what was written: "...라고 적었다", "...라고 썼다"
+_WRITING_VERBS = frozenset({"적", "쓰"})
+# nouns that make a predicate a prospect with the copula: "할 예정이다", "할 것이다"
+_PROSPECT_NOUNS = frozenset(
+    {"예정", "계획", "방침", "전망", "목표", "방안", "의향", "의사", "것", "터", "셈", "생각"}
+)
+
+
+def _predicate_future(morphemes: tuple[Morpheme, ...], start: int, end: int) -> bool:
+    """The clause's predicate is itself a prospect: "-겠-", "할 예정이다", "하기로 했다",
+    "하려고 한다". A noun of plans as its object ("계획을 발표했다") is not."""
+    for i in range(start + 1, end):
+        m = morphemes[i]
+        nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+        if m.tag == "EP" and m.form == "겠":
+            return True
+        if m.form in _PROSPECT_NOUNS and m.tag.startswith("NN") and nxt and nxt.tag == "VCP":
+            return True
+        if m.form == "기" and nxt and nxt.form == "로":
+            return True
+    return start >= 0 and morphemes[start].form in ("려고", "려", "고자", "도록")
+
+
 def main_clause(text: str) -> MainClause:
-    """The tense of the sentence's final predicate, and whether it reports speech."""
+    """The tense of the sentence's final predicate, whether it reports speech, and, for
+    speech, the tense of what was said."""
     morphemes = analyse(text)
     ends = [i for i, m in enumerate(morphemes) if m.tag == "EF"]
     if not ends:
         return MainClause(past=False, speech=False)
     end = ends[-1]
-    start = max((i for i, m in enumerate(morphemes[:end]) if m.tag in ("EC", "ETM")), default=-1)
+    start = _clause_start(morphemes, end)
+    perfect = _is_perfect(morphemes, start, end)
+    if perfect:  # "밝힌 바 있다": the predicate is the verb before the bound noun
+        end, start = start, _clause_start(morphemes, start)
     clause = morphemes[start + 1 : end]
-    past = any(m.tag == "EP" and m.form in _PAST_FORMS for m in clause)
-    speech = any(m.form in _SPEECH_VERBS and m.tag in ("VV", "NNG") for m in clause)
-    return MainClause(past=past, speech=speech)
+    eventual = (
+        start >= 0
+        and morphemes[start].form == "게"
+        and any(m.form == "되" for m in clause)  # "-게 됐다": has come to, is to
+    )
+    past = perfect or (not eventual and _has_past(morphemes, start + 1, end))
+    speech = any(
+        (m.form in _SPEECH_VERBS and m.tag in ("VV", "NNG"))
+        or (m.form in _WRITING_VERBS and m.tag == "VV")
+        for m in clause
+    )
+    future = _predicate_future(morphemes, start, end)
+    content_past = content_future = False
+    if speech and start >= 0:
+        # what was said: the clause before the quotative ending or particle at `start`
+        last = start - 1
+        while last >= 0 and (
+            morphemes[last].tag in _PUNCTUATION or morphemes[last].tag in ("EF", "VCP")
+        ):
+            last -= 1
+        opened = _clause_start(morphemes, last + 1)
+        content_past = _has_past(morphemes, opened + 1, start)
+        content_future = _has_future(morphemes, 0, start) or reports_present(text)
+    return MainClause(
+        past=past,
+        speech=speech,
+        future=future,
+        content_past=content_past,
+        content_future=content_future,
+    )
 
 
 # the quotative endings of an action verb in the present: "축소한다고", "먹는다며", "간다면서"
@@ -165,4 +268,51 @@ def reports_present(text: str) -> bool:
             and not any(m.tag == "EP" and m.form in _PAST_FORMS for m in clause)
         ):
             return True
+    return False
+
+
+# words that place an event before the dateline without a date: "전날" (the day before), "지난"
+# (last ...), "앞서" (earlier), "이미" (already), "당시" (at the time)
+_PAST_TIME_NOUNS = frozenset({"전날", "어제", "작년", "지난해", "지난달", "지난주", "당시", "그간"})
+_PAST_TIME_ADVERBS = frozenset({"앞서", "이미", "어제", "일찍이", "벌써"})
+
+
+def past_time(text: str) -> bool:
+    """The sentence places its event in the past by a word of time, not a date."""
+    morphemes = analyse(text)
+    for i, m in enumerate(morphemes):
+        if m.tag.startswith("NN") and m.form in _PAST_TIME_NOUNS:
+            return True
+        if m.tag == "MAG" and m.form in _PAST_TIME_ADVERBS:
+            return True
+        following = morphemes[i + 1] if i + 1 < len(morphemes) else None
+        if m.form == "지나" and m.tag == "VV" and following and following.form == "ᆫ":
+            nxt = morphemes[i + 2] if i + 2 < len(morphemes) else None
+            if nxt and nxt.tag.startswith(("NN", "SN")):  # "지난 3일", "지난 주말"
+                return True
+    return False
+
+
+# nouns of a statement made: "담화를 내고", "성명을 통해", "보도자료에서", "기자회견을 열어"
+_STATEMENT_NOUNS = frozenset(
+    {"담화", "성명", "보도자료", "회견", "기자회견", "브리핑", "입장문", "발표문", "논평", "메시지",
+     "서한", "연설", "글", "게시물", "공보", "담화문", "성명서", "자료"}
+)
+
+
+def statement_made(text: str) -> bool:
+    """The sentence names a statement already made ("전날 담화를 내고", "성명을 통해"): a noun of
+    statement in a clause with no future of its own ("회견을 열겠다고" is one still to come)."""
+    morphemes = analyse(text)
+    start = 0
+    for i, m in enumerate(morphemes):
+        if m.tag not in ("EC", "EF", "ETM", "JKQ") and i + 1 < len(morphemes):
+            continue
+        clause = range(start, i + 1)
+        if any(
+            morphemes[j].form in _STATEMENT_NOUNS and morphemes[j].tag.startswith("NN")
+            for j in clause
+        ) and not any(_is_future(morphemes, j) for j in clause):
+            return True
+        start = i + 1
     return False

@@ -1,8 +1,15 @@
 """Tense against the calendar: a past event told as future, or a coming one told as past.
 
 The seed article turned "지난해 6월 ... 만난 바 있다" (they met in June last year) into "are set to
-meet ... in June 2024", in an article dated Sept. 2, 2025. The source's own tense (kiwi's past
-marker 었/았) and its dates resolved against the dateline say when the event happened.
+meet ... in June 2024", in an article dated Sept. 2, 2025; another story turned "전날 담화를 내고
+... 밝힌 바 있다" (said in a statement the day before) into "will issue a statement". The source's
+own tense (kiwi's past marker 었/았, the perfect "-ㄴ 바 있다"), its words of time ("전날",
+"지난") and its dates resolved against the dateline say when the event happened.
+
+The comparison is between main predicates. A future in the English that belongs to reported
+content ("said it will hold talks", "... will continue, he said") or to a relative clause ("in
+what will be the first visit") is not the sentence's own tense: it is held only when the Korean
+says the reported content itself is past ("약했다고 말했다" → "said it will be weak").
 """
 
 from __future__ import annotations
@@ -12,12 +19,20 @@ import re
 from transdesk.article import Finding
 from transdesk.dates import resolve_dates
 from transdesk.qa.base import CheckContext, finding
-from transdesk.qa.korean_tense import main_clause, reports_present, source_tense
+from transdesk.qa.korean_tense import (
+    main_clause,
+    past_time,
+    reports_present,
+    source_tense,
+    statement_made,
+)
 
 _ENGLISH_FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|going)\s+to)\b|'ll\b",
     re.IGNORECASE,
 )
+# plans told in the present: a future only where the source has no prospect of its own
+_ENGLISH_PLAN = re.compile(r"\b(?:plans|planning|intends|aims)\s+to\b", re.IGNORECASE)
 _ENGLISH_PROSPECT = re.compile(
     r"\b(?:will|would|shall|'ll|won't|going\s+to|set\s+to|scheduled|slated|plans?|planned|"
     r"planning|expect\w*|upcoming|next|coming|later|to\s+be|intend\w*|aim\w*|due|until|hope\w*|"
@@ -30,6 +45,33 @@ _FUTURE_SPEECH = re.compile(
     r"argue|note|confirm|explain|write|reply|warn|stress|deny|admit|told|said)\b",
     re.IGNORECASE,
 )
+# a future put on the act of stating itself: "will issue a statement", "is set to hold a press
+# conference" (the statement, not what it says, is made future)
+_FUTURE_STATEMENT = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|scheduled|slated|due|going)\s+to)\s+(?:\w+ly\s+)?"
+    r"(?:issue|release|publish|put\s+out|deliver|make|give|hold|post|send|unveil|read|present)"
+    r"\s+(?:\w+\s+){0,3}?(?:statements?|press\s+releases?|announcements?|briefings?|"
+    r"(?:press|news)\s+conferences?|remarks|speech|message|communiqu\w+|commentary|posts?|"
+    r"letters?|address|declaration|plans?)\b",
+    re.IGNORECASE,
+)
+# a verb of saying that frames what follows or precedes it as reported content
+_ENGLISH_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|warned|"
+    r"stressed|explained|reported|reports|claimed|insisted|wrote|declared|confirmed|predicted|"
+    r"argued|vowed|pledged|promised|expects?|expected|believes?|believed|thinks?|thought|"
+    r"hopes?|hoped|according\s+to|quoted|statement\s+that|announcement\s+that|confident|sure|"
+    r"convinced|certain|predicts?|forecasts?)\b",
+    re.IGNORECASE,
+)
+# words that open a clause of their own before a future: "in what will be", "when it will"
+# ("before" and "after" are left out: in news copy they are mostly prepositions)
+_SUBORDINATOR = re.compile(
+    r"\b(?:who|whom|whose|which|what|where|when|whether|if|because|until|unless|once|while|how|"
+    r"why|whatever|whoever|so\s+that)\b",
+    re.IGNORECASE,
+)
+_QUOTES = "\"“”"
 
 
 class TenseCheck:
@@ -41,7 +83,7 @@ class TenseCheck:
             return []  # headlines are in the historical present by convention
         past, future = source_tense(context.source)
         mentions = resolve_dates(context.source, context.dateline)
-        dated_past = any(
+        dated_past = past_time(context.source) or any(
             m.last and context.dateline and m.last < context.dateline for m in mentions
         )
         dated_future = any(
@@ -49,29 +91,46 @@ class TenseCheck:
             or m.surface.startswith(("오는", "내년", "다음", "내달"))
             for m in mentions
         )
+        if dated_future:
+            if not past and not _ENGLISH_PROSPECT.search(context.target):
+                return [
+                    finding(
+                        self.name,
+                        "future_as_past",
+                        "major",
+                        "the source describes a coming event, the translation tells it as past",
+                    )
+                ]
+            return []
+        clause = main_clause(context.source)
         spoken = _FUTURE_SPEECH.search(context.target)
-        if spoken and not dated_future:
-            clause = main_clause(context.source)
-            if clause.past and clause.speech:
-                return [self._past_as_future(spoken)]
-        english_future = _ENGLISH_FUTURE.search(context.target)
+        if spoken and clause.past and clause.speech:
+            return [self._past_as_future(spoken)]
+        main, reported = _english_futures(context.target, plans=not future)
+        stated = _FUTURE_STATEMENT.search(context.target)
         if (
-            english_future
-            and (past or dated_past)
-            and not future
-            and not dated_future
-            and not reports_present(context.source)
+            stated
+            and main
+            and main.start() == stated.start()
+            and clause.past
+            and not clause.future
+            and (not clause.content_future or statement_made(context.source))
         ):
-            return [self._past_as_future(english_future)]
-        if dated_future and not past and not _ENGLISH_PROSPECT.search(context.target):
-            return [
-                finding(
-                    self.name,
-                    "future_as_past",
-                    "major",
-                    "the source describes a coming event, the translation tells it as past",
-                )
-            ]
+            return [self._past_as_future(stated)]
+        if not clause.past or clause.future:
+            return []
+        if clause.speech:
+            # "밝혔다" told as "will issue a statement": the statement itself made future
+            if main and not _ENGLISH_SPEECH.search(context.target):
+                if not clause.content_future or dated_past:
+                    return [self._past_as_future(main)]
+            # "약했다고 말했다" told as "said it will be weak": what was said made future
+            if reported and clause.content_past and not clause.content_future:
+                return [self._past_as_future(reported)]
+            return []
+        candidate = main or reported
+        if candidate and (not future or dated_past) and not reports_present(context.source):
+            return [self._past_as_future(candidate)]
         return []
 
     def _past_as_future(self, match: re.Match[str]) -> Finding:
@@ -83,3 +142,27 @@ class TenseCheck:
             f"({match.group(0)!r})",
             target_span=match.span(),
         )
+
+
+def _english_futures(
+    target: str, plans: bool
+) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The first future on the English main predicate, and the first in reported content (after
+    or before a verb of saying, or inside quotation marks). A future in a relative or adverbial
+    clause is neither."""
+    matches = list(_ENGLISH_FUTURE.finditer(target))
+    if plans:
+        matches += list(_ENGLISH_PLAN.finditer(target))
+    matches.sort(key=lambda m: m.start())
+    framed = bool(_ENGLISH_SPEECH.search(target))
+    main = reported = None
+    for match in matches:
+        before = target[: match.start()]
+        quoted = sum(before.count(q) for q in _QUOTES) % 2 == 1
+        if _SUBORDINATOR.search(before) and not quoted:
+            continue
+        if quoted or framed:
+            reported = reported or match
+        else:
+            main = main or match
+    return main, reported

@@ -1,0 +1,299 @@
+"""Negation and direction words in an English sentence (lexicons and patterns, no parser).
+
+Two readings of negation, for the two ways a translation can go wrong:
+
+- `negations` finds the clear cues a reader takes as "this did not happen": "not", "n't",
+  "never", "nobody", "nothing", "neither", "nor", "failed to", "refused to", "declined to",
+  "denied". "Not only ... but also", "not just", "no doubt", "no matter", "nothing but", "none
+  other than", "no longer" and "no more than" are left out: they are affirmative, or say what
+  Korean says without a negation ("그만뒀다", "불과").
+- `mentions_negation` answers a wider question: could this sentence be carrying a negation in
+  any form? It adds "without", "no", "unable", "lack", "absent", "instead", "rather than", "yet
+  to", "free of", "hardly", negating prefixes ("unannounced", "non-binding", "illegal") and the
+  verbs of refusal and absence ("boycott", "skip", "reject", "stay away"). A negation is held as
+  lost only when none of these is there.
+
+`directions` reads the direction words of each kind of change ("rose", "surplus", "improved",
+"approved", "won", "opposed"), each with its span, so the check can point at the word that
+flipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Direction = Literal["up", "down"]
+
+# --- negation -------------------------------------------------------------------------------
+
+_CLEAR_NEGATION = re.compile(
+    r"\b(?:not|never|nobody|nothing|neither|nor|none|cannot|no(?!\.\s*\d))\b|n't\b|"
+    r"\b(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing))\s+to\b|"
+    r"\b(?:den(?:y|ies|ied|ying))\b",
+    re.IGNORECASE,
+)
+# affirmative or non-negating uses of the same words
+_NOT_A_NEGATION = re.compile(
+    r"\bnot\s+(?:only|just|merely|simply|least|to\s+mention|until|unlike|a\s+little|"
+    r"without|uncommon|unusual|unlike)\b|"
+    r"\bnothing\s+(?:but|less|short)\b|\bnone\s+other\b|\bnever\s+before\b|"
+    r"\bcannot\s+help\b|\bcan't\s+help\b|\bnever\s+been\s+(?:higher|better|stronger|more)\b|"
+    r"\b(?:not|no)\s+(?:more|less|fewer)\s+than\b|\bor\s+not\b|\basked\s+not\s+to\b|"
+    r"\bno\s+(?:doubt|matter|longer|wonder|sooner|one\s+else)\b|"
+    r"\bif\s+not\b|\bnot\s+(?:yet|long|far|least)\b|\bnot\s+too\b",
+    re.IGNORECASE,
+)
+_WIDER_NEGATION = re.compile(
+    r"\b(?:no(?!\.\s*\d)|without|unable|outside|dismiss\w*|premature|equal(?:ly)?|lack\w*|"
+    r"absen\w+|instead|rather\s+than|yet\s+to|free\s+of|"
+    r"hardly|barely|scarcely|rarely|seldom|few|fewer|little|zero|nil|refrain\w*|"
+    r"abstain\w*|boycott\w*|skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|avoid\w*|reject\w*|refus\w*|"
+    r"declin(?:e|es|ed|ing)\s+to|fail\w*|"
+    r"den(?:y|ies|ied|ying|ial)|ban(?:s|ned|ning)?|bar(?:s|red|ring)?|prohibit\w*|forbid\w*|"
+    r"stop\w*|halt\w*|rul(?:e|es|ed|ing)\s+out|kept\s+mum|"
+    r"prevent\w*|block\w*|cancel\w*|abandon\w*|withdr\w+|suspend\w*|postpon\w*|delay\w*|"
+    r"exclud\w*|except\w*|exempt\w*|acquit\w*|innocent|silent|silence|ignor\w*|neglect\w*|"
+    r"unknown|unclear|unless|far\s+from|short\s+of|other\s+than|"
+    r"impossible|illegal\w*|"
+    r"irregular|improper\w*|inadequate|insufficient|incomplete|inconclusive|invalid|"
+    r"dis(?:agree|approv|miss|allow|qualif|continu|regard|pute|miss)\w*|"
+    r"mis(?!sile|sion|ter|t\b|ty)[a-z]{3,}|"
+    r"un[a-z]{3,}|non-?[a-z]+|\w+less|anti-?\w+|free\s+of)\b|n't\b",
+    re.IGNORECASE,
+)
+# "un-" words that do not negate
+_NOT_UN = frozenset(
+    {
+        "under",
+        "understand",
+        "understood",
+        "understanding",
+        "undertake",
+        "undertaken",
+        "undertook",
+        "underway",
+        "underground",
+        "underline",
+        "underlined",
+        "underscore",
+        "underscored",
+        "union",
+        "unions",
+        "united",
+        "unite",
+        "unit",
+        "units",
+        "unity",
+        "universal",
+        "universe",
+        "university",
+        "universities",
+        "unique",
+        "uniform",
+        "uniforms",
+        "unilateral",
+        "unveil",
+        "unveiled",
+        "unfold",
+        "unfolded",
+        "unless",
+        "until",
+        "unto",
+    }
+)
+
+
+# "-less" words that do not negate a predicate
+_NOT_LESS = frozenset({"nevertheless", "nonetheless", "wireless", "countless", "bless", "unless"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    start: int
+    end: int
+
+
+# apostrophes of other typefaces, so "don’t" and "don´t" read as "don't"
+_APOSTROPHES = str.maketrans({"’": "'", "´": "'", "`": "'", "‘": "'"})
+
+# a negation on a verb: "did not attend", "won't", "never", "failed to", "denied"
+_VERBAL_NEGATION = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|has|have|had|will|would|could|can|should|may|might|"
+    r"must|been|be)\s+(?:\w+ly\s+)?not\b|n't\b|\bnever\b|\bcannot\b|"
+    r"\b(?:made|make|makes|had|has|have|is|was|were|are|showed|shows|found|gave|offered|"
+    r"received|got|took|saw|reached|there\s+(?:is|was|were|are))\s+no\b|"
+    r"\b(?:fail(?:s|ed)?|refus(?:e|es|ed)|declin(?:e|es|ed))\s+to\b|\bden(?:y|ies|ied)\b",
+    re.IGNORECASE,
+)
+
+
+def verbal_negations(text: str) -> list[Cue]:
+    """The clear negations that sit on a verb ("did not attend", "refused to"): what adds a
+    negation to a predicate, not to a phrase ("not easy", "not splashing")."""
+    return [c for c in negations(text) if _VERBAL_NEGATION.match(_unify(text), _back(text, c))]
+
+
+# what opens a clause of its own, where a negation is not the sentence's: "when it won't",
+# "..., but it may not be"
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:but|yet|although|though|while|whereas|when|whenever|if|unless|because|since|who|"
+    r"which|where|whether|as)\b",
+    re.IGNORECASE,
+)
+# a short quotation is a label or a name ("the 'Eight don't asks'"), not a statement
+_SHORT_QUOTE = re.compile(r"[\"“]([^\"“”]{1,40})[\"”]")
+
+
+def main_negations(text: str) -> list[Cue]:
+    """The verbal negations that belong to the sentence's own statement: not after a
+    conjunction or subordinator that opens another clause, not in a short quoted label."""
+    unified = _unify(text)
+    labels = [m.span() for m in _SHORT_QUOTE.finditer(unified) if len(m.group(1).split()) <= 4]
+    found = []
+    for cue in verbal_negations(text):
+        if _CLAUSE_OPENER.search(unified[: cue.start]):
+            continue
+        if any(start <= cue.start < end for start, end in labels):
+            continue
+        found.append(cue)
+    return found
+
+
+def _unify(text: str) -> str:
+    return text.translate(_APOSTROPHES)
+
+
+def _back(text: str, cue: Cue) -> int:
+    """Where a verbal negation ending at the cue would start: the auxiliary before "not"."""
+    if cue.text.lower() not in ("not", "no"):
+        return cue.start
+    match = re.search(
+        r"(\b(?:there\s+)?\w+\s+(?:\w+ly\s+)?)(?:not|no)$", _unify(text)[: cue.end], re.IGNORECASE
+    )
+    return match.start(1) if match else cue.start
+
+
+def negations(text: str) -> list[Cue]:
+    """The clear negations of the sentence, without affirmative idioms."""
+    text = _unify(text)
+    excluded = [m.span() for m in _NOT_A_NEGATION.finditer(text)]
+    cues = []
+    for match in _CLEAR_NEGATION.finditer(text):
+        if any(start <= match.start() < end for start, end in excluded):
+            continue
+        cues.append(Cue(match.group(0), match.start(), match.end()))
+    return cues
+
+
+def mentions_negation(text: str) -> bool:
+    """Whether the sentence may carry a negation in any form, clear or lexical."""
+    text = _unify(text)
+    if _CLEAR_NEGATION.search(text):  # idioms included: "not yet", "no longer"
+        return True
+    for match in _WIDER_NEGATION.finditer(text):
+        word = match.group(0).lower()
+        if word in _NOT_UN or word in _NOT_LESS or word.startswith(("under", "uni")):
+            continue  # "undergoing", "unification", "universal"
+        return True
+    return False
+
+
+# --- direction ------------------------------------------------------------------------------
+
+_NUMBER_AFTER = r"(?=\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?[$€£¥₩]?\d)"
+
+_LEXICON: dict[str, dict[Direction, str]] = {
+    # amounts, prices, rates: 증가/감소, 상승/하락, 늘다/줄다, 오르다/내리다, 확대/축소, 인상/인하
+    "amount": {
+        "up": r"ris(?:e|es|en|ing)|rose|increas\w*|gr[oe]w(?:s|n|ing)?|growth|climb\w*|"
+        r"gain(?:s|ed|ing)?|jump\w*|surg\w+|soar\w*|rall(?:ies|ied|ying)|rebound\w*|"
+        r"higher|record\s+high|expan\w+|boost\w*|hik(?:e|es|ed|ing)|spik\w+|swell\w*|swollen|"
+        r"upward|upturn|increment\w*|doubl\w+|tripl\w+|rais(?:e|es|ed|ing)|"
+        r"(?:edged|inched|ticked)\s+(?:up|higher)|"
+        r"up" + _NUMBER_AFTER,
+        "down": r"fall(?:s|en|ing)?|fell|decreas\w*|declin(?:e|es|ed|ing)(?!\s+to\b)|"
+        r"drop(?:s|ped|ping)?|slid(?:e|es|ing)?|shr[iau]nk\w*|lower(?:ed|ing|s)?|record\s+low|"
+        r"plung\w+|plummet\w*|slump\w*|tumbl\w+|dip(?:s|ped|ping)?|sank|sink\w*|"
+        r"cut(?:s|ting)?|reduc\w+|slash\w*|contracted|contraction|downward|downturn|"
+        r"retreat\w*|halv\w+|slip(?:s|ped|ping)?|shed(?:s|ding)?|sag(?:s|ged|ging)?|"
+        r"(?:edged|inched|ticked)\s+(?:down|lower)|"
+        r"down" + _NUMBER_AFTER,
+    },
+    # trade and budgets: 흑자/적자
+    "balance": {
+        "up": r"surplus\w*|in\s+the\s+black",
+        "down": r"deficits?|in\s+the\s+red|shortfall\w*",
+    },
+    # markets and currencies: 강세/약세
+    "market": {
+        "up": r"strong\w*|strength\w*|gain(?:s|ed|ing)?|rall(?:ies|ied|ying)|bull\w*|"
+        r"ris(?:e|es|en|ing)|rose|higher|firm(?:ed|er)",
+        "down": r"weak\w*|los(?:e|es|s|ses|ing)|lost|bear\w*|fall(?:s|en|ing)?|fell|lower\w*|"
+        r"slid(?:e|es|ing)?|declin(?:e|es|ed|ing)",
+    },
+    # conditions: 호전/개선/회복 vs 악화/침체/부진
+    "condition": {
+        "up": r"improv\w*|better|recover\w*|rebound\w*|upturn|brighten\w*|boom\w*",
+        "down": r"worse\w*|worsen\w*|deteriorat\w*|aggravat\w*|sour\w*|downturn|sluggish|"
+        r"slump\w*|stagna\w+|recession\w*",
+    },
+    # votes on a bill or motion: 가결/부결
+    "vote": {
+        "up": r"pass(?:es|ed|ing|age)?|approv\w*|adopt\w*|endors\w*|ratif\w*",
+        "down": r"reject\w*|voted\s+down|vote\s+down|defeat\w*|veto\w*|fail(?:s|ed|ing)?",
+    },
+    # contests: 승리/패배 ("beat" and "defeated" are left out: "B가 A에 패배" is "A beat B")
+    "contest": {
+        "up": r"wins?|won|winning|winners?|victor\w*|triumph\w*",
+        "down": r"los(?:e|es|ing|s|ses)|lost|losers?",
+    },
+    # stances: 찬성/반대
+    "stance": {
+        "up": r"support\w*|favou?r\w*|endors\w*|approv\w*|backing|backed",
+        "down": r"oppos\w+|against|objec\w+|reject\w*|resist\w*|protest\w*",
+    },
+}
+_PATTERNS: dict[tuple[str, Direction], re.Pattern[str]] = {
+    (axis, direction): re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+    for axis, words in _LEXICON.items()
+    for direction, pattern in words.items()
+}
+# uses of the same words that name no change: "the lower house", "higher education", "cut ties"
+_NOT_A_DIRECTION = re.compile(
+    r"\b(?:lower\s+(?:house|chamber|court)|higher\s+(?:education|court|authorit\w+|up\w*)|"
+    r"high\s+(?:school|court|level|ranking)|cut\s+(?:ties|off|short)|"
+    r"rais(?:e|es|ed|ing)\s+(?:concerns?|questions?|doubts?|the\s+issue|fears?|hopes?|"
+    r"money|funds?|awareness)|fall\s+(?:in\s+love|short|apart)|drop(?:s|ped)?\s+(?:the\s+)?"
+    r"(?:charges?|out|by)|gain(?:s|ed)?\s+(?:support|access|control|ground)|"
+    r"growing\s+(?:concern|fear|calls?|number)|passed\s+(?:away|through|by)|"
+    r"pass(?:ing)?\s+(?:away|through|by)|back(?:ed|ing)?\s+(?:down|off|away)|"
+    r"support(?:ers)?\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DirectionWord:
+    axis: str
+    direction: Direction
+    text: str
+    start: int
+    end: int
+
+
+def directions(text: str, axes: frozenset[str]) -> list[DirectionWord]:
+    """The direction words of the given kinds of change in the sentence, in order."""
+    excluded = [m.span() for m in _NOT_A_DIRECTION.finditer(text)]
+    found = []
+    for (axis, direction), pattern in _PATTERNS.items():
+        if axis not in axes:
+            continue
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in excluded):
+                continue
+            found.append(DirectionWord(axis, direction, match.group(0), *match.span()))
+    found.sort(key=lambda w: w.start)
+    return found

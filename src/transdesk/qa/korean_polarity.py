@@ -1,0 +1,505 @@
+"""Negation and direction in a Korean sentence, read from its morphemes (kiwi), never its string.
+
+Negation of a predicate takes these forms: "-지 않다" (VX 않), "안"/"못" before a verb (MAG),
+"-지 못하다" (VX 못하), "없다" (VA 없), "아니다" (VCN), "-지 말다" (VX 말), the negating prefixes
+불-/미-/비-/무- on the noun of a predicate ("불참했다": did not attend; "미정이다": is undecided;
+kiwi tags the prefix XPN, or the word is one of the listed nouns), and the verbs of failure,
+refusal and denial ("실패했다", "거부했다", "거절했다", "부인했다").
+
+`read_negation` says whether the sentence's main predicate is negated: its final clause, or,
+where that clause is a verb of saying or of report ("밝혔다", "것으로 알려졌다"), the clause of what
+was said. What is not a negation of the main predicate:
+
+- double negation: "-지 않을 수 없다" (cannot but), "없지 않다", "-지 않으면 안 된다" (must);
+- "-ㄹ 수밖에 없다" (has no choice but), "뿐만 아니라" (not only ... but also), "A가 아니라 B"
+  (the main clause is B);
+- a negative or rhetorical question ("않겠느냐", "않을까", "아닌가"): it asserts the opposite;
+- "미만" (less than), "이하" (or less), "-기 전" (before): no negation at all.
+
+Its `cue` is wider: any negation anywhere in the sentence, or a word that English may render
+with one ("모르다": not know, "어렵다": hardly, "불과": no more than, "아직": not yet, "처음": never
+before). A negation is held as added only where there is none of these.
+
+`directions` reads the words of change ("증가", "하락", "늘다", "흑자", "가결", "찬성") with the
+kind of change each names, so the English can be read for the same kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from transdesk.qa.morph import Morpheme, analyse
+
+Direction = Literal["up", "down"]
+
+_VERBAL = ("VV", "VA", "NN", "XR", "XS")
+
+_CLAUSE_ENDS = ("EC", "ETM", "EF", "JKQ", "ETN")
+# the tags of a clause that only carries what was said: "것으로", "것이라고"
+_SHELL_TAGS = frozenset({"NNB", "JKB", "VCP", "EC", "JKQ", "SSC", "SF", "ETM", "JX"})
+_QUESTION_ENDINGS = ("냐", "느냐", "니", "까", "을까", "ᆯ까", "는가", "ᆫ가", "은가", "나", "랴")
+# nouns of failure, refusal and denial, and nouns a negating prefix made ("불참": non-attendance)
+_NEGATING_NOUNS = frozenset(
+    {
+        "실패",
+        "거부",
+        "거절",
+        "부인",
+        "불참",
+        "불허",
+        "불발",
+        "불응",
+        "불복",
+        "불가",
+        "불가능",
+        "불출마",
+        "불기소",
+        "불승인",
+        "미정",
+        "미신고",
+        "미확인",
+        "미공개",
+        "미발표",
+        "미지급",
+        "미납",
+        "미가입",
+        "미등록",
+        "미이행",
+        "미해결",
+        "비공개",
+        "무산",
+        "무효",
+        "무죄",
+        "무혐의",
+    }
+)
+_NEGATING_PREFIXES = frozenset({"불", "미", "비", "무", "몰"})
+# verbs of saying and of report: the negation that matters is in what was said
+_REPORTING = frozenset(
+    {
+        "말",
+        "말하",
+        "밝히",
+        "전하",
+        "보도",
+        "주장",
+        "강조",
+        "덧붙이",
+        "발표",
+        "설명",
+        "지적",
+        "언급",
+        "알리",
+        "알려지",
+        "전해지",
+        "밝혀지",
+        "나타나",
+        "드러나",
+        "확인",
+        "보이",
+        "생각",
+        "보",
+        "믿",
+        "예상",
+        "전망",
+        "평가",
+        "관측",
+        "추정",
+        "답하",
+        "대답",
+        "경고",
+        "시인",
+        "인정",
+        "확신",
+        "해명",
+        "촉구",
+        "분석",
+        "우려",
+        "판단",
+    }
+)
+# words English may carry with a negation although they are none in Korean
+_NEGATION_LIKE = frozenset(
+    {
+        "모르",
+        "어렵",
+        "힘들",
+        "불과",
+        "뿐",
+        "아직",
+        "전혀",
+        "결코",
+        "별로",
+        "아무",
+        "더이상",
+        "이상",
+        "미만",
+        "이하",
+        "이내",
+        "제외",
+        "외",
+        "빼",
+        "커녕",
+        "막",
+        "피하",
+        "외면",
+        "부족",
+        "결여",
+        "반대",
+        "금지",
+        "중단",
+        "중지",
+        "포기",
+        "취소",
+        "철회",
+        "그치",
+        "멈추",
+        "끊",
+        "잃",
+        "사라지",
+        "숨기",
+        "감추",
+        "침묵",
+        "유보",
+        "보류",
+        "연기",
+        "자제",
+        "삼가",
+        "배제",
+        "부재",
+        "결석",
+        "누락",
+        "빠지",
+        "놓치",
+        "면하",
+        "면제",
+        "벗어나",
+        "탈락",
+        "기각",
+        "부정",
+        "부결",
+        "패배",
+        "거의",
+        "드물",
+        "적",
+        "전",
+        "만",
+        "오직",
+        "단지",
+        "그만두",
+        "끝내",
+        "마",
+        "차단",
+        "봉쇄",
+        "방지",
+        "막히",
+        "제한",
+        "어기",
+        "위반",
+        "안되",
+        "못하",
+        "의문",
+        "글쎄",
+        "반면",
+        "대신",
+        "실종",
+        "상실",
+        "무시",
+        "무관",
+        "모자라",
+        "거두",
+        "폐지",
+        "폐쇄",
+        "해제",
+        "해산",
+        "보이콧",
+        "불구",
+        "처음",
+        "최초",
+        "아끼",
+        "함구",
+        "닫",
+        "긋",
+        "반박",
+        "지연",
+        "단절",
+        "모면",
+        "일축",
+        "부인",
+        "거부",
+        "거절",
+        "실패",
+    }
+)
+# nouns with the prefix letters that are not negations ("비용": cost, "미국": America)
+_NOT_PREFIXED = frozenset(
+    {"비용", "비판", "비난", "비행", "비밀", "비율", "비교", "비서", "비상", "미래", "미사일",
+     "미소", "미디어", "미술", "미인", "불", "불꽃", "불고기", "불길", "불교", "무기", "무대",
+     "무역", "무게", "무엇", "무렵", "무장", "무력", "비롯", "미치", "비해", "무척", "미리"}
+)
+
+
+@dataclass(frozen=True)
+class Negation:
+    form: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NegationReading:
+    main: tuple[Negation, ...]  # what negates a main predicate (empty: all are affirmative)
+    question: bool  # every sentence is a question: a negation in one asserts the opposite
+    cue: bool  # a negation, or a word English may render with one, anywhere in the sentence
+    anywhere: bool = False  # a negation of any predicate, main or not
+
+
+def _clauses(morphemes: tuple[Morpheme, ...]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of the clauses, each ending with its clause ending."""
+    ranges, start = [], 0
+    for i, m in enumerate(morphemes):
+        if m.tag in _CLAUSE_ENDS:
+            ranges.append((start, i + 1))
+            start = i + 1
+    if start < len(morphemes):
+        ranges.append((start, len(morphemes)))
+    return ranges
+
+
+def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Negation]:
+    """The negations of one clause's predicate."""
+    found = []
+    for i in range(start, end):
+        m = morphemes[i]
+        nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+        prev = morphemes[i - 1] if i > 0 else None
+        if m.tag == "VX" and m.form in ("않", "아니하", "못하", "말"):
+            found.append(Negation(m.form, m.start, m.end))
+        elif m.tag == "MAG" and m.form in ("안", "못") and nxt and nxt.tag[:2] in _VERBAL:
+            found.append(Negation(m.form, m.start, m.end))
+        elif m.tag == "VA" and m.form == "없":
+            # "-ㄹ 수밖에 없다": has no choice but, affirmative
+            if prev and prev.form == "밖에":
+                continue
+            found.append(Negation(m.form, m.start, m.end))
+        elif m.tag == "VCN":
+            # "뿐만 아니라", "A가 아니라 B": not the predicate's negation
+            if nxt and nxt.tag == "EC" and nxt.form in ("라", "라고는"):
+                continue
+            found.append(Negation(m.form, m.start, m.end))
+        elif m.tag == "XPN" and m.form in _NEGATING_PREFIXES and nxt and nxt.tag == "NNG":
+            if _heads_predicate(morphemes, i + 1):  # "불참했다", not "비인도적 범죄"
+                found.append(Negation(m.form + nxt.form, m.start, nxt.end))
+        elif m.tag in ("NNG", "NNP") and m.form in _NEGATING_NOUNS:
+            # "거부했다", "미정이다"; "부인" alone is also "wife"
+            if not (prev and prev.tag == "XPN") and _heads_predicate(morphemes, i):
+                found.append(Negation(m.form, m.start, m.end))
+    return found
+
+
+def _heads_predicate(morphemes: tuple[Morpheme, ...], i: int) -> bool:
+    """The noun at `i` is the stem of a predicate: "불참하다", "미정이다", "거부됐다"."""
+    nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+    return bool(nxt and nxt.tag in ("XSV", "XSA", "VCP"))
+
+
+def _double(morphemes: tuple[Morpheme, ...], before: tuple[int, int], negated: bool) -> bool:
+    """Whether the clause before the main one negates it again: "-지 않을 수 없다", "없지 않다",
+    "-지 않으면 안 된다"."""
+    if not negated:
+        return False
+    start, end = before
+    ending = morphemes[end - 1]
+    if not _negations(morphemes, start, end):
+        return False
+    return ending.form in ("지", "ᆯ", "을", "으면", "면") and ending.tag in ("EC", "ETM")
+
+
+def _is_question(morphemes: tuple[Morpheme, ...]) -> bool:
+    for m in reversed(morphemes):
+        if m.tag == "SF":
+            if m.form == "?":
+                return True
+            continue
+        if m.tag in ("SSC", "SW", "SE", "SO", "SP"):
+            continue
+        return m.tag in ("EF", "EC") and m.form.endswith(_QUESTION_ENDINGS)
+    return False
+
+
+def _reports(morphemes: tuple[Morpheme, ...], start: int, end: int) -> bool:
+    return any(
+        m.form in _REPORTING and m.tag in ("VV", "NNG", "VX") for m in morphemes[start:end]
+    )
+
+
+def _sentences(morphemes: tuple[Morpheme, ...]) -> list[tuple[Morpheme, ...]]:
+    """The sentences of a pair's source (two Korean sentences may share one English)."""
+    found, start = [], 0
+    for i, m in enumerate(morphemes):
+        nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+        if m.tag == "SF" and i > 0 and morphemes[i - 1].tag in ("EF", "SSC") and (
+            nxt is None or nxt.tag not in ("SF", "SSC", "JKQ")
+        ):
+            found.append(morphemes[start : i + 1])
+            start = i + 1
+    if start < len(morphemes):
+        found.append(morphemes[start:])
+    return found
+
+
+def read_negation(text: str) -> NegationReading:
+    """Whether the main predicate of each sentence (or of what it reports) is negated."""
+    morphemes = analyse(text)
+    main: list[Negation] = []
+    statements = 0
+    for sentence in _sentences(morphemes):
+        if _is_question(sentence):
+            continue
+        statements += 1
+        main.extend(_main_negation(sentence))
+    return NegationReading(
+        tuple(main),
+        question=statements == 0 and bool(morphemes),
+        cue=_any_cue(morphemes),
+        anywhere=bool(_negations(morphemes, 0, len(morphemes))),
+    )
+
+
+def _main_negation(morphemes: tuple[Morpheme, ...]) -> list[Negation]:
+    """The negations of one sentence's main predicate, cancelled by a second negation."""
+    clauses = [
+        c for c in _clauses(morphemes) if any(m.tag[0] in "NVMX" for m in morphemes[c[0] : c[1]])
+    ]
+    if not clauses:
+        return []
+    index = len(clauses) - 1
+    if index > 0 and _reports(morphemes, *clauses[index]) and not _negations(
+        morphemes, *clauses[index]
+    ):
+        # a verb of saying or report: what was said, past a shell ("것으로", "것이라고")
+        index -= 1
+        start, end = clauses[index]
+        if index > 0 and all(m.tag in _SHELL_TAGS for m in morphemes[start:end]):
+            index -= 1
+    start, _ = clauses[index]
+    if index > 0 and morphemes[start].form == "로" and morphemes[start - 1].form == "기":
+        index -= 1  # "-지 않기로 했다": decided not to
+    main = _negations(morphemes, *clauses[index])
+    if index > 0 and _double(morphemes, clauses[index - 1], bool(main)):
+        return []
+    if index + 1 < len(clauses) and main:
+        # "-지 않을 수 없다" read from the inner clause: the clause after negates it again
+        after = clauses[index + 1]
+        if morphemes[clauses[index][1] - 1].form in ("ᆯ", "을") and _negations(morphemes, *after):
+            return []
+    return main
+
+
+def _any_cue(morphemes: tuple[Morpheme, ...]) -> bool:
+    if _negations(morphemes, 0, len(morphemes)):
+        return True
+    for m in morphemes:
+        if m.tag == "VCN":  # "A가 아니라 B": English "not A but B"
+            return True
+        if m.form in _NEGATION_LIKE and m.tag[0] in "NVMX":
+            return True
+        if m.tag == "XPN" and m.form in _NEGATING_PREFIXES:
+            return True
+        if (
+            m.tag == "NNG"
+            and len(m.form) >= 2
+            and m.form[0] in _NEGATING_PREFIXES
+            and m.form not in _NOT_PREFIXED
+        ):
+            return True
+        if m.tag == "VA" and m.form == "없":
+            return True
+    return False
+
+
+# --- direction ------------------------------------------------------------------------------
+
+# word → (direction, the kinds of change English may render it as)
+_DIRECTION_NOUNS: dict[str, tuple[Direction, frozenset[str]]] = {}
+_DIRECTION_VERBS: dict[str, tuple[Direction, frozenset[str]]] = {}
+
+
+def _add(table, words: str, direction: Direction, *axes: str) -> None:
+    for word in words.split():
+        table[word] = (direction, frozenset(axes))
+
+
+_add(_DIRECTION_NOUNS, "증가 급증 증대 상승 급등 폭등 반등 상향 인상 확대 증액 확장 웃돌", "up", "amount")
+_add(_DIRECTION_NOUNS, "감소 급감 감축 하락 급락 폭락 하향 인하 축소 삭감 감액 밑돌", "down", "amount")
+_add(_DIRECTION_NOUNS, "흑자", "up", "balance")
+_add(_DIRECTION_NOUNS, "적자", "down", "balance")
+_add(_DIRECTION_NOUNS, "강세", "up", "market", "amount")
+_add(_DIRECTION_NOUNS, "약세", "down", "market", "amount")
+_add(_DIRECTION_NOUNS, "호전 개선 회복 호조", "up", "condition")
+_add(_DIRECTION_NOUNS, "악화 침체 부진", "down", "condition")
+_add(_DIRECTION_NOUNS, "가결", "up", "vote")
+_add(_DIRECTION_NOUNS, "부결", "down", "vote")
+_add(_DIRECTION_NOUNS, "승리", "up", "contest")
+_add(_DIRECTION_NOUNS, "패배", "down", "contest")
+_add(_DIRECTION_NOUNS, "찬성", "up", "stance")
+_add(_DIRECTION_NOUNS, "반대", "down", "stance")
+_add(_DIRECTION_VERBS, "늘 늘어나 늘리 오르 치솟 높아지 높이 뛰어오르 웃돌", "up", "amount")
+_add(_DIRECTION_VERBS, "줄 줄어들 줄이 내리 떨어지 낮아지 낮추 곤두박질치 밑돌", "down", "amount")
+# a change of a change: "감소 폭 축소" (a smaller fall), "상승세 둔화" (a slower rise)
+_MARGIN_NOUNS = frozenset({"폭", "세", "률", "율", "속도", "규모", "폭이"})
+
+
+@dataclass(frozen=True)
+class DirectionMention:
+    form: str
+    direction: Direction
+    axes: frozenset[str]
+    start: int
+    end: int
+
+
+def directions(text: str) -> list[DirectionMention]:
+    """The words of change in the sentence, in order."""
+    morphemes = analyse(text)
+    found = []
+    for i, m in enumerate(morphemes):
+        if m.tag == "NNG":
+            entry = _DIRECTION_NOUNS.get(m.form)
+        elif m.tag.startswith("VV") or m.tag.startswith("VA"):
+            entry = _DIRECTION_VERBS.get(m.form)
+        else:
+            entry = None
+        if entry is None:
+            continue
+        if m.form == "떨어지" and _distance_before(morphemes, i):
+            continue  # "240km 떨어진 곳": lies away, not falls
+        if m.form == "반대":
+            nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+            if nxt and nxt.tag == "JKG" or (nxt and nxt.form in ("편", "쪽", "방향", "로")):
+                continue  # "반대 방향", "반대로": the opposite, not opposition
+        found.append(DirectionMention(m.form, entry[0], entry[1], m.start, m.end))
+    return found
+
+
+_DISTANCE_UNITS = frozenset({"km", "㎞", "킬로미터", "킬로", "m", "미터", "마일", "리", "cm"})
+
+
+def _distance_before(morphemes: tuple[Morpheme, ...], i: int) -> bool:
+    before = morphemes[max(0, i - 3) : i]
+    return any(
+        m.form.lower() in _DISTANCE_UNITS or (m.tag == "JKB" and m.form in ("에서", "로부터"))
+        for m in before
+    )
+
+
+def compounds_change(text: str) -> bool:
+    """A change of a change ("감소 폭이 축소됐다", "상승세가 둔화됐다"), where the directions
+    multiply and the English may say either."""
+    morphemes = analyse(text)
+    for i, m in enumerate(morphemes[:-1]):
+        entry = _DIRECTION_NOUNS.get(m.form) if m.tag == "NNG" else None
+        if entry and (morphemes[i + 1].form in _MARGIN_NOUNS or morphemes[i + 1].tag == "XSN"):
+            return True
+    return False

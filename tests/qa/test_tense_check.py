@@ -1,0 +1,111 @@
+"""Tense: a past statement told as future is major; a future that belongs to what was said is
+not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transdesk.article import Severity
+from transdesk.qa import CheckContext, create_checks
+from transdesk.qa.korean_tense import main_clause, past_time, statement_made
+
+SEPT_2 = dt.date(2025, 9, 2)
+
+
+def findings(source: str, target: str, dateline=SEPT_2):
+    (check,) = create_checks(["tense"])
+    return check.run(CheckContext(source, target, dateline=dateline))
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "english"),
+    [
+        # the statement itself made future
+        ("김 부부장은 전날 담화를 내고 “강력히 대응할 것”이라고 밝힌 바 있다.",
+         "Kim will issue a statement vowing a strong response.", "will issue a statement"),
+        ("외무성은 성명을 통해 “도발에 대응하겠다”고 밝혔다.",
+         "The Foreign Ministry will release a statement saying it will respond to provocations.",
+         "will release a statement"),
+        ("외교부는 전날 보도자료를 내고 회담 결과를 설명했다.",
+         "The Foreign Ministry will explain the results in a press release.", "will explain"),
+        ("박물관은 지난 6월 해외 순회전 계획을 발표한 바 있다.",
+         "The museum will unveil a plan for an overseas tour in June.", "will unveil a plan"),
+        ("박 의원은 선고 직후 페이스북에 “판결을 받아들인다”고 적었다.",
+         "Right after the sentencing, Park will write on Facebook, \"I accept the ruling.\"",
+         "will write"),
+        ("이 대표는 이날 회의에서 “정부가 책임져야 한다”고 말했다.",
+         "Lee will tell the meeting that the government must take responsibility.", "will tell"),
+        # a completed act made future
+        ("그는 지난해 같은 입장을 밝힌 바 있다.", "He is set to state the same position.", "is set to"),
+        ("북한 외무성은 전날 담화를 내고 미국을 비난했다.",
+         "North Korea's Foreign Ministry is going to criticize the U.S.", "is going to"),
+        ("정부는 새 규제안을 발표했다.", "The government plans to announce new rules.", "plans to"),
+        # what was said is past, the English makes it future
+        ("국방부는 북한이 미사일을 발사했다고 밝혔다.",
+         "The Defense Ministry said North Korea will launch a missile.", "will"),
+    ],
+)
+def test_a_past_statement_told_as_future_is_major_at_the_future(source, target, english):
+    (found,) = findings(source, target)
+    assert (found.kind, found.severity) == ("past_as_future", Severity.MAJOR)
+    assert target[slice(*found.target_span)] == english
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # reported speech: the future belongs to what was said
+        ("북한은 담화를 내고 “강력히 대응하겠다”고 밝혔다.",
+         "North Korea said in a statement it will respond strongly."),
+        ("그는 이 자리에서 양국이 협력을 강화할 것이라고 말했다.",
+         "He said the two countries will strengthen cooperation."),
+        ("회담은 다음 주 열린다고 외교부가 밝혔다.", "The talks will be held next week, the ministry said."),
+        ("그는 회견을 열겠다고 밝혔다.", "He said he will hold a press conference."),
+        ("그는 회견을 열겠다고 밝혔다.", "He will hold a press conference."),
+        ("정부는 자료를 공개하겠다고 밝혔다.", "The government will release the data."),
+        ("퍼거슨 감독은 지난해 42골을 기록한 호날두가 떠나지 않을 것이라고 확신했다.",
+         "Ferguson is confident he will stay after scoring 42 goals last season."),
+        # the past told as past; what is coming told as coming
+        ("김 부부장은 전날 담화를 내고 “강력히 대응할 것”이라고 밝힌 바 있다.",
+         "Kim said in a statement the day before that the North will respond strongly."),
+        ("외교부는 전날 보도자료를 내고 회담 결과를 설명했다.",
+         "The Foreign Ministry explained the results in a press release the day before."),
+        ("대통령은 내일 담화를 발표할 예정이다.", "The president will issue a statement tomorrow."),
+        ("양측은 협상을 계속하기로 합의했다.", "The two sides will continue negotiations."),
+        ("코난 오브라이언이 2009년 6월부터 이 방송을 물려받게 됐다.",
+         "Conan O'Brien will take over the show next June."),
+        # a future in a relative clause is not the sentence's own
+        ("라이스 장관은 아시아 관계자들과 회담을 시작했다.",
+         "Rice has begun talks in what will be the highest-level contact in four years."),
+    ],
+)
+def test_correct_tenses_pass(source, target):
+    assert findings(source, target) == []
+
+
+def test_the_perfect_is_past_and_its_verb_is_the_main_predicate():
+    clause = main_clause("김 부부장은 전날 담화를 내고 “강력히 대응할 것”이라고 밝힌 바 있다.")
+    assert (clause.past, clause.speech, clause.content_future) == (True, True, True)
+
+
+def test_an_arrangement_with_게_되다_is_not_past():
+    assert not main_clause("그가 내년부터 방송을 맡게 됐다.").past
+
+
+def test_a_plan_as_object_is_not_a_prospect_of_the_predicate():
+    assert not main_clause("정부는 계획을 발표했다.").future
+    assert main_clause("그는 방한할 예정이다.").future
+
+
+def test_words_of_time_place_an_event_in_the_past_without_a_dateline():
+    assert past_time("그는 전날 입장을 밝혔다.")
+    assert past_time("지난 3일 회담이 열렸다.")
+    assert not past_time("회담은 오는 3일 열린다.")
+    assert findings("그는 전날 담화를 내고 입장을 밝힌 바 있다.", "He will issue a statement.", None)
+
+
+def test_a_statement_still_to_come_is_not_one_made():
+    assert statement_made("북한은 담화를 내고 입장을 밝혔다.")
+    assert not statement_made("그는 회견을 열겠다고 밝혔다.")
