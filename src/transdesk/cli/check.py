@@ -2,7 +2,8 @@
 
 The translation may come from anywhere: it is aligned with the Korean article sentence by
 sentence (one Korean sentence may become two English ones, and the reverse), checked, and
-reported with a decision per sentence and for the article.
+reported with a decision per sentence and for the article. The terms are checked against the
+desk's termbase, or the starter termbase on a machine with no desk yet; the report names which.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import typer
 from transdesk.article import Dateline
 from transdesk.cli.app import app
 from transdesk.errors import InvalidInput
+from transdesk.glossary.applied import TermbaseChoice, choose_termbase
 from transdesk.ingest import read_article
 from transdesk.qa.gate import Thresholds, thresholds_from
 from transdesk.qa.review import check_translation
@@ -42,21 +44,6 @@ def _read_translation(path: Path, max_bytes: int) -> str:
         ) from None
 
 
-def _load_termbase(settings):
-    """The desk's approved termbase, or None when there is no desk database yet."""
-    url = settings.resolved_database_url
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        return None
-    from transdesk.glossary.store import TermbaseStore
-    from transdesk.store.db import Database
-
-    database = Database(url)
-    try:
-        return TermbaseStore(database).load()
-    finally:
-        database.close()
-
-
 @app.command()
 def check(
     source: Path = typer.Argument(..., help="Korean article: .md, .json or .html."),
@@ -79,11 +66,16 @@ def check(
             raise typer.BadParameter("use YYYY-MM-DD", param_hint="--dateline") from None
         article = replace(article, dateline=Dateline(date, article.dateline.timezone))
     english = _read_translation(translation, settings.max_article_bytes)
-    terms = _load_termbase(settings) if termbase else None
+    choice: TermbaseChoice = choose_termbase(settings.resolved_database_url, enabled=termbase)
     thresholds: Thresholds = thresholds_from(settings)
     report = check_translation(
-        article, english, termbase=terms, thresholds=thresholds, published=published
+        article, english, termbase=choice.termbase, thresholds=thresholds, published=published
     )
-    typer.echo(report.to_json() if as_json else report.to_text(show_all=show_all))
+    report = replace(report, signature={**report.signature, "termbase": choice.signature()})
+    if as_json:
+        typer.echo(report.to_json())
+    else:
+        typer.echo(choice.describe())
+        typer.echo(report.to_text(show_all=show_all))
     if strict and report.decision != "publish":
         raise typer.Exit(EXIT_HELD_BACK)

@@ -7,12 +7,12 @@ different approved renderings, the sentence is left as it is and flagged for an 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transdesk.glossary.approved import approved_forms, carries
 from transdesk.glossary.model import TermEntry
-from transdesk.glossary.renderings import contains_phrase, phrase_pattern, substitute
+from transdesk.glossary.renderings import phrase_pattern, substitute
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +76,10 @@ def repair(text: str, hits: Sequence[Hit]) -> str:
 
 def accepted_forms(entry: TermEntry) -> list[str]:
     """Ways the approved rendering may legitimately appear: with or without "the", the spelled-out
-    name or its abbreviation in parentheses ("Korean Central News Agency (KCNA)")."""
-    forms = []
-    for rendering in entry.renderings:
-        bare = rendering[4:] if rendering.lower().startswith("the ") else rendering
-        forms.append(bare)
-        outside = re.sub(r"\s*\([^)]*\)", "", bare).strip()
-        inside = re.findall(r"\(([^)]*)\)", bare)
-        forms += [outside, *inside]
-    return [f for f in dict.fromkeys(forms) if f]
+    name or its abbreviation in parentheses ("Korean Central News Agency (KCNA)"), and the other
+    news-style shapes `transdesk.glossary.approved` lists."""
+    return list(approved_forms(entry))
 
 
 def carries_rendering(text: str, entry: TermEntry) -> bool:
-    return any(contains_phrase(text, form) for form in accepted_forms(entry))
+    return carries(text, entry)

@@ -2,7 +2,8 @@
 
 `Termbase.match(text)` scans a sentence once (time grows with the text, not with the number of
 entries), keeps the candidates that sit on morpheme boundaries, and resolves overlaps so that the
-longest form wins (김정은 국무위원장 over 김정은 and 국무위원장).
+longest form wins (김정은 국무위원장 over 김정은 and 국무위원장). `Termbase.match_all(text)` gives the
+nested and overlapping matches as well, for checks that must see every term the source names.
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ class Termbase:
             return []
         chosen = _resolve(self._candidates(text))
         return [TermMatch(entry, start, end, text[start:end]) for start, end, entry in chosen]
+
+    def match_all(self, text: str) -> list[TermMatch]:
+        """What `match` gives, and the matches nested inside or overlapping them (노동당 inside
+        김정은 북한 노동당 총비서), in text order, the enclosing match first. `match` stays what
+        the pipeline works from; the checks use this to see every term the source names."""
+        if not self.entries or not text:
+            return []
+        found = sorted(self._candidates(text), key=lambda c: (c[0], c[0] - c[1]))
+        return [TermMatch(entry, start, end, text[start:end]) for start, end, entry in found]
 
     def all_matches(self, text: str) -> list[TermMatch]:
         """Every occurrence on a morpheme boundary, overlapping ones included (크렘린궁 inside
