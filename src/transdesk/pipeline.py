@@ -2,7 +2,10 @@
 
 Every capability that is not the engine itself (translation memory, termbase protection and
 enforcement, date rewriting, quality checks and the gate) is a `Stage` (see `transdesk.stage`).
-The desk's own pipeline is put together from settings in `transdesk.assembly`.
+The desk's own pipeline is put together from settings in `transdesk.assembly`. Each translation
+is counted in the desk's metrics (`transdesk.observability.metrics`): engine time per sentence
+where the engine is called, and once the checks and the gate are done, the sentences by origin,
+the gate's decisions and the findings.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from transdesk.article import (
     stricter,
 )
 from transdesk.engines.base import ArticleContext, Engine, SegmentRequest
+from transdesk.errors import EngineError, EngineUnavailable
+from transdesk.observability import metrics
 from transdesk.stage import SegmentJob, Stage
 
 log = logging.getLogger(__name__)
@@ -108,6 +113,7 @@ class Pipeline:
             decision=decision,
         )
         self.last_timings = PipelineTimings(time.perf_counter() - started, engine_s)
+        metrics.observe_translation(translated)
         return translated
 
     def _run_engine(
@@ -121,7 +127,9 @@ class Pipeline:
         if not pending:
             return 0.0
         context = ArticleContext(
-            headline=article.headline.text, dateline=article.dateline, slug=article.slug
+            headline=article.headline.text if article.headline else "",
+            dateline=article.dateline,
+            slug=article.slug,
         )
 
         def on_progress(n: int) -> None:
@@ -131,8 +139,13 @@ class Pipeline:
                 progress(done, total)
 
         started = time.perf_counter()
-        hypotheses = self.engine.translate([j.request for j in pending], context, on_progress)
+        try:
+            hypotheses = self.engine.translate([j.request for j in pending], context, on_progress)
+        except (EngineUnavailable, EngineError):
+            metrics.count_engine_error(self.engine.name)
+            raise
         elapsed = time.perf_counter() - started
+        metrics.observe_engine(self.engine.name, len(pending), elapsed)
         if len(hypotheses) != len(pending):
             raise RuntimeError(
                 f"engine {self.engine.name} returned {len(hypotheses)} answers for "

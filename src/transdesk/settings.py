@@ -114,6 +114,9 @@ class Settings(BaseSettings):
     feedback_url: str = "http://127.0.0.1:8000/articles/{slug}/feedback"
     public_url: str = "http://127.0.0.1:8000"
     newsroom_timezone: str | None = None  # the desk's one clock; default: each article's dateline zone
+    newsroom_name: str = "transdesk"  # the publisher named in feeds and NewsArticle JSON-LD
+    publishing_principles_url: str | None = None  # schema.org publishingPrinciples of the reader pages
+    corrections_policy_url: str | None = None  # schema.org correctionsPolicy of the reader pages
 
     # checks, the gate and date style
     rewrite_dates: bool = True  # "on the 2nd" → "on Sept. 2" after the engine
@@ -152,6 +155,13 @@ class Settings(BaseSettings):
     tmserver_enabled: bool = False  # serve the approved memory at /tmserver (no key: public)
     # reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    # operating the desk: logs, metrics, probes
+    log_format: Literal["text", "json"] = "text"  # json: one object per line (time, level, ids)
+    metrics_token: SecretStr | None = None  # /metrics wants `Bearer` it; unset: loopback only
+    ready_timeout_s: float = Field(default=2.0, gt=0, le=60)  # each /readyz check's deadline
+    worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)  # `transdesk worker`'s
+    worker_metrics_host: str = "127.0.0.1"  # where a worker serves /metrics (with the port set)
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -3,12 +3,16 @@ runner that turns typed errors and usage errors into a message and an exit code.
 
 from __future__ import annotations
 
+import enum
 import logging
-import sys
+from typing import Literal
 
 import typer
+from pydantic import ValidationError
 
 from transdesk.errors import TransdeskError
+from transdesk.observability.logs import configure_logging
+from transdesk.settings import get_settings
 
 app = typer.Typer(
     name="transdesk",
@@ -24,15 +28,32 @@ app = typer.Typer(
 )
 
 
+class LogFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
 @app.callback()
 def _root(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what the desk is doing."),
+    log_format: LogFormat | None = typer.Option(
+        None, "--log-format", case_sensitive=False, show_default=False,
+        help="text, or json: one JSON object per line (default: TRANSDESK_LOG_FORMAT, else text).",
+    ),
 ) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    level = logging.INFO if verbose else logging.WARNING
+    configure_logging(log_format.value if log_format else "text", level)
+    if log_format is None and _configured_log_format() != "text":
+        configure_logging(_configured_log_format(), level)  # read after logging is set up: the
+        # settings' own warnings (deprecated variables) are logged, not lost
+
+
+def _configured_log_format() -> Literal["text", "json"]:
+    """TRANSDESK_LOG_FORMAT; text while the settings do not validate (the command then says why)."""
+    try:
+        return get_settings().log_format
+    except ValidationError:
+        return "text"
 
 
 def _usage_error_types() -> tuple[type[Exception], ...]:

@@ -13,6 +13,7 @@ import typer
 from transdesk.cli.app import app
 from transdesk.cli.options import BaseUrl, EngineName, LlmModel, ModelName, engine_settings
 from transdesk.errors import (
+    ConfigurationError,
     EngineError,
     InvalidArticle,
     InvalidInput,
@@ -58,7 +59,8 @@ def serve(
     )
     uvicorn.run(
         create_app(settings, pipeline_factory=factory), host=listen_host, port=listen_port,
-        log_level="warning", access_log=False,
+        log_level="warning", access_log=False,  # the desk logs each request itself (with its id)
+        log_config=None,  # uvicorn's own lines go through the desk's logging, in --log-format
         proxy_headers=False,  # the desk reads X-Forwarded-For itself, from TRANSDESK_TRUSTED_PROXIES
     )  # fmt: skip
 
@@ -92,6 +94,11 @@ def _ready_pipeline(settings: Settings):  # type: ignore[no-untyped-def]
 @app.command()
 def worker(
     threads: int = typer.Option(None, help="Jobs to run at once (default: TRANSDESK_WORKER_THREADS)."),
+    metrics_port: int = typer.Option(
+        None, "--metrics-port", min=1, max=65535, show_default=False,
+        help="Serve this worker's /metrics on this port, at TRANSDESK_WORKER_METRICS_HOST "
+        "(default: TRANSDESK_WORKER_METRICS_PORT, else none).",
+    ),
     engine: EngineName = None,
     model: ModelName = None,
     base_url: BaseUrl = None,
@@ -104,13 +111,43 @@ def worker(
     settings = engine_settings(engine=engine, model=model, base_url=base_url, llm_model=llm_model)
     if threads:
         settings = settings.model_copy(update={"worker_threads": threads})
+    if metrics_port:
+        settings = settings.model_copy(update={"worker_metrics_port": metrics_port})
     factory = _ready_pipeline(settings)
     database = Database(settings.resolved_database_url)
-    typer.echo(f"transdesk worker: {_where(settings)}", err=True)
     try:
-        TranslationQueue(settings, database, factory).run_forever()
+        queue = TranslationQueue(settings, database, factory)
+        exporter = _worker_metrics(settings, database, queue)
+        typer.echo(f"transdesk worker: {_where(settings)}", err=True)
+        try:
+            queue.run_forever()
+        finally:
+            if exporter is not None:
+                exporter.stop()
     finally:
         database.close()
+
+
+def _worker_metrics(settings: Settings, database, queue):  # type: ignore[no-untyped-def]
+    """The worker's own /metrics (its jobs are counted in its process), when a port is set."""
+    if settings.worker_metrics_port is None:
+        return None
+    from transdesk.observability.collector import DeskCollector
+    from transdesk.observability.exporter import MetricsServer
+    from transdesk.observability.registry import desk_registry
+
+    registry = desk_registry()
+    registry.register(DeskCollector(database, queue.huey))
+    host, port = settings.worker_metrics_host, settings.worker_metrics_port
+    try:
+        server = MetricsServer(registry, host, port, settings.metrics_token)
+    except OSError as error:
+        raise ConfigurationError(
+            f"the worker cannot serve its metrics on {host}:{port}: {error.strerror or error}",
+            hint="choose another --metrics-port, or stop what listens there",
+        ) from None
+    typer.echo(f"transdesk worker metrics on http://{host}:{server.port}/metrics", err=True)
+    return server.start()
 
 
 @app.command()

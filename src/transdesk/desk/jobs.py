@@ -10,6 +10,7 @@ it is translated again; the new English replaces the old in one transaction when
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import logging
 import threading
@@ -30,6 +31,7 @@ from transdesk.store.desk_tables import (
     TranslationJob,
     utcnow,
 )
+from transdesk.webhooks import events as webhook_events
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +107,10 @@ class LeaseKeeper:
         self._db, self._claim, self._lease_s = db, claim, lease_s
         self._stop = threading.Event()
         self.lost = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"lease-{claim.job_id}", daemon=True)
+        self._thread = threading.Thread(  # in the job's context: its log lines name the job
+            target=contextvars.copy_context().run, args=(self._run,),
+            name=f"lease-{claim.job_id}", daemon=True,
+        )  # fmt: skip
 
     def _run(self) -> None:
         while not self._stop.wait(self._lease_s / 3):
@@ -154,6 +159,8 @@ def finish_job(db: Database, claim: Claim, translated) -> str:  # type: ignore[n
         if result.rowcount != 1:
             raise JobInterrupted(f"job {claim.job_id} was cancelled or taken over; result dropped")
         state = save_translation(session, claim.article_id, translated)
+        if state == ArticleState.PUBLISHED:  # published straight from its job, no editor
+            webhook_events.article_published(session, claim.article_id)
     log.info("job %s done: article %s", claim.job_id, state)
     return JobState.DONE
 

@@ -7,6 +7,8 @@ even for a single-machine desk, and Celery a broker; Huey covers both cases with
 
 A queued task carries only a job id. Whether and how the job runs is decided by the job's row (see
 `transdesk.desk.jobs`), so a task delivered twice, or re-enqueued after a crash, is harmless.
+While a job runs, every log line names it (`job_id`), and each attempt is timed by how it ended
+(`transdesk_job_seconds`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 
 from huey import Huey, PostgresHuey, RedisHuey, SqliteHuey, crontab
@@ -23,10 +26,12 @@ from huey.consumer import Consumer
 
 from transdesk.desk import jobs
 from transdesk.errors import ConfigurationError
+from transdesk.observability import context, metrics
 from transdesk.pipeline import Pipeline
 from transdesk.settings import Settings
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import utcnow
+from transdesk.webhooks.delivery import WebhookDelivery
 
 log = logging.getLogger(__name__)
 RETRY_DELAY_S = 2.0
@@ -69,6 +74,7 @@ class TranslationQueue:
         self._pipeline_lock = threading.Lock()
         self._consumer: Consumer | None = None
         self._task = self.huey.task(name="translate")(self._translate)
+        self.webhooks = WebhookDelivery(settings, database, self.huey)  # signed webhooks
         self.huey.periodic_task(crontab(minute="*"), name="recover")(self._recover_abandoned)
 
     @property
@@ -93,6 +99,8 @@ class TranslationQueue:
             self.enqueue(job.job_id, eta=eta)
         if stranded:
             log.info("re-enqueued %d unfinished translation jobs", len(stranded))
+        if queued:  # at start-up: webhook messages whose retry the queue may have lost
+            self.webhooks.recover()
         return len(stranded)
 
     def _recover_abandoned(self) -> None:
@@ -106,19 +114,27 @@ class TranslationQueue:
             return self._pipeline
 
     def _translate(self, job_id: int) -> None:
+        with context.running_job(job_id):
+            self._attempt(job_id)
+
+    def _attempt(self, job_id: int) -> None:
         lease_s = self.settings.job_lease_s
         claim = jobs.claim_job(self.database, job_id, self.worker_id, lease_s)
         if claim is None:
             log.debug("job %s is not claimable (finished, cancelled or held)", job_id)
             return
         log.info("job %s: attempt %d by %s", job_id, claim.attempt, self.worker_id)
+        started = time.perf_counter()
+        outcome = "done"
         try:
             jobs.run_job(self.database, claim, self.pipeline(), lease_s)
         except jobs.JobInterrupted as stopped:
+            outcome = "interrupted"
             log.info("%s", stopped)
         except Exception as error:
             message = jobs.failure_reason(error)
             again = jobs.give_up_or_requeue(self.database, claim, message, self.max_attempts)
+            outcome = "retry" if again else "failed"
             log.warning(
                 "job %s: attempt %d of %d failed (%s): %s", job_id, claim.attempt,
                 self.max_attempts, "will retry" if again else "giving up", message.splitlines()[0],
@@ -126,6 +142,8 @@ class TranslationQueue:
             log.debug("job %s: attempt %d failed", job_id, claim.attempt, exc_info=True)
             if again:
                 self.enqueue(job_id, eta=utcnow() + dt.timedelta(seconds=RETRY_DELAY_S))
+        finally:
+            metrics.observe_job(outcome, time.perf_counter() - started)
 
     # consumers -----------------------------------------------------------------------------
 
@@ -157,6 +175,7 @@ class TranslationQueue:
             self.close()
 
     def close(self) -> None:
+        self.webhooks.close()
         if self._pipeline is not None:
             self._pipeline.close()
             self._pipeline = None

@@ -20,6 +20,7 @@ from transdesk.errors import Conflict, InvalidInput, NotFound
 from transdesk.feedback.correction import Correction, clean_wording, correct
 from transdesk.feedback.learning import Learner
 from transdesk.feedback.propagation import queue_propagation
+from transdesk.observability import metrics
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import (
     ArticleSegment,
@@ -121,6 +122,7 @@ def accept_report(
         queued = 0
         if report.kind == ReportKind.NAME_OR_TITLE:
             queued = queue_propagation(session, correction.id)
+    metrics.count_reports_decided("accepted", resolved)
     log.info("report %s accepted by %s: %s %s corrected", report_id, editor,
              correction.article_slug, correction.segment_id)  # fmt: skip
     return Accepted(correction, tuple(resolved), queued)
@@ -160,3 +162,4 @@ def reject_report(db: Database, report_id: int, editor: str, reason: str) -> Non
             before=report.english_seen,
             detail={"reason": reason[:2000]},
         )
+    metrics.count_reports_decided("rejected")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from transdesk.errors import InvalidInput, NotFound
+from transdesk.observability import metrics
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import (
     ArticleSegment,
@@ -26,6 +27,7 @@ from transdesk.store.desk_tables import (
     ReportKind,
     ReportState,
 )
+from transdesk.webhooks import events as webhook_events
 
 EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[^@\s<>\"']{1,255}\.[^@\s<>\"']{2,63}$")
 
@@ -103,5 +105,7 @@ def file_report(db: Database, slug: str, draft: ReportDraft, *, max_chars: int) 
         )
         with _one_writer(db):
             session.add(report)
+            webhook_events.report_received(session, report)  # committed with the report
             session.commit()
+        metrics.count_report_received(draft.kind)
         return report
