@@ -2,12 +2,17 @@
 
 Korean: "1억1천만 달러" → 110,000,000; "12조3천억" → 12.3e12; "80주년" → 80; "3.5%" → 3.5.
 English: "$110 million" → 110,000,000; "12.3 trillion"; "80th"; "3.5 percent"; "six"; "a dozen".
+Markup is no figure: entities, link targets and URLs are blanked first (`figure_markup`), so the
+spans are the original text's.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+
+from transdesk.qa.figure_markup import blank_markup
 
 _KO_BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
 _KO_SMALL = {"천": 1000, "백": 100}
@@ -62,12 +67,23 @@ _EN_WORDS = {
     "tenth": 10,
     "eleventh": 11,
     "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
     "twentieth": 20,
     "thirtieth": 30,
+    "fortieth": 40,
     "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
     "hundredth": 100,
     "once": 1,
     "twice": 2,
+    "thrice": 3,
     "both": 2,
     "pair": 2,
     "couple": 2,
@@ -117,8 +133,9 @@ _EN_BARE_SCALE = re.compile(
 _EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_NUMBER = re.compile(
-    # digits; "$.79"; "euro500" (a currency code written against the figure)
-    rf"(?:(?<![A-Za-z0-9_.])|(?<=\$)(?=\.\d)|(?<=euro)|(?<=EUR)|(?<=USD))"
+    # digits; "$.79"; "euro500", "W3 billion" (a currency written against the figure)
+    rf"(?:(?<![A-Za-z0-9_.])|(?<=\$)(?=\.\d)|(?<=euro)|(?<=EUR)|(?<=USD)|(?<=KRW)"
+    r"|(?<=\bW)(?=[\d.,]+(?![A-Za-z\d])))"
     rf"(?P<digits>{_NUM}|\.\d+)(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})\b|"
     r"(?P<short>[mb])\b)?"
     # "thirty-two", "Thirty two", "six"
@@ -172,13 +189,25 @@ def korean_value(surface: str) -> float:
 
 # a race time in sports copy: "13초04" is 13.04 seconds
 _KO_RACE_TIME = re.compile(r"(?<![\d.])(\d{1,3})초(\d{2})(?!\d)")
+# a batting average in baseball copy: "2할6푼8리" is .268
+_KO_BATTING = re.compile(r"(?<![\d.])(\d)할(?:\s?(\d)푼)?(?:\s?(\d)리)?")
 
 
 def korean_quantities(text: str) -> list[Quantity]:
     """Every number written with digits in Korean text (with 조/억/만/천/백 multipliers)."""
+    text = blank_markup(text)
     found = [
         Quantity(float(f"{m.group(1)}.{m.group(2)}"), m.start(), m.end(), m.group(0))
         for m in _KO_RACE_TIME.finditer(text)
+    ]
+    found += [
+        Quantity(
+            float(f"0.{m.group(1)}{m.group(2) or 0}{m.group(3) or 0}"),
+            m.start(),
+            m.end(),
+            m.group(0),
+        )
+        for m in _KO_BATTING.finditer(text)
     ]
     taken = [(q.start, q.end) for q in found]
     for match in _KO_NUMBER.finditer(text):
@@ -203,6 +232,7 @@ def _word_value(word: str) -> float:
 
 def english_quantities(text: str) -> list[Quantity]:
     """Every number in English text, digits or words, with million/billion scales applied."""
+    text = blank_markup(text)
     found = []
     for match in _EN_NUMBER.finditer(text):
         if match["digits"]:
@@ -234,3 +264,58 @@ def english_quantities(text: str) -> list[Quantity]:
 def _roman_value(numeral: str) -> int:
     values = [_ROMAN_DIGITS[c] for c in numeral]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+_SIGNIFICAND = re.compile(r"[\d,]*\d(?:\.\d+)?|\.\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Rounding:
+    """What an English figure is rounded to: "1.2 trillion" is to 0.1 trillion (`step` 1e11,
+    `written_step` 0.1, two `significant` digits); "12,000" to a thousand (1000, 1000, 2)."""
+
+    step: float
+    written_step: float
+    significant: int
+
+
+def rounding_of(quantity: Quantity) -> Rounding | None:
+    """How an English figure is rounded; None for a figure written in words."""
+    if quantity.spelled:
+        return None
+    match = _SIGNIFICAND.match(quantity.surface)
+    if not match:
+        return None
+    digits = match.group(0).replace(",", "")
+    written = float(digits)
+    if written == 0:
+        return None
+    scale = quantity.value / written
+    if "." in digits:
+        whole, decimals = digits.split(".")
+        written_step = 10.0 ** -len(decimals)
+        significant = len((whole + decimals).lstrip("0"))
+    else:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        written_step = 10.0**zeros
+        significant = len(digits.lstrip("0")) - zeros
+    return Rounding(written_step * scale, written_step, significant)
+
+
+def rounds_to(value: float, english: Quantity, approximate: bool) -> bool:
+    """Whether the English figure is `value` rounded to its own last digit: "1조 2345억" as
+    "1.2 trillion", "3.45%" as "3.5 percent", "1만2천345명" as "12,000". A figure as precise as
+    the source's must match it exactly (45% is not "46 percent"); a count under 10,000 is not
+    rounded to tens (114 is not "110"); a single significant digit needs an "about".
+    `approximate`: either side says the figure is approximate ("약", "about", "more than")."""
+    rounding = rounding_of(english)
+    if rounding is None or value <= 0:
+        return False
+    step = rounding.step
+    if math.isclose(round(value / step) * step, value, rel_tol=1e-9):
+        return False  # the source is no finer than the English: no rounding to allow
+    if rounding.significant < 2 and not approximate:
+        return False
+    if rounding.written_step >= 1 and value < 10_000:
+        return False
+    return abs(value - english.value) < step / 2 * (1 - 1e-9)

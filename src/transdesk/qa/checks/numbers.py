@@ -1,12 +1,22 @@
-"""Numbers and quantities: every number in the source is in the translation, none from nowhere."""
+"""Numbers and quantities: every number in the source is in the translation, none from nowhere.
+
+A quantity is its value and its unit: "250km" told as "250 miles" is changed, though the figure
+is the same, and "250 kilometers (155 miles)" is right. Korean scales (만/억/조) are read into
+values, so "1조 2천억 원" is "1.2 trillion won" or "1,200 billion won", and a figure the English
+rounds ("about 1.2 trillion") passes. Numbers written as words count on both sides ("다섯 번째" and
+"fifth", "두 차례" and "twice"). Markup is no figure, and a figure that only names a position (2심,
+1위, 제1야당) need not be repeated as a digit, unless the English gives another one.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from transdesk.article import Finding
 from transdesk.dates import find_english_dates, resolve_dates
 from transdesk.qa.base import CheckContext, finding
+from transdesk.qa.figure_markup import blank_markup
 from transdesk.qa.number_forms import (
     clock_values,
     is_age_bracket,
@@ -17,60 +27,18 @@ from transdesk.qa.number_forms import (
     is_shorthand_date,
     latin_token,
 )
-from transdesk.qa.quantities import Quantity, english_quantities, korean_quantities, values_match
+from transdesk.qa.figure_pairing import Figures, pair_figures, read_figures
+from transdesk.qa.positions import (
+    contradicts,
+    is_demanded,
+    is_generation,
+    told_in_words,
+)
+from transdesk.qa.quantities import Quantity, values_match
+from transdesk.qa.units import compatible, converts
 
 # "1명" is "a man", "1위" is "top": a lone 1 is too often written without a number.
 _SILENT_VALUES = {1.0}
-# metric units English copy converts: (Korean unit after the number, factor to the US unit)
-# (Korean unit after the number, factor to the US unit, the metric unit in English)
-_CONVERSIONS = (
-    (re.compile(r"^\s*(?:km|㎞|킬로미터|킬로)"), 0.621371, r"km|kilomet"),
-    (re.compile(r"^\s*(?:m|미터)(?![²2])"), 3.28084, r"m\b|met(?:er|re)"),
-    (re.compile(r"^\s*(?:m²|㎡|제곱미터)"), 10.7639, r"square\s+met|m²"),
-    (re.compile(r"^\s*(?:kg|㎏|킬로그램)"), 2.20462, r"kg|kilogram"),
-    (re.compile(r"^\s*(?:cm|㎝|센티미터|센티)"), 0.393701, r"cm|centimet"),
-    (re.compile(r"^\s*(?:ha|헥타르)"), 2.47105, r"hectare"),
-    (re.compile(r"^\s*(?:리터|ℓ|l\b)"), 0.264172, r"lit(?:er|re)"),
-)
-_TOLERANCE = 0.12
-_EN_RANGE_END = re.compile(r"^\s*(?:-|–|to)\s*[\d.,]+")  # "72-78 degrees", "111 to 130 mph"
-_RANGE_END = re.compile(r"^\s*[~∼〜-]\s*[\d.,]+")  # "22~25도": the unit is after the range
-
-
-_METRIC_WORD = re.compile(
-    r"\b(?:kilo)?(?:met(?:er|re)s?|grams?)\b|\bcentimet|\bhectares?\b|"
-    r"\blit(?:er|re)s?\b",
-    re.IGNORECASE,
-)
-_US_UNIT = re.compile(
-    r"^[\s-]*(?:miles?|feet|foot|ft|pounds?|lbs?|inch(?:es)?|acres?|mph\b|"
-    r"gallons?|square[\s-]+(?:feet|foot)|degrees|F\b|°F|-(?:mile|foot|pound))",
-    re.IGNORECASE,
-)
-
-
-def _converted(quantity: Quantity, source: str, target: list[Quantity], english: str) -> bool:
-    """The English gives the quantity in US units (240km → "150 miles")."""
-    after = _RANGE_END.sub("", source[quantity.end : quantity.end + 16], count=1)[:6]
-    in_us_units = [
-        t
-        for t in target
-        if _US_UNIT.match(_EN_RANGE_END.sub("", english[t.end : t.end + 24], count=1))
-    ]
-    for unit, factor, metric in _CONVERSIONS:
-        if unit.match(after):
-            if re.search(rf"\d[\s-]*(?:{metric})", english, re.IGNORECASE) or _METRIC_WORD.search(
-                english
-            ):
-                return False  # the English keeps metric units: the number must match as is
-            expected = quantity.value * factor
-            return any(abs(t.value - expected) <= _TOLERANCE * expected for t in in_us_units)
-    if after.lstrip().startswith(("도", "℃")):  # Celsius → Fahrenheit
-        expected = quantity.value * 9 / 5 + 32
-        return any(abs(t.value - expected) <= 2 for t in in_us_units)
-    return False
-
-
 _NAME_AFTER = re.compile(r"^\s*(?:자\s*회담|자\s*협의|호\s*태풍)")
 
 
@@ -103,15 +71,6 @@ def _slashed(quantity: Quantity, text: str) -> bool:
     )
 
 
-def _readings(quantity: Quantity) -> tuple[float, ...]:
-    """ "9조" is 9 trillion, or Article 9 of a law."""
-    if quantity.surface.endswith("조") and quantity.value < 10**15:
-        digits = quantity.surface[:-1].replace(",", "")
-        if digits.replace(".", "").isdigit():
-            return quantity.value, float(digits)
-    return (quantity.value,)
-
-
 _APPROXIMATE_CONVERSION = re.compile(r"^\s*약|원|달러|유로|엔|파운드|위안")
 
 
@@ -125,8 +84,13 @@ def _in_parentheses(quantity: Quantity, text: str) -> bool:
     return bool(_APPROXIMATE_CONVERSION.search(inner))
 
 
-def _inside(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= quantity.start and quantity.end <= e for s, e in spans)
+def _in_gloss(quantity: Quantity, text: str) -> bool:
+    """Inside a parenthesised gloss that repeats the name before it: "넘버 16 버스 쉐터 (Number 16
+    Bus Shelter, 16번 버스 종착지)"."""
+    opened = text.rfind("(", 0, quantity.start)
+    return opened > text.rfind(")", 0, quantity.start) and bool(
+        re.search(r"[A-Za-z]{3,}", text[opened : quantity.start])
+    )
 
 
 class NumbersCheck:
@@ -134,58 +98,124 @@ class NumbersCheck:
     description = "every number in the source appears in the translation, and none from nowhere"
 
     def run(self, context: CheckContext) -> list[Finding]:
+        context = dataclasses.replace(
+            context, source=blank_markup(context.source), target=blank_markup(context.target)
+        )
         mentions = resolve_dates(context.source, context.dateline)
         date_spans = [(m.start, m.end) for m in mentions]
-        english_date_spans = [(d.start, d.end) for d in find_english_dates(context.target)]
-        source = [q for q in korean_quantities(context.source) if not _inside(q, date_spans)]
-        target = [
-            q for q in english_quantities(context.target) if not _inside(q, english_date_spans)
-        ]
+        english_dates = find_english_dates(context.target)
+        english_date_spans = [(d.start, d.end) for d in english_dates]
+        figures = read_figures(context, date_spans, english_date_spans)
+        pair_figures(figures, context)
+        source, target = figures.source, figures.target[: figures.readable]
         explained = {float(v) for m in mentions if m.first for v in (m.first.year, m.first.day)}
         explained |= clock_values(context.source)
-        explained |= {
-            t.value
-            for t in target
-            if any(_converted(s, context.source, [t], context.target) for s in source)
-        }
-        english_dates = find_english_dates(context.target)
-        in_dates = {float(v) for d in english_dates for v in (d.month, d.day, d.year) if v}
-        days = [(d.month, d.day) for d in english_dates if d.month and d.day]
         explained |= {  # "야다브(63)" told as "in his 60s"
             float(q.value // 10 * 10)
             for q in source
             if is_age_bracket(q, context.source, context.target)
         }
-        unexplained = _unexplained(source, target, explained)
+        carried = set(figures.carried.values()) | set(figures.unit_changed.values())
+        converted = {
+            j
+            for j, t in enumerate(target)
+            for i, s in enumerate(source)
+            if converts(s.value, figures.source_units[i], t.value, figures.target_units[j])
+        }
+        unexplained = [
+            target[j]
+            for j in _unexplained(source, target, explained)
+            if j not in carried and j not in converted
+        ]
         # a figure in the English that nothing explains: a source number missing beside it was
         # probably changed, not left out ("Karadzic, 68" for "카라지치(63)")
         changed = [t for t in unexplained if t.surface[:1].isdigit()]
-        findings = self._missing(source, target, (in_dates, days), context, changed)
+        in_dates = {float(v) for d in english_dates for v in (d.month, d.day, d.year) if v}
+        days = [(d.month, d.day) for d in english_dates if d.month and d.day]
+        findings = self._unit_findings(figures)
+        findings += self._missing(figures, (in_dates, days), context, changed, explained)
         return findings + [self._added(quantity) for quantity in unexplained]
+
+    def _unit_findings(self, figures: Figures) -> list[Finding]:
+        findings = []
+        for i, j in figures.unit_changed.items():
+            quantity, english = figures.source[i], figures.target[j]
+            unit, english_unit_ = figures.source_units[i], figures.target_units[j]
+            if unit is None or english_unit_ is None:
+                continue
+            # "3%" told as "3 percentage points": Korean copy often writes % for a point change
+            severity = "minor" if (unit.name, english_unit_.name) == ("pct", "pp") else "major"
+            findings.append(
+                finding(
+                    self.name,
+                    "unit_changed",
+                    severity,
+                    f"{quantity.surface!r} ({unit.describe()}) in the source is "
+                    f"{english.surface!r} ({english_unit_.describe()}) in the translation",
+                    source_span=(quantity.start, quantity.end),
+                    target_span=(english.start, english.end),
+                )
+            )
+        return findings
+
+    def _rival(self, figures: Figures, i: int, explained: set[float]) -> Quantity | None:
+        """An English figure left over in the unit of an unmatched source figure: the source's
+        figure was changed ("다섯 번째" as "fourth", "1년" as "two years")."""
+        unit = figures.source_units[i]
+        if unit is None:
+            return None
+        for j in figures.free():
+            english, english_unit_ = figures.target[j], figures.target_units[j]
+            if english_unit_ is None or english_unit_.measure != unit.measure:
+                continue
+            if not compatible(unit, english_unit_) or english.value in explained:
+                continue
+            if any(values_match(english.value, s.value) for s in figures.source):
+                continue
+            return english
+        return None
 
     def _missing(
         self,
-        source: list[Quantity],
-        target: list[Quantity],
+        figures: Figures,
         dates: tuple[set[float], list[tuple[int, int]]],
         context: CheckContext,
         changed: list[Quantity],
+        explained: set[float],
     ) -> list[Finding]:
         in_dates, days = dates
         findings, text = [], context.source
-        available = list(target)
-        for quantity in source:
-            match = next(
-                (t for t in available for v in _readings(quantity) if values_match(t.value, v)),
-                None,
-            )
-            if match is not None:
-                available.remove(match)
+        source, target = figures.source, figures.target[: figures.readable]
+        for i in figures.open_source():
+            quantity = source[i]
+            rival = self._rival(figures, i, explained)
+            if rival is not None:
+                findings.append(self._changed(quantity, rival))
                 continue
+            kind = figures.positions.get(i)
+            if kind is not None:
+                if contradicts(quantity, kind, context.target):
+                    findings.append(
+                        finding(
+                            self.name,
+                            "number_missing",
+                            "major",
+                            f"{quantity.surface!r} in the source names another court than the "
+                            "translation does",
+                            source_span=(quantity.start, quantity.end),
+                        )
+                    )
+                    continue
+                if told_in_words(quantity, kind, context.target) or not (
+                    changed or is_demanded(kind)
+                ):
+                    continue  # a position, not a count: "the appeals court", "top", "retrial"
             if any(values_match(t.value, quantity.value) for t in target) and any(
                 values_match(s.value, quantity.value)
-                and _unit(s, text) == _unit(quantity, text)
-                and not _counted(s, text)
+                and (
+                    (_unit(s, text) == _unit(quantity, text) and not _counted(s, text))
+                    or _in_gloss(quantity, text)
+                )
                 for s in source
                 if s is not quantity and s.start < quantity.start
             ):
@@ -197,8 +227,6 @@ class NumbersCheck:
                 continue  # "1명" → "a man" (but not "Category 1" → "Category 5")
             if quantity.value in in_dates and _slashed(quantity, text):
                 continue  # "9/11" → "September 11"
-            if _converted(quantity, text, target, context.target):
-                continue
             token = latin_token(quantity, text)
             if token and token.lower() in context.target.lower():
                 continue  # "MP3", "iPhone 3G": the figure is part of a name the English repeats
@@ -208,17 +236,31 @@ class NumbersCheck:
                 (_part_of_a_name(quantity, text) or is_age_bracket(quantity, text, context.target))
                 and not changed
             )
+            # "두 사람" is often "both", "the pair" or a plural: a small count in words, dropped,
+            # is for the editor to see, not to hold
+            minor = minor or (quantity.spelled and quantity.value <= 2)
             severity = "minor" if minor else "major"
             findings.append(
                 finding(
                     self.name,
                     "number_missing",
                     severity,
-                    f"the number {quantity.surface!r} in the source is not in the translation",
+                    f"the number {_named(quantity)} in the source is not in the translation",
                     source_span=(quantity.start, quantity.end),
                 )
             )
         return findings
+
+    def _changed(self, quantity: Quantity, english: Quantity) -> Finding:
+        return finding(
+            self.name,
+            "number_missing",
+            "major",
+            f"the number {_named(quantity)} in the source is {english.surface!r} in the "
+            "translation",
+            source_span=(quantity.start, quantity.end),
+            target_span=(english.start, english.end),
+        )
 
     @staticmethod
     def _rendered_otherwise(
@@ -232,6 +274,7 @@ class NumbersCheck:
             or is_fraction_of_share(quantity, source, english)
             or is_approximate_range(quantity, source, english)
             or is_named_number(quantity, source, english)
+            or is_generation(quantity, source, english)
         )
 
     def _added(self, quantity: Quantity) -> Finding:
@@ -246,12 +289,19 @@ class NumbersCheck:
 
 def _unexplained(
     source: list[Quantity], target: list[Quantity], explained: set[float]
-) -> list[Quantity]:
+) -> list[int]:
     """English figures (not spelled-out words) that no source number or known form explains."""
     return [
-        quantity
-        for quantity in target
+        j
+        for j, quantity in enumerate(target)
         if not quantity.spelled
         and quantity.value not in explained
         and not any(values_match(quantity.value, s.value) for s in source)
     ]
+
+
+def _named(quantity: Quantity) -> str:
+    """ "'250km'" for a figure; "'다섯' (5)" for a number written as a word."""
+    if quantity.spelled:
+        return f"{quantity.surface!r} ({quantity.value:g})"
+    return repr(quantity.surface)
