@@ -3,6 +3,13 @@
 Syllables follow the Revised Romanization (korean-romanizer, one syllable at a time, since names
 are romanized without sound changes across syllables); family names take the spellings newsrooms
 use ("Lee", "Park", "Choi"), with the other spellings readers meet ("Yi", "Rhee", "Pak") accepted.
+
+To recognise a name someone else romanized, every syllable also has the small set of spellings
+English copy uses for it (`syllable_spellings`): Revised Romanization, McCune-Reischauer without
+diacritics and the newsroom habits ("Jung"/"Chung" for 정, "Young" for 영, "Hee" for 희).
+`spells_syllables` decides whether a written given name ("Jae-myung", "Jaemyung", "Jae Myung")
+is one spelling of a run of syllables; spellings of other syllables ("Jeong-hwan" for 정관) are
+not.
 """
 
 from __future__ import annotations
@@ -13,7 +20,8 @@ import re
 # family name → (newsroom spelling, other spellings seen in English copy)
 SURNAMES: dict[str, tuple[str, ...]] = {
     "김": ("Kim", "Gim"),
-    "이": ("Lee", "Yi", "Rhee", "Ri", "Rhie", "Lie"),
+    "이": ("Lee", "Yi", "Rhee", "Ri", "Rhie", "Lie", "Li"),
+    "리": ("Ri", "Lee", "Li", "Rhee"),  # North Korean and Chinese copy: 리병철 "Ri Pyong-chol"
     "박": ("Park", "Pak", "Bak"),
     "최": ("Choi", "Choe", "Chey"),
     "정": ("Jung", "Jeong", "Chung", "Chong", "Jong"),
@@ -22,7 +30,8 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "윤": ("Yoon", "Yun"),
     "장": ("Jang", "Chang"),
     "임": ("Lim", "Im", "Rim", "Yim"),
-    "한": ("Han",),
+    "림": ("Rim", "Lim"),
+    "한": ("Han", "Hahn"),
     "오": ("Oh", "O"),
     "서": ("Seo", "Suh", "So"),
     "신": ("Shin", "Sin"),
@@ -86,6 +95,15 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "용": ("Yong",),
     "경": ("Kyung", "Gyeong"),
     "봉": ("Bong",),
+    "하": ("Ha",),
+    "편": ("Pyun", "Pyeon"),
+    "옥": ("Ok", "Ock"),
+    "태": ("Tae", "Thae"),
+    "예": ("Ye", "Yeh"),
+    "위": ("Wi", "Wee"),
+    "어": ("Eo", "Uh"),
+    "빈": ("Bin",),
+    "형": ("Hyung", "Hyeong"),
     "황보": ("Hwangbo",),
     "남궁": ("Namgung", "Namkung"),
     "제갈": ("Jegal",),
@@ -103,6 +121,7 @@ GIVEN_NAME_SYLLABLES = set(
     "온완왕요용우욱운웅원월위유육윤율융은을음응의이익인일임자작장재전절점정제조종주준중지직진질"
     "집찬창채천철청초총추춘충치칠탁태택판팔평표필하학한함해행향허헌혁현협형혜호홍화환활황회효후"
     "훈휘흠흥희"
+    "검늘락별빛봄결샘솜"  # native-Korean and less common given-name syllables (하늘, 보검)
 )
 
 
@@ -135,9 +154,17 @@ def romanize_name(name: str) -> str | None:
     parts = split_name(name)
     if parts is None:
         return None
-    family, given = parts
-    first, second = (romanize_syllables(s) for s in given)
-    return f"{SURNAMES[family][0]} {first.capitalize()}-{second}"
+    return newsroom_romanization(*parts)
+
+
+def newsroom_romanization(family: str, given: str) -> str:
+    """ "김", "정관" → "Kim Jeong-gwan": the newsroom family name, then the given name in Revised
+    Romanization, syllable by syllable, hyphenated after the first syllable."""
+    syllables = [romanize_syllables(s) for s in given]
+    written = syllables[0].capitalize()
+    if len(syllables) > 1:
+        written += "-" + "".join(syllables[1:])
+    return f"{SURNAMES[family][0]} {written}" if family in SURNAMES else written
 
 
 def family_spellings(name: str) -> tuple[str, ...]:
@@ -189,3 +216,209 @@ def leading_sound(latin: str) -> str:
     if not text or text[0] in "aeiouy":
         return "V"
     return (sound_skeleton(text) or "V")[0]
+
+
+# -- spellings of one syllable, for reading names romanized elsewhere ----------------------------
+
+_HANGUL_BASE = 0xAC00
+# initial consonants ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ
+_INITIALS: tuple[tuple[str, ...], ...] = (
+    ("g", "k"),
+    ("kk", "gg", "k"),
+    ("n",),
+    ("d", "t"),
+    ("tt", "dd", "t"),
+    ("r", "l", "n"),
+    ("m",),
+    ("b", "p"),
+    ("pp", "bb", "p"),
+    ("s", "sh"),
+    ("ss", "s"),
+    ("",),
+    ("j", "ch"),
+    ("jj", "tch", "ch"),
+    ("ch", "c"),
+    ("k", "kh"),
+    ("t", "th"),
+    ("p", "ph"),
+    ("h",),
+)
+# vowels ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ
+_MEDIALS: tuple[tuple[str, ...], ...] = (
+    ("a", "ah"),
+    ("ae", "ai"),
+    ("ya",),
+    ("yae", "ye"),
+    ("eo", "o", "u", "uh"),
+    ("e",),
+    ("yeo", "yo", "yu", "you"),
+    ("ye", "e"),
+    ("o", "oh"),
+    ("wa",),
+    ("wae",),
+    ("oe", "oi", "wi", "we"),
+    ("yo",),
+    ("u", "oo", "ou"),
+    ("wo", "weo"),
+    ("we",),
+    ("wi", "wee"),
+    ("yu", "yoo", "you"),
+    ("eu", "u", "ue"),
+    ("ui", "eui", "ee", "i"),
+    ("i", "ee"),
+)
+# final consonants, none then ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ
+_FINALS: tuple[tuple[str, ...], ...] = (
+    ("",),
+    ("k", "g", "ck"),
+    ("k",),
+    ("k",),
+    ("n",),
+    ("n",),
+    ("n",),
+    ("t", "d"),
+    ("l", "r"),
+    ("k", "l"),
+    ("m", "l"),
+    ("l",),
+    ("l",),
+    ("l",),
+    ("p", "l"),
+    ("l",),
+    ("m",),
+    ("p", "b"),
+    ("p",),
+    ("t", "s"),
+    ("t", "ss"),
+    ("ng",),
+    ("t",),
+    ("t",),
+    ("k",),
+    ("t",),
+    ("p",),
+    ("t", "h"),
+)
+_Y_OR_I = {2, 3, 6, 7, 12, 17, 20}  # vowels that open on y or i: ㄹ and ㄴ fall silent before them
+
+
+@functools.lru_cache(maxsize=4096)
+def syllable_spellings(syllable: str) -> frozenset[str]:
+    """The lower-case spellings English copy uses for one Hangul syllable ("정" → "jeong",
+    "jung", "chung", "chong", ...; "영" → "yeong", "young", "yung", ...)."""
+    code = ord(syllable) - _HANGUL_BASE
+    if not 0 <= code < 11172:
+        return frozenset()
+    initial, medial, final = code // 588, code % 588 // 28, code % 28
+    initials = set(_INITIALS[initial])
+    if initial in (2, 5) and medial in _Y_OR_I:
+        initials.add("")  # 녕 "yeong", 류 "Yu", 리 "Yi"
+    medials = set(_MEDIALS[medial])
+    if initial == 11 and medial == 13:
+        medials |= {"woo", "wu"}  # 우 "Woo"
+    if initial == 11 and medial == 20:
+        medials |= {"yi"}  # 이 "Yi"
+    spellings = {i + m + f for i in initials for m in medials for f in _FINALS[final]}
+    spellings.add(romanize_syllables(syllable))
+    return frozenset(spellings)
+
+
+def spells_syllables(written: str, syllables: str) -> bool:
+    """Whether a written name part is one spelling of the Hangul syllables, in order: "Jae-myung",
+    "Jaemyung" and "Jae Myung" spell 재명; "Jeong-hwan" does not spell 정관. Where the writing
+    separates syllables (a hyphen or a space), each piece should spell whole syllables, but a
+    misplaced hyphen is only a style slip."""
+    pieces = [p for p in re.split(r"[\s\-\u2010\u2011]+", written.lower()) if p]
+    if not pieces or not syllables:
+        return False
+    # a hyphen put in the wrong place ("Sub-young" for 수병) still spells the name
+    if _spell(tuple(pieces), syllables) or _spell_run("".join(pieces), syllables):
+        return True
+    # a person's own spelling ("Jie-won" for 지원, "Hea-kyung" for 혜경): the vowels are written
+    # otherwise, the consonants are those of the syllables
+    return len(pieces) == len(syllables) and all(
+        _consonant_frame(p) == _consonant_frame(romanize_syllables(s))
+        for p, s in zip(pieces, syllables, strict=True)
+    )
+
+
+_FRAME_SPELLINGS = (("ng", "N"), ("sh", "s"), ("ch", "j"), ("kh", "k"), ("th", "t"), ("ph", "p"))
+_FRAME_SOUNDS = str.maketrans("gdbrlc", "ktpllk")
+
+
+@functools.lru_cache(maxsize=8192)
+def _consonant_frame(written: str) -> str:
+    """The consonants of one written syllable, voiced and voiceless merged, "ng" kept apart from
+    "n": "jie" and "ji" → "j"; "jung" → "jN", "jin" → "jn"."""
+    text = written.lower()
+    for spelling, sound in _FRAME_SPELLINGS:
+        text = text.replace(spelling, sound)
+    text = re.sub(r"[aeiouwy]", "", text.translate(_FRAME_SOUNDS))
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _spell(pieces: tuple[str, ...], syllables: str) -> bool:
+    if not pieces:
+        return not syllables
+    first, rest = pieces[0], pieces[1:]
+    # the first piece spells the first k syllables (k >= 1), the rest spell what is left
+    return any(
+        _spell_run(first, syllables[:k]) and _spell(rest, syllables[k:])
+        for k in range(1, len(syllables) - len(rest) + 1)
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _spell_run(text: str, syllables: str) -> bool:
+    """One unbroken piece of writing ("jaemyung") spells the syllables (재명)."""
+    if not syllables:
+        return not text
+    return any(
+        text.startswith(s) and _spell_run(text[len(s) :], syllables[1:])
+        for s in syllable_spellings(syllables[0])
+        if s
+    )
+
+
+def spells_family_name(written: str, family: str) -> bool:
+    """ "Lee", "Yi" and "Rhee" write 이; "Gim" writes 김 (the newsroom list, then the syllable)."""
+    word = written.lower()
+    listed = {s.lower() for s in SURNAMES.get(family, ())}
+    return word in listed or spells_syllables(word, family)
+
+
+def is_family_spelling(written: str) -> bool:
+    """The word is a newsroom spelling of some Korean family name ("Park", "Choe", "Rhee")."""
+    return written.lower() in _ALL_FAMILY_SPELLINGS
+
+
+_ALL_FAMILY_SPELLINGS = frozenset(s.lower() for spellings in SURNAMES.values() for s in spellings)
+
+# every spelling of every syllable given names are made of, longest first: to tell whether a
+# written word could be a romanized Korean given name at all
+_GIVEN_SPELLINGS = frozenset(
+    s for syllable in GIVEN_NAME_SYLLABLES for s in syllable_spellings(syllable) if s
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def looks_like_given_name(written: str, syllable_count: int) -> bool:
+    """The written part ("Jeong-hwan", "Yeon Do", "Jaemyung") reads as `syllable_count`
+    syllables of a Korean given name, whatever they are."""
+    pieces = [p for p in re.split(r"[\s\-\u2010\u2011]+", written.lower()) if p]
+    if not pieces or len(pieces) > syllable_count:
+        return False
+    if len(pieces) == 1:
+        return _splits_into(pieces[0], syllable_count)
+    return len(pieces) == syllable_count and all(_splits_into(p, 1) for p in pieces)
+
+
+@functools.lru_cache(maxsize=8192)
+def _splits_into(text: str, count: int) -> bool:
+    """The text is exactly `count` given-name syllable spellings in a row."""
+    if count == 0 or not text:
+        return count == 0 and not text
+    return any(
+        text[:end] in _GIVEN_SPELLINGS and _splits_into(text[end:], count - 1)
+        for end in range(1, min(len(text), 7) + 1)
+    )

@@ -1,64 +1,435 @@
-"""Names: the source's proper nouns are accounted for in the translation.
+"""Names: the source's personal names are in the translation, spelled as the same person's name.
 
-Korean personal names (kiwi tags them NNP) must appear through the termbase or a romanization
-(the family name in any common spelling: "Lee", "Yi", "Rhee"); Latin-script names in the Korean
-("IBM", "ASCI White") must appear as written.
+A Korean personal name is compared whole, family name and given name, syllable by syllable: each
+Korean syllable has the small set of spellings English copy uses for it (`transdesk.qa.romanize`),
+so "Kim Jung-kwan", "Kim Jeong-gwan" and "Jeong-kwan Kim" all write 김정관 while "Kim Jeong-hwan"
+(a wrong given name) and "Kim Gwan-jeong" (syllables swapped) do not. Later references good
+English uses are accepted: the family name alone ("Kim"), the given name alone; a title ("the
+minister") or a pronoun where the name is absent is a minor note, not a hold.
+
+What holds the sentence (major): a wrong or swapped given name (`name_mismatch`, with the English
+span and the Revised Romanization as the suggestion), another family name on the right given
+name ("Park Jae-myung" for 이재명), a family name the source has no one of standing where the
+name was ("Park said" for 김정관), or the name gone with nothing in its place (`name_missing`).
+
+Kiwi tags places, institutions and compounds (서초구, 여의도, 한미일) as proper nouns too: a proper
+noun counts as a personal name only when it is shaped like one (a family name, then given-name
+syllables), is no place, body or compound (`transdesk.qa.name_lexicon`), and either Kiwi reads it
+as one proper noun or a title stands by it ("김정관 산업통상자원부 장관", "주장 손흥민"); one
+used as a place ("이태원에서") is none. A name Kiwi does not know but that is shaped like one and
+has no title, a Chinese one among them (양조위 is "Tony Leung"), is only a minor note when the
+English has other names it may be written as. A place the English
+writes by its sound ("Seocho-gu") accounts for itself. Latin-script names in the Korean ("IBM",
+"ASCI White") must appear as written.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
-from transdesk.qa.morph import analyse, is_common_noun
+from transdesk.qa.morph import Morpheme, analyse, is_common_noun
+from transdesk.qa.name_lexicon import (
+    BODIES,
+    COMPOUND_SYLLABLES,
+    ENGLISH_STAND_INS,
+    INSTITUTION_SUFFIXES,
+    PERSON_TITLES,
+    PERSONAL_TITLES,
+    PLACE_HEAD_TITLES,
+    PLACE_PARTICLES,
+    PLACE_SUFFIXES,
+    PLACES,
+    TITLE_MODIFIERS,
+)
 from transdesk.qa.romanize import (
-    family_spellings,
+    GIVEN_NAME_SYLLABLES,
+    SURNAMES,
     hangul_skeleton,
+    is_family_spelling,
     leading_sound,
-    romanize_name,
+    looks_like_given_name,
+    newsroom_romanization,
     romanize_syllables,
     sound_skeleton,
-    split_name,
+    spells_family_name,
+    spells_syllables,
 )
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&.\-]*[A-Za-z](?:\s+[A-Z][A-Za-z\-]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
-# a name kiwi does not know is still a name when a title follows it: "박정민 장관"
-_NAME_BEFORE_TITLE = re.compile(
-    r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3,4})\s+(?=(?:대통령|위원장|장관|차관|의원|총리|대표|"
-    r"회장|사장|씨|교수|감독|선수|대사|장군|국장|실장|총장|지사|시장|기자|부장|판사|검사|변호사)"
-    r"(?![\uac00-\ud7a3]{2}))"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+# a word, from its first Hangul syllable on ("![김정은", "(김정은")
+_EOJEOL = re.compile(r"[\uac00-\ud7a3]\S*")
+# morphemes a name's word may end in: particles, endings, the copula
+_AFTER_NAME_TAGS = ("J", "E", "VCP", "XSV", "XSA", "S")
+# a particle glued to a common noun that Kiwi took for one proper noun ("고추가")
+_PARTICLE_SYLLABLES = set("가이은는을를의도와과에")
+# an English name part: a capitalized word, hyphenated given names included ("Jong-un")
+_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z]*(?:[-\u2010\u2011][A-Za-z]+)*")
+_NAME_RUN = re.compile(
+    r"[A-Z][A-Za-z]*(?:[-\u2010\u2011][A-Za-z]+)*(?:['\u2019]s)?"
+    r"(?:[ \t]+[A-Z][A-Za-z]*(?:[-\u2010\u2011][A-Za-z]+)*(?:['\u2019]s)?)*"
+)
+# a capitalized word that is not part of a hyphenated Korean given name ("Jae-myung")
+_CAPITALIZED = re.compile(r"(?<![-\w])[A-Z][a-z]+(?![-\w])")
+# family-name spellings that are also everyday English words or other names: they are not taken,
+# alone, for a wrong family name
+_AMBIGUOUS_FAMILY_SPELLINGS = frozenset(
+    """
+    an in o no so do go u um ra na ri im jo ju ji gu ko ki gi chi chu ma min ban bang ham han
+    gang song moon sun young long won hong kong wang yang jun chin sin son gil kil sung seong cha
+    """.split()
+)
+# English capitalized words that are no person: months, days, common places and nationalities
+_COMMON_CAPITALIZED = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday korea korean koreans south north
+    seoul pyongyang japan japanese china chinese united states american americans u.s washington
+    russia russian europe european asia asian the a an this that these those it its he she they
+    we i you his her their our in on at of for and but or if as by with from after before
+    """.split()
 )
 
 
+@dataclass(frozen=True)
+class KoreanName:
+    """A personal name in the Korean: its form and place, its family and given name, and whether
+    a title stands by it (what makes it surely a person)."""
+
+    form: str
+    start: int
+    end: int
+    family: str
+    given: str
+    titled: bool
+
+    @property
+    def romanized(self) -> str:
+        return newsroom_romanization(self.family, self.given)
+
+
+def split_person_name(stem: str) -> tuple[str, str] | None:
+    """(family name, given name) of a 2–4-syllable word shaped like a Korean personal name."""
+    if not 2 <= len(stem) <= 4 or not _HANGUL.fullmatch(stem):
+        return None
+    sizes = {4: (2, 1), 3: (1, 2)}.get(len(stem), (1,))  # 남궁민: a two-syllable family name
+    for size in sizes:
+        family, given = stem[:size], stem[size:]
+        if family in SURNAMES and 1 <= len(given) <= 2 and set(given) <= GIVEN_NAME_SYLLABLES:
+            return family, given
+    return None
+
+
+def _is_place_or_body(stem: str) -> bool:
+    """A place, a body or a compound, by its form: 서초구, 여의도, 국방부, 한미일, 남북."""
+    if stem in PLACES or stem in BODIES or all(s in COMPOUND_SYLLABLES for s in stem):
+        return True
+    if stem[0] == "주" and all(s in COMPOUND_SYLLABLES for s in stem[1:]):
+        return True  # 주한미 (stationed in South Korea, of the U.S.), 주중
+
+    suffixes = PLACE_SUFFIXES | INSTITUTION_SUFFIXES
+    return any(stem.endswith(s) and len(stem) > len(s) for s in suffixes)
+
+
+def _is_glued_common_noun(stem: str) -> bool:
+    """ "고추가": a common noun with its particle, which Kiwi took for one proper noun."""
+    return stem[-1] in _PARTICLE_SYLLABLES and len(stem) >= 3 and is_common_noun(stem[:-1])
+
+
+def _title_follows(words: list[tuple[str, list[Morpheme]]], through_bodies_only: bool) -> bool:
+    """A title within the next few words, past a body's name and "전" (former): "김정관
+    산업통상자원부 장관", "윤석열 전 대통령". With `through_bodies_only`, only bodies (외교부) and
+    "전" may stand between: "조현 외교부 장관", not "조지 부시 대통령"."""
+    for text, morphemes in words[:3]:
+        stem = _noun_stem(text, morphemes)
+        if any(stem.endswith(t) for t in PERSON_TITLES):
+            return True
+        if stem in TITLE_MODIFIERS:
+            continue
+        if not stem or stem != _leading_hangul(text):
+            return False  # a word with a particle ends the name's phrase
+        if through_bodies_only and not any(stem.endswith(s) for s in INSTITUTION_SUFFIXES):
+            return False
+    return False
+
+
+def _unread_name(text: str, morphemes: list[Morpheme]) -> bool:
+    """A bare word shaped like a name that Kiwi split into nouns, with no ending or verb in it
+    (not "차관인", "방대한")."""
+    return (
+        3 <= len(text) <= 4
+        and _HANGUL.fullmatch(text) is not None
+        and split_person_name(text) is not None
+        and all(m.tag.startswith("N") for m in morphemes)
+    )
+
+
+def _personal_title_follows(words: list[tuple[str, list[Morpheme]]]) -> bool:
+    """The next word is a form of address or calling only a person has: "강호동 씨"."""
+    return bool(words) and _noun_stem(*words[0]) in PERSONAL_TITLES
+
+
+def _is_title_word(text: str, morphemes: list[Morpheme]) -> bool:
+    """The word is a bare title, no particle on it: "주장" in "대표팀 주장 손흥민"."""
+    stem = _noun_stem(text, morphemes)
+    return (
+        bool(stem)
+        and stem == text
+        and any(stem.endswith(t) for t in PERSON_TITLES)
+        and not any(stem.endswith(t) for t in PLACE_HEAD_TITLES)
+    )
+
+
+def _leading_hangul(text: str) -> str:
+    hangul = _HANGUL.match(text)
+    return hangul.group(0) if hangul else ""
+
+
+def _noun_stem(text: str, morphemes: list[Morpheme]) -> str:
+    """The word without what follows its nouns (particles, endings): "장관은" → "장관"."""
+    hangul = _HANGUL.match(text)
+    if not hangul:
+        return ""
+    kept = 0
+    for m in morphemes:
+        if m.tag.startswith(_AFTER_NAME_TAGS):
+            break
+        kept = m.end
+    return text[: max(0, min(kept, hangul.end()))]
+
+
+def find_korean_names(text: str) -> list[KoreanName]:
+    """Every Korean personal name in the sentence (see the module's note for what counts)."""
+    morphemes = analyse(text)
+    words = []
+    for match in _EOJEOL.finditer(text):
+        inside = [
+            Morpheme(m.form, m.tag, m.start - match.start(), m.end - match.start())
+            for m in morphemes
+            if match.start() <= m.start and m.end <= match.end()
+        ]
+        words.append((match.start(), match.group(0), inside))
+    names = []
+    for index, (offset, text_of_word, inside) in enumerate(words):
+        before = words[index - 1][1:] if index else None
+        following = [(w, ms) for _, w, ms in words[index + 1 :]]
+        name = _name_in_word(text_of_word, inside, following, before)
+        if name is not None:
+            stem, titled = name
+            family, given = split_person_name(stem)  # type: ignore[misc]
+            names.append(KoreanName(stem, offset, offset + len(stem), family, given, titled))
+    return names
+
+
+def _name_in_word(
+    text: str,
+    morphemes: list[Morpheme],
+    following: list[tuple[str, list[Morpheme]]],
+    before: tuple[str, list[Morpheme]] | None = None,
+) -> tuple[str, bool] | None:
+    """(the name, whether a title stands by it) if the word opens on a personal name. The title
+    may follow ("정민우 대변인") or come first ("대표팀 주장 손흥민")."""
+    stem = _noun_stem(text, morphemes)
+    titled = False
+    nouns = [m for m in morphemes if m.end <= len(stem)]
+    last = nouns[-1].form if nouns else ""
+    if len(nouns) >= 2 and last in PERSON_TITLES and last not in PLACE_HEAD_TITLES:
+        stem, titled = stem[: nouns[-1].start], True  # "박동선씨"
+        nouns = nouns[:-1]
+    if (split_person_name(stem) is None or stem != text) and _unread_name(text, morphemes):
+        if following and _is_title_word(*following[0]):
+            stem, nouns = text, list(morphemes)  # "이하은 씨": Kiwi read it otherwise
+    if split_person_name(stem) is None:
+        return None
+    bare = stem == _leading_hangul(text)
+    titled = titled or (bare and _title_follows(following, through_bodies_only=len(stem) == 2))
+    titled = titled or (before is not None and _is_title_word(*before))
+    addressed = titled and (last in PERSONAL_TITLES or _personal_title_follows(following))
+    one_proper_noun = len(nouns) == 1 and nouns[0].tag == "NNP" and nouns[0].form == stem
+    if all(s in COMPOUND_SYLLABLES for s in stem) or (_is_place_or_body(stem) and not addressed):
+        return None
+    # a common noun on its own ("유전자 검사") or with its particle ("고추가"), unless Kiwi reads
+    # it here as a proper noun that a form of address follows ("이하은 씨")
+    common = is_common_noun(stem) or _is_glued_common_noun(stem)
+    if common and not (addressed and one_proper_noun):
+        return None
+    if not titled and _leading_hangul(text)[len(stem) :] in PLACE_PARTICLES:
+        return None  # "이태원에서": a place, the way it is used
+    if len(stem) == 2:
+        # two-syllable names ("조현") only where a title says so, the family name a proper noun,
+        # and not a place's head ("김해 시장")
+        if not (titled and nouns and nouns[0].tag == "NNP"):
+            return None
+        if following and _noun_stem(*following[0]) in PLACE_HEAD_TITLES:
+            return None
+    elif not (titled or one_proper_noun):
+        return None
+    return stem, titled
+
+
 def korean_names(text: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of every Korean personal name: kiwi's proper nouns (not those its
-    dictionary also has as a common noun), names before titles."""
-    names = {}
-    for morpheme in analyse(text):
-        if (
-            morpheme.tag == "NNP"
-            and split_name(morpheme.form)
-            and not is_common_noun(morpheme.form)  # "유전자" (gene) is no Mr. Yu
-        ):
-            names[morpheme.start] = (morpheme.form, morpheme.start, morpheme.end)
-    for match in _NAME_BEFORE_TITLE.finditer(text):
-        candidate = match.group(1)
-        if split_name(candidate) and not is_common_noun(candidate) and match.start() not in names:
-            names[match.start()] = (match.group(1), match.start(), match.end(1))
-    return [names[k] for k in sorted(names)]
+    """(name, start, end) of every Korean personal name in the sentence."""
+    return [(n.form, n.start, n.end) for n in find_korean_names(text)]
 
 
-# a capitalized word that is not part of a hyphenated Korean given name ("Jae-myung")
-_CAPITALIZED = re.compile(r"(?<![-\w])[A-Z][a-z]+(?![-\w])")
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
 
 
-def _spoken_alike(name: str, sounds: set[str]) -> bool:
+def _english_runs(target: str) -> list[list[_Token]]:
+    """Runs of capitalized words ("President Lee Jae-myung's"), possessives dropped, diacritics
+    read as their plain letters ("Chŏng" as "Chong"; offsets stay those of the target)."""
+    plain = "".join(unicodedata.normalize("NFKD", c)[0] for c in target)
+    runs = []
+    for run in _NAME_RUN.finditer(plain):
+        tokens = []
+        for token in _NAME_TOKEN.finditer(run.group(0)):
+            start = run.start() + token.start()
+            tokens.append(_Token(token.group(0), start, start + len(token.group(0))))
+        runs.append(tokens)
+    return runs
+
+
+def _given_after(run: list[_Token], i: int) -> list[tuple[str, int]]:
+    """What may be the given name after the family name at i: one word or two ("Jong Un")."""
+    options = []
+    if i + 1 < len(run):
+        options.append((run[i + 1].text, run[i + 1].end))
+    if i + 2 < len(run) and "-" not in run[i + 1].text:
+        options.append((f"{run[i + 1].text} {run[i + 2].text}", run[i + 2].end))
+    return options
+
+
+def _given_before(run: list[_Token], i: int) -> list[tuple[str, int]]:
+    """What may be the given name before the family name at i ("Jae-myung Lee", "Jae Myung Lee")."""
+    options = []
+    if i >= 1:
+        options.append((run[i - 1].text, run[i - 1].start))
+    if i >= 2 and "-" not in run[i - 1].text:
+        options.append((f"{run[i - 2].text} {run[i - 1].text}", run[i - 2].start))
+    return options
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How the English renders one Korean name."""
+
+    verdict: str  # "full", "reference", "wrong_family", "wrong_given", "absent"
+    span: tuple[int, int] | None = None
+    written: str = ""  # the whole name as the English writes it
+    given_written: str = ""  # its given name
+
+
+def _read(name: KoreanName, runs: list[list[_Token]], source: str) -> _Reading:
+    """Find the name in the English runs of capitalized words: whole (either order), only its
+    family name or its given name (a later reference), or with a wrong part."""
+    wrong_given: _Reading | None = None
+    wrong_family: _Reading | None = None
+    family_alone = given_alone = False
+    for run in runs:
+        for i, token in enumerate(run):
+            if spells_family_name(token.text, name.family):
+                for written, end in _given_after(run, i):
+                    if spells_syllables(written, name.given):
+                        return _Reading("full", (token.start, end), f"{token.text} {written}")
+                for written, start in _given_before(run, i):
+                    if spells_syllables(written, name.given):
+                        return _Reading("full", (start, token.end), f"{written} {token.text}")
+                other = _other_given_name(run, i, name, source)
+                if other is not None:
+                    wrong_given = wrong_given or other
+                else:
+                    family_alone = True
+            elif spells_syllables(token.text, name.given):
+                neighbour = run[i - 1] if i >= 1 else None
+                if neighbour is None and len(name.given) >= 2 and i + 1 < len(run):
+                    neighbour = run[i + 1]  # "Jae-myung Park"
+                if neighbour is not None and is_family_spelling(neighbour.text):
+                    span = (min(token.start, neighbour.start), max(token.end, neighbour.end))
+                    written = f"{neighbour.text} {token.text}"
+                    wrong_family = wrong_family or _Reading("wrong_family", span, written)
+                else:
+                    given_alone = True
+    if wrong_given is not None:
+        return wrong_given
+    if wrong_family is not None:
+        return wrong_family
+    if family_alone or given_alone:
+        return _Reading("reference")
+    return _Reading("absent")
+
+
+def _other_given_name(
+    run: list[_Token], i: int, name: KoreanName, source: str
+) -> _Reading | None:
+    """The family name at i carries a given name that is not this one's ("Kim Jeong-hwan" for
+    김정관), and that no other Korean name in the sentence accounts for."""
+    family = run[i]
+    candidates = []
+    if i + 1 < len(run) and _reads_as_given_name(run[i + 1].text, len(name.given)):
+        candidates.append((run[i + 1].text, (family.start, run[i + 1].end), True))
+    if i >= 1 and i == len(run) - 1 and "-" in run[i - 1].text:
+        if _reads_as_given_name(run[i - 1].text, len(name.given)):
+            candidates.append((run[i - 1].text, (run[i - 1].start, family.end), False))
+    for written, span, family_first in candidates:
+        if _source_writes(source, family.text, written):
+            continue  # another person of the sentence: "김정은" beside "김여정"
+        whole = f"{family.text} {written}" if family_first else f"{written} {family.text}"
+        return _Reading("wrong_given", span, whole, written)
+    return None
+
+
+def _reads_as_given_name(written: str, syllables: int) -> bool:
+    """The word is shaped like a romanized Korean given name: hyphenated syllables ("Jeong-hwan")
+    or as many syllables as the name has ("Jeonghwan"); not another family name or a title."""
+    if is_family_spelling(written) or written.lower() in ENGLISH_STAND_INS:
+        return False
+    if written.lower() in _COMMON_CAPITALIZED:
+        return False
+    pieces = written.split("-")
+    if len(pieces) > 1:
+        return looks_like_given_name(written, len(pieces))
+    return looks_like_given_name(written, syllables)
+
+
+def _source_writes(source: str, family: str, given: str) -> bool:
+    """Some run of syllables in the Korean is this family and given name ("Kim Yo-jong" → 김여정)."""
+    for hangul in _HANGUL.finditer(source):
+        word = hangul.group(0)
+        for p in range(len(word)):
+            if not spells_family_name(family, word[p]):
+                continue
+            for size in (1, 2, 3):
+                given_part = word[p + 1 : p + 1 + size]
+                if len(given_part) == size and spells_syllables(given, given_part):
+                    return True
+    return False
+
+
+def _spoken_alike(name: str, sounds: set[tuple[str, str]]) -> bool:
     """The whole name, romanized, sounds like a capitalized English word ("Oshima"), from its
     first sound on (so "이재명" is not "Jaemyung")."""
     skeleton = hangul_skeleton(name)
     return len(skeleton) >= 2 and (leading_sound(romanize_syllables(name)), skeleton) in sounds
+
+
+def _written_by_sound(name: KoreanName, runs: list[list[_Token]]) -> bool:
+    """The English writes the whole word by its sound, the way places are ("Seocho-gu")."""
+    for run in runs:
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 3) + 1):
+                written = " ".join(t.text for t in run[i:j])
+                if spells_syllables(written, name.form):
+                    return True
+    return False
 
 
 def _termbase_covers(context: CheckContext, start: int, end: int) -> bool:
@@ -67,34 +438,57 @@ def _termbase_covers(context: CheckContext, start: int, end: int) -> bool:
     return any(m.start <= start and end <= m.end for m in context.termbase.match(context.source))
 
 
+def _stray_family_name(
+    runs: list[list[_Token]], names: list[KoreanName], source: str
+) -> _Token | None:
+    """A Korean family name in the English ("Park") that no name in the Korean accounts for."""
+    for run in runs:
+        for i, token in enumerate(run):
+            word = token.text
+            if (
+                not is_family_spelling(word)
+                or word.isupper()  # a dateline or an acronym: "HONG KONG (CNN)"
+                or word.lower() in _AMBIGUOUS_FAMILY_SPELLINGS
+                or any(spells_family_name(word, n.family) for n in names)
+                or (i + 1 < len(run) and not _reads_as_given_name(run[i + 1].text, 2))
+            ):
+                continue
+            if not any(spells_family_name(word, s) for s in set(source) if s in SURNAMES):
+                return token
+    return None
+
+
+def _foreign_names_present(context: CheckContext, runs: list[list[_Token]]) -> bool:
+    """The English has capitalized names the Korean does not account for: a name that is no
+    Korean one ("양조위" → "Tony Leung") may be among them."""
+    source_latin = context.source.lower()
+    for run in runs:
+        for token in run:
+            word = token.text.lower()
+            if token.start == 0 or word in _COMMON_CAPITALIZED or word in source_latin:
+                continue
+            if word in ENGLISH_STAND_INS or is_family_spelling(word) or len(word) < 3:
+                continue
+            return True
+    return False
+
+
 class NamesCheck:
     name = "names"
     description = "personal names and Latin-script names in the source are in the translation"
 
     def run(self, context: CheckContext) -> list[Finding]:
+        runs = _english_runs(context.target)
         words = {w.lower() for w in _WORD.findall(context.target)}
         sounds = {
             (leading_sound(w), sound_skeleton(w)) for w in _CAPITALIZED.findall(context.target)
         }
-        findings = []
-        for name, start, end in korean_names(context.source):
-            if any(s.lower() in words for s in family_spellings(name)):
-                continue
-            if _spoken_alike(name, sounds):
-                continue  # a name of another language: "오시마" → "Oshima", "차이나" → "China"
-            if _termbase_covers(context, start, end):
-                continue  # the terms check holds it to the approved rendering
-            romanized = romanize_name(name)
-            findings.append(
-                finding(
-                    self.name,
-                    "name_missing",
-                    "major",
-                    f"the name {name!r} ({romanized}) is not in the translation",
-                    source_span=(start, end),
-                    suggestion=romanized,
-                )
-            )
+        names = find_korean_names(context.source)
+        findings = [
+            f
+            for name in names
+            if (f := self._check_name(context, name, names, runs, words, sounds)) is not None
+        ]
         missing = self._latin_missing(context)
         if missing:
             listed = ", ".join(repr(m.group(0)) for m in missing[:5])
@@ -108,6 +502,80 @@ class NamesCheck:
                 )
             )
         return findings
+
+    def _check_name(
+        self,
+        context: CheckContext,
+        name: KoreanName,
+        names: list[KoreanName],
+        runs: list[list[_Token]],
+        words: set[str],
+        sounds: set[tuple[str, str]],
+    ) -> Finding | None:
+        reading = _read(name, runs, context.source)
+        source_span = (name.start, name.end)
+        suggestion = name.romanized
+        if reading.verdict in ("full", "reference"):
+            return None
+        if reading.verdict == "wrong_given":
+            swapped = len(name.given) == 2 and spells_syllables(
+                reading.given_written, name.given[::-1]
+            )
+            why = "its given-name syllables swapped" if swapped else "a different given name"
+            return finding(
+                self.name,
+                "name_mismatch",
+                "major",
+                f"the name {name.form!r} ({suggestion}) is written {reading.written!r}, {why}",
+                source_span=source_span,
+                target_span=reading.span,
+                suggestion=suggestion,
+            )
+        if reading.verdict == "wrong_family":
+            return finding(
+                self.name,
+                "name_missing",
+                "major",
+                f"the name {name.form!r} ({suggestion}) is not in the translation: "
+                f"{reading.written!r} has another family name",
+                source_span=source_span,
+                target_span=reading.span,
+                suggestion=suggestion,
+            )
+        if (
+            _spoken_alike(name.form, sounds)
+            or _written_by_sound(name, runs)
+            or _termbase_covers(context, name.start, name.end)
+        ):
+            return None  # another language's name ("오시마" → "Oshima"), or the terms check's
+        stray = _stray_family_name(runs, names, context.source)
+        if stray is not None:
+            return finding(
+                self.name,
+                "name_missing",
+                "major",
+                f"the name {name.form!r} ({suggestion}) is not in the translation; "
+                f"{stray.text!r} names no one in the source",
+                source_span=source_span,
+                target_span=(stray.start, stray.end),
+                suggestion=suggestion,
+            )
+        stand_in = words & ENGLISH_STAND_INS
+        foreign = not name.titled and _foreign_names_present(context, runs)
+        severity = "minor" if stand_in or foreign else "major"
+        note = (
+            f"; {sorted(stand_in)[0]!r} may refer to them" if stand_in
+            else "; the translation may write it in another language's spelling" if foreign
+            else ""
+        )
+        return finding(
+            self.name,
+            "name_missing",
+            severity,
+            f"the name {name.form!r} ({suggestion}) is not in the translation{note}",
+            source_span=source_span,
+            suggestion=suggestion,
+        )
 
     def _latin_missing(self, context: CheckContext) -> list[re.Match[str]]:
         """Latin-script names ("IBM", "ASCI White") the English does not repeat."""
