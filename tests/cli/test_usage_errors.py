@@ -9,7 +9,7 @@ import sys
 import pytest
 
 USAGE_ERRORS = [
-    (["batch", "x"], "No such command 'batch'"),
+    (["publish-all", "x"], "No such command 'publish-all'"),
     (["translate", "--bogus"], "No such option: --bogus"),
     (["eval", "--json"], "No such option: --json"),
     (["translate"], "Missing argument"),

@@ -8,8 +8,10 @@ import logging
 from typing import Literal
 
 import typer
+import typer.main
 from pydantic import ValidationError
 
+from transdesk.cli import help_text
 from transdesk.errors import TransdeskError
 from transdesk.observability.logs import configure_logging
 from transdesk.settings import get_settings
@@ -78,7 +80,9 @@ def run_app(args: list[str] | None = None) -> None:
     """Run the command line: typed errors print `error: …` (with a hint) and exit with their code;
     usage errors print click's usage message and exit 2; never a traceback for either."""
     try:
-        code = app(args=args, standalone_mode=False)  # a typer.Exit(n) comes back as n here
+        command = help_text.tidy(typer.main.get_command(app))
+        # a typer.Exit(n) comes back as n here
+        code = command.main(args=args, prog_name="transdesk", standalone_mode=False)
         if isinstance(code, int) and code:
             raise SystemExit(code)
     except TransdeskError as error:

@@ -76,8 +76,10 @@ def list_users() -> None:
 
 @users.command("password")
 def change_password(
-    name: str = typer.Argument(...),
-    password_stdin: bool = typer.Option(False, "--password-stdin"),
+    name: str = typer.Argument(..., help="The editor's sign-in name."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the new password from stdin."
+    ),
     keep_tokens: bool = typer.Option(
         False, "--keep-tokens", help="Keep the editor's API tokens working (default: revoke them)."
     ),
@@ -113,13 +115,13 @@ def _set_active(name: str, active: bool) -> None:
 
 
 @users.command("disable")
-def disable_user(name: str = typer.Argument(...)) -> None:
+def disable_user(name: str = typer.Argument(..., help="The editor's sign-in name.")) -> None:
     """Disable an account: it cannot sign in, its sessions end and its API tokens stop working."""
     _set_active(name, False)
 
 
 @users.command("enable")
-def enable_user(name: str = typer.Argument(...)) -> None:
+def enable_user(name: str = typer.Argument(..., help="The editor's sign-in name.")) -> None:
     """Enable a disabled account again (it signs in anew; tokens not revoked work again)."""
     _set_active(name, True)
 

@@ -86,8 +86,11 @@ def stats() -> None:
 @memory_app.command("lookup")
 def lookup(
     sentence: str = typer.Argument(..., help="A Korean sentence."),
-    limit: int = typer.Option(5, "--limit", min=1, max=50),
-    threshold: float = typer.Option(None, "--threshold", min=0.3, max=1.0),
+    limit: int = typer.Option(5, "--limit", min=1, max=50, help="How many matches to list."),
+    threshold: float = typer.Option(
+        None, "--threshold", min=0.3, max=1.0,
+        help="Lowest similarity to list (default: the memory's own threshold).",
+    ),
 ) -> None:
     """The exact match and similar approved sentences, with their scores."""
     with _memory() as memory:
