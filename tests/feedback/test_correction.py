@@ -107,3 +107,21 @@ def test_the_sentence_must_read_as_the_editor_says(database, published):
     with pytest.raises(NotFound):
         correct_published(database, "no-such-article", source=KREMLIN_KO, before=None,
                           after=RIGHT, editor="kim")  # fmt: skip
+
+
+def test_a_proposal_the_termbase_would_refuse_never_stops_the_correction(
+    database, published, monkeypatch
+):
+    """A rewrite whose learned proposal is invalid (its forbidden words inside its own rendering)
+    is still corrected; only the proposal is left out."""
+    from transdesk.feedback import learning
+
+    TermbaseStore(database).add(KREMLIN, by="desk")
+    invalid = TermEntry(source="크렘린궁", target="the Kremlin in Beijing", forbidden=("Beijing",))
+    monkeypatch.setattr(learning, "_term_proposal", lambda *args: invalid)
+    before = _count(database, TermEntryRow)
+    done = correct_published(
+        database, published, source=KREMLIN_KO, before=WRONG, after=RIGHT, editor="kim"
+    )
+    assert _english(database, published) == RIGHT and done.id
+    assert _count(database, TermEntryRow) == before

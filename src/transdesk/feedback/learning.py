@@ -27,6 +27,7 @@ from transdesk.feedback.edit import Substitution, name_containing, substitutions
 from transdesk.glossary.matcher import Termbase
 from transdesk.glossary.model import TermEntry, TermKind, TermMatch, TermStatus
 from transdesk.glossary.store import TermbaseStore
+from transdesk.glossary.validation import clean, entry_problems
 from transdesk.memory.model import MemoryPair, Origin
 from transdesk.memory.normalise import normalise, source_hash
 from transdesk.memory.store import TranslationMemory
@@ -149,7 +150,15 @@ class Learner:
                 entry = _recurring_proposal(change, sources[change], editor, correction.id)
                 if entry is not None:
                     proposals.append(entry)
-        return [self.termbase_store.propose(e, by=editor, session=session) for e in proposals]
+        kept = []
+        for entry in proposals:  # a proposal the termbase would refuse is left out, never fatal:
+            problems = entry_problems(clean(entry))  # the correction itself stands
+            if problems:
+                log.info("correction #%s: no termbase proposal for %r (%s)",
+                         correction.id, entry.source, "; ".join(problems))  # fmt: skip
+            else:
+                kept.append(entry)
+        return [self.termbase_store.propose(e, by=editor, session=session) for e in kept]
 
 
 def _newest_entry(session: Session, korean: str) -> int:

@@ -2,12 +2,13 @@
 
 Articles may be as large as `max_article_bytes`; everything else a client sends (a reader's report,
 a form) is small, and limited to `max_form_bytes`. Bodies sent without a Content-Length are counted
-as they stream in.
+as they stream in. A large path may hold `*` for one path segment ("/desk/articles/*/xliff").
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -20,10 +21,21 @@ class BodyLimit:
     def __init__(self, app: ASGIApp, *, default_limit: int, large_paths: dict[str, int]) -> None:
         self.app = app
         self.default_limit = default_limit
-        self.large_paths = large_paths  # exact path → limit
+        self.large_paths = large_paths  # exact path (or a pattern with `*` segments) → limit
+        self._patterns = [
+            (re.compile(re.escape(pattern).replace(r"\*", "[^/]+")), limit)
+            for pattern, limit in large_paths.items()
+            if "*" in pattern
+        ]
 
     def limit_for(self, path: str) -> int:
-        return self.large_paths.get(path.rstrip("/"), self.default_limit)
+        path = path.rstrip("/")
+        if path in self.large_paths:
+            return self.large_paths[path]
+        return next(
+            (limit for pattern, limit in self._patterns if pattern.fullmatch(path)),
+            self.default_limit,
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):

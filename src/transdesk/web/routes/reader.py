@@ -1,5 +1,5 @@
-"""The reader's side (public, no login): the published article, and the report form that works
-with or without JavaScript."""
+"""The reader's side (public, no login): the published article (with its schema.org `NewsArticle`
+JSON-LD, `transdesk.publish.jsonld`), and the report form that works with or without JavaScript."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
@@ -16,7 +17,16 @@ from transdesk.desk import articles as desk_articles
 from transdesk.desk.articles import PublicArticle
 from transdesk.errors import InvalidInput, NotFound
 from transdesk.publish.credits import Lookup, english_byline, english_credit, termbase_lookup
+from transdesk.publish.jsonld import (
+    CorrectionNote,
+    Original,
+    TranslatedPage,
+    news_article,
+    script_json,
+)
+from transdesk.publish.newsroom import Newsroom
 from transdesk.publish.notice import AI_NOTICE_BEFORE_LINK, AI_NOTICE_LINK_TEXT
+from transdesk.store.db import Database
 from transdesk.store.desk_tables import ArticleState, ReportKind
 from transdesk.web.deps import DatabaseDep, SettingsDep, TemplatesDep
 from transdesk.web.proxies import client_address
@@ -97,6 +107,45 @@ def _load_page(database, slug: str) -> tuple[ArticlePage, int]:  # type: ignore[
         return build_page(public, lookup), public.row.revision
 
 
+def _load_article(
+    database: Database, slug: str, newsroom: Newsroom
+) -> tuple[ArticlePage, int, TranslatedPage]:
+    """The page, its revision and what its JSON-LD says, read in one session."""
+    lookup = _termbase_lookup(database)
+    with database.session() as session:
+        public = desk_articles.load_public_article(session, slug)
+        page = build_page(public, lookup)
+        return page, public.row.revision, translated_page(public, page, newsroom)
+
+
+def translated_page(
+    public: PublicArticle, page: ArticlePage, newsroom: Newsroom
+) -> TranslatedPage:
+    """What the page's JSON-LD says: the English headline, when it was published and last changed
+    (on the newsroom's clock), the Korean original, the engine and every correction note."""
+    row = public.row
+    zone = row.timezone
+    published = newsroom.local(row.published_at or row.created_at, zone)
+    changes = [row.updated_at, *(c.created_at for c in public.corrections)]
+    modified = max(
+        [published, *(newsroom.local(moment, zone) for moment in changes if moment is not None)]
+    )
+    source_url = row.source.get("url") if isinstance(row.source, dict) else None
+    if not isinstance(source_url, str):
+        source_url = None
+    return TranslatedPage(
+        slug=row.slug,
+        headline=" ".join(s.english for s in page.headline if not s.missing) or row.slug,
+        published=published,
+        modified=modified,
+        original=Original(row.headline, row.dateline, source_url),
+        signature=row.signature if isinstance(row.signature, dict) else {},
+        corrections=tuple(
+            CorrectionNote(newsroom.local(c.created_at, zone), c.note) for c in public.corrections
+        ),
+    )
+
+
 def _termbase_lookup(database) -> Lookup | None:  # type: ignore[no-untyped-def]
     """Credits go through the termbase; a termbase that cannot be read leaves the desk's own list
     of outlets and romanisation."""
@@ -128,7 +177,8 @@ def _headline_english(row) -> str:  # type: ignore[no-untyped-def]
 
 @router.get("/articles/{slug}", response_class=HTMLResponse, name="article_page")
 async def article_page(
-    slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep
+    slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep,
+    settings: SettingsDep,
 ) -> HTMLResponse:
     """Served from the page cache on the event loop; one indexed query checks the revision."""
     cache = request.app.state.page_cache
@@ -140,16 +190,22 @@ async def article_page(
         raise NotFound(f"no published article called {slug!r}")
     html = cache.get("article", slug, revision)
     if html is None:
-        html, revision = await run_in_threadpool(_render_article, database, templates, slug)
+        html, revision = await run_in_threadpool(
+            _render_article, database, templates, slug, Newsroom.of(settings)
+        )
         cache.put("article", slug, revision, html)
     return _html(html)
 
 
-def _render_article(database, templates, slug: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]
-    page, revision = _load_page(database, slug)
+def _render_article(  # type: ignore[no-untyped-def]
+    database, templates, slug: str, newsroom: Newsroom
+) -> tuple[str, int]:
+    page, revision, translated = _load_article(database, slug, newsroom)
+    jsonld = news_article(translated, newsroom)
     html = templates.get_template("article.html").render(
         page=page, notice=AI_NOTICE_BEFORE_LINK, link_text=AI_NOTICE_LINK_TEXT,
         kinds=list(ReportKind), feedback_url=f"/articles/{slug}/feedback",
+        jsonld=Markup(script_json(jsonld)),  # noqa: S704  (every '<', '>' and '&' escaped)
     )
     return html, revision
 
