@@ -5,6 +5,7 @@ importing them here makes the whole command line."""
 
 from __future__ import annotations
 
+from transdesk.cli import batch as _batch  # noqa: F401
 from transdesk.cli import check as _check  # noqa: F401
 from transdesk.cli import editor as _editor  # noqa: F401
 from transdesk.cli import eval as _eval  # noqa: F401
@@ -13,6 +14,7 @@ from transdesk.cli import memory as _memory  # noqa: F401
 from transdesk.cli import models as _models  # noqa: F401
 from transdesk.cli import serve as _serve  # noqa: F401
 from transdesk.cli import translate as _translate  # noqa: F401
+from transdesk.cli import webhooks as _webhooks  # noqa: F401
 from transdesk.cli import xliff as _xliff  # noqa: F401
 from transdesk.cli.app import app, run_app
 

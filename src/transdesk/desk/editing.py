@@ -28,6 +28,7 @@ from transdesk.store.desk_tables import (
     TranslationJob,
     utcnow,
 )
+from transdesk.webhooks import events as webhook_events
 
 _PUBLISHABLE = {ArticleState.REVIEW, ArticleState.BLOCKED}
 _RETRANSLATABLE = {
@@ -82,6 +83,7 @@ def publish(
             before=before,
             after=ArticleState.PUBLISHED,
         )
+        webhook_events.article_published(session, article.id)  # in this transaction
 
 
 def _publishable(article: DeskArticle) -> DeskArticle:

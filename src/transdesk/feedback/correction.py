@@ -32,6 +32,7 @@ from transdesk.store.desk_tables import (
     utcnow,
 )
 from transdesk.store.editor_tables import RegressionCase
+from transdesk.webhooks import events as webhook_events
 
 log = logging.getLogger(__name__)
 MAX_WORDING = 5_000
@@ -112,6 +113,10 @@ def correct(
         detail={"note": note, "kind": kind, "correction_id": row.id, "learned": row.learned},
     )  # fmt: skip
     _keep_case(session, article, row)
+    webhook_events.article_corrected(
+        session, article.id, correction_id=row.id, segment_id=segment.segment_id, sentence=after,
+        note=note,
+    )  # fmt: skip
     log.info("%s %s corrected by %s (correction %s)", article.slug, segment.segment_id, editor,
              row.id)  # fmt: skip
     return Correction(

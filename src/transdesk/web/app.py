@@ -2,7 +2,9 @@
 
 The lifespan opens the database (migrating it), builds the translation queue and, unless
 `TRANSDESK_WORKER_IN_PROCESS=false`, runs a worker in threads of this process. Each resource has
-its own router module under `transdesk.web.routes`.
+its own router module under `transdesk.web.routes`. Each app has a Prometheus registry of its own
+(`/metrics`), readiness checks on its engine, database and queue (`/readyz`), and gives every
+request an id that its log lines carry (`transdesk.observability`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from fastapi.templating import Jinja2Templates
 
 from transdesk import __version__
 from transdesk.desk.queue import TranslationQueue
+from transdesk.observability.collector import DeskCollector
+from transdesk.observability.http import HttpMetrics, HttpObserver, RequestIds
+from transdesk.observability.readiness import desk_checker
+from transdesk.observability.registry import desk_registry
 from transdesk.publish.notice import ap_date
 from transdesk.settings import Settings, get_settings
 from transdesk.store.db import Database
@@ -30,9 +36,12 @@ from transdesk.web.ratelimit import RateLimits
 from transdesk.web.routes import (
     article_pages,
     articles,
+    feeds,
     libretranslate,
     memory,
+    metrics,
     pages,
+    probes,
     reader,
     report_pages,
     reports,
@@ -42,6 +51,8 @@ from transdesk.web.routes import (
     token_pages,
     tokens,
     users,
+    webhook_pages,
+    xliff_pages,
 )
 from transdesk.web.security_headers import SecurityHeaders
 
@@ -56,12 +67,17 @@ def make_templates() -> Jinja2Templates:
 
 
 def _include_routes(app: FastAPI) -> None:
-    """The API by resource, the reader's pages, then the editors' pages."""
+    """The probes and metrics, the API by resource, the reader's pages, then the editors' pages."""
+    app.include_router(probes.router)
+    app.include_router(metrics.router)
     for api in (articles, reports, termbase, memory, tokens, users, libretranslate, tmserver):
         app.include_router(api.router)
     app.include_router(reader.router)
+    app.include_router(feeds.router)
     pages.install(app)  # the editors' session cookies and the redirect to sign in
-    for desk_pages in (sign_in, report_pages, article_pages, token_pages):
+    for desk_pages in (
+        sign_in, report_pages, article_pages, xliff_pages, token_pages, webhook_pages
+    ):
         app.include_router(desk_pages.router)
 
 
@@ -76,6 +92,11 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
         database = Database(settings.resolved_database_url)
         queue = TranslationQueue(settings, database, pipeline_factory)
         app.state.database, app.state.queue = database, queue
+        app.state.readiness = desk_checker(
+            settings, lambda: app.state.database, lambda: app.state.queue.huey.pending_count()
+        )
+        collector = DeskCollector(database, queue.huey)
+        app.state.metrics_registry.register(collector)
         if settings.worker_in_process:
             queue.start()
         log.info("desk ready on %s (%s)", database.dialect, "worker in process"
@@ -83,6 +104,7 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
         try:
             yield
         finally:
+            app.state.metrics_registry.unregister(collector)
             queue.stop()
             libretranslate.close_translator(app)
             database.close()
@@ -94,6 +116,7 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.metrics_registry = desk_registry()
     app.state.templates = make_templates()
     app.state.rate_limits = RateLimits(settings)
     app.state.trusted_proxies = TrustedProxies(settings.trusted_proxies)
@@ -108,7 +131,10 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
             "/api/articles": settings.max_article_bytes * 2 + 4096,
             "/desk/upload": settings.max_article_bytes * 2 + 16_384,  # file or text, multipart
             **libretranslate.body_limits(settings),
+            **xliff_pages.body_limits(settings),
         },
     )
     app.add_middleware(SecurityHeaders)  # outside the body limit: its 413s get them too
+    app.add_middleware(HttpObserver, metrics=HttpMetrics(app.state.metrics_registry))
+    app.add_middleware(RequestIds)  # outermost: every answer and log line has the request's id
     return app
