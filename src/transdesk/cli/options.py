@@ -23,7 +23,12 @@ ModelName = Annotated[
     str | None, typer.Option("--model", help="ct2: hub name (quickmt/quickmt-ko-en) or model dir.")
 ]
 BaseUrl = Annotated[
-    str | None, typer.Option("--base-url", help="openai: server URL, e.g. http://127.0.0.1:8080/v1")
+    list[str] | None,
+    typer.Option(
+        "--base-url", metavar="URL",
+        help="openai: server URL, e.g. http://127.0.0.1:8080/v1; repeat it (or comma-separate) "
+        "for several servers",
+    ),
 ]
 ApiKey = Annotated[
     str | None, typer.Option("--api-key", envvar="OPENAI_API_KEY", help="openai: API key.")
@@ -38,7 +43,7 @@ def engine_settings(
     *,
     engine: str | None = None,
     model: str | None = None,
-    base_url: str | None = None,
+    base_url: str | list[str] | None = None,
     api_key: str | None = None,
     llm_model: str | None = None,
     beam_size: int | None = None,
@@ -49,6 +54,8 @@ def engine_settings(
     """The validated settings with this run's engine options applied on top."""
     settings = base or get_settings()
     ct2 = {"model": model, "beam_size": beam_size, "threads": threads, "device": device}
+    if isinstance(base_url, list):  # --base-url repeated: several servers
+        base_url = ",".join(base_url) or None
     openai = {"base_url": base_url, "api_key": api_key, "model": llm_model}
     values = settings.model_dump()
     values["engine"] = engine or ("openai" if base_url else settings.engine)

@@ -24,6 +24,7 @@ import uuid
 from huey import Huey, PostgresHuey, RedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
 
+from transdesk.batch.tasks import register_batch_task
 from transdesk.desk import jobs
 from transdesk.errors import ConfigurationError
 from transdesk.observability import context, metrics
@@ -74,6 +75,7 @@ class TranslationQueue:
         self._pipeline_lock = threading.Lock()
         self._consumer: Consumer | None = None
         self._task = self.huey.task(name="translate")(self._translate)
+        register_batch_task(self.huey, settings)  # `transdesk batch --workers`: archive articles
         self.webhooks = WebhookDelivery(settings, database, self.huey)  # signed webhooks
         self.huey.periodic_task(crontab(minute="*"), name="recover")(self._recover_abandoned)
 

@@ -3,9 +3,12 @@ hosted APIs), asked document-level.
 
 Segments travel in windows of consecutive sentences (see `transdesk.engines.prompts`), several
 windows at once up to `concurrency`. Connection errors, timeouts, 5xx and 429 answers are retried
-with exponential backoff and jitter. A segment the model leaves out or answers badly is asked again
-once, on its own; after that it is a failed hypothesis with the reason — never the source text.
-A server that cannot be reached at all is `EngineUnavailable`.
+with exponential backoff and jitter. Several servers (`base_url` a list, or comma-separated) share
+the requests in turn; one that fails (connection error, timeout, 5xx) sits out a cool-down and the
+request goes at once to another (see `transdesk.engines.openai_pool`). A segment the model leaves
+out or answers badly is asked again once, on its own; after that it is a failed hypothesis with
+the reason — never the source text. When no server can be reached at all, that is
+`EngineUnavailable`.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from transdesk.engines import prompts
+from transdesk.engines.openai_pool import Server, ServerPool
 from transdesk.engines.base import (
     ArticleContext,
     Engine,
@@ -30,6 +34,7 @@ from transdesk.engines.base import (
     ProgressCallback,
     SegmentRequest,
 )
+from transdesk.engines.openai_options import split_base_urls
 from transdesk.errors import ConfigurationError, EngineUnavailable
 from transdesk.settings import Settings
 
@@ -64,7 +69,7 @@ class OpenAIEngine(Engine):
 
     def __init__(
         self,
-        base_url: str,
+        base_url: str | Sequence[str],
         *,
         api_key: str | None = None,
         model: str = "default",
@@ -75,10 +80,18 @@ class OpenAIEngine(Engine):
         temperature: float = 0.0,
         max_tokens: int | None = None,
         backoff_s: float = 0.5,
+        cooldown_s: float = 30.0,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.base_url = normalize_base_url(base_url)
+        self.base_urls = [normalize_base_url(url) for url in split_base_urls(base_url)]
+        if not self.base_urls:
+            raise ConfigurationError(
+                "the openai engine needs the address of an OpenAI-compatible server",
+                hint="pass --base-url http://HOST:PORT/v1 or set TRANSDESK_OPENAI__BASE_URL",
+            )
+        self.base_url = self.base_urls[0]
         self.configured_model = model
         self.concurrency = concurrency
         self.timeout_s = timeout_s
@@ -93,13 +106,19 @@ class OpenAIEngine(Engine):
         self._model_lock = threading.Lock()
         self._stop = threading.Event()
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = httpx.Client(
-            base_url=self.base_url,
-            headers=headers,
-            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
-            limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
-            transport=transport,
-        )
+
+        def client_for(url: str) -> httpx.Client:
+            return httpx.Client(
+                base_url=url,
+                headers=headers,
+                timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
+                limits=httpx.Limits(
+                    max_connections=concurrency, max_keepalive_connections=concurrency
+                ),
+                transport=transport,
+            )
+
+        self.servers = ServerPool(self.base_urls, client_for, cooldown_s=cooldown_s, clock=clock)
         self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="openai-engine")
 
     # -- the Engine interface ------------------------------------------------------------------
@@ -136,7 +155,7 @@ class OpenAIEngine(Engine):
             model = self.configured_model
         return {
             "engine": self.name,
-            "server": urlsplit(self.base_url).netloc,
+            "server": ",".join(urlsplit(url).netloc for url in self.base_urls),
             "model": model,
             "temperature": self.temperature,
             "prompt": prompts.PROMPT_VERSION,
@@ -146,7 +165,7 @@ class OpenAIEngine(Engine):
     def close(self) -> None:
         self._stop.set()
         self._pool.shutdown(wait=True, cancel_futures=True)
-        self._client.close()
+        self.servers.close()
 
     # -- the server's model ----------------------------------------------------------------------
 
@@ -159,7 +178,7 @@ class OpenAIEngine(Engine):
 
     def _ask_model(self) -> str:
         try:
-            response = self._send(lambda: self._client.get("/models"))
+            response = self._send(lambda client: client.get("/models"))
         except RequestFailed as exc:
             log.warning("could not list the models of %s: %s", self.base_url, exc)
             return self.configured_model
@@ -224,12 +243,12 @@ class OpenAIEngine(Engine):
         }
         if self._use_json_mode:
             body["response_format"] = {"type": "json_object"}
-        response = self._send(lambda: self._client.post("/chat/completions", json=body))
+        response = self._send(lambda client: client.post("/chat/completions", json=body))
         if response.status_code == 400 and "response_format" in body and _mentions_format(response):
             log.info("%s does not support JSON mode; asking in plain text", self.base_url)
             self._use_json_mode = False
             body.pop("response_format")
-            response = self._send(lambda: self._client.post("/chat/completions", json=body))
+            response = self._send(lambda client: client.post("/chat/completions", json=body))
         if response.status_code != 200:
             raise RequestFailed(
                 f"server answered HTTP {response.status_code}: {_snippet(response)}"
@@ -239,28 +258,43 @@ class OpenAIEngine(Engine):
         except (ValueError, KeyError, IndexError, TypeError):
             raise RequestFailed(f"not a chat completion: {_snippet(response)}") from None
 
-    def _send(self, call: Callable[[], httpx.Response]) -> httpx.Response:
-        """Run `call`, retrying transient failures; a final non-retryable response is returned."""
-        attempts = self.retries + 1
-        for attempt in range(attempts):
+    def _send(self, call: Callable[[httpx.Client], httpx.Response]) -> httpx.Response:
+        """Run `call` on a server of the pool, retrying transient failures; a final
+        non-retryable response is returned. A server at fault (connection error, timeout, 5xx)
+        is benched for its cool-down and the request goes at once to another healthy server
+        (once per other server); after that, retries back off as for one server."""
+        failovers = len(self.servers) - 1
+        retries_left = self.retries
+        tried = 0
+        server: Server | None = None
+        while True:
             if self._stop.is_set():
                 raise _Stopped()
+            server = self.servers.pick(avoid=server)
+            tried += 1
             try:
-                response = call()
+                response = call(server.client)
             except httpx.TransportError as exc:
                 error: Exception | httpx.Response = exc
             else:
                 if response.status_code in (401, 403):
                     raise EngineUnavailable(
-                        f"{self.base_url} refused the credentials (HTTP {response.status_code})",
+                        f"{server.base_url} refused the credentials (HTTP {response.status_code})",
                         hint="set TRANSDESK_OPENAI__API_KEY to a key this server accepts",
                     )
                 if response.status_code not in RETRY_STATUS:
+                    self.servers.succeeded(server)
                     return response
                 error = response
-            if attempt + 1 < attempts:
-                self._sleep(self._backoff(attempt, error))
-        raise self._exhausted(error, attempts)
+            if _server_at_fault(error):
+                self.servers.failed(server, _describe(error))
+                if failovers > 0 and self.servers.healthy_count() > 0:
+                    failovers -= 1
+                    continue  # another server takes the request now
+            if retries_left == 0:
+                raise self._exhausted(error, tried, server)
+            self._sleep(self._backoff(self.retries - retries_left, error))
+            retries_left -= 1
 
     def _backoff(self, attempt: int, error: Exception | httpx.Response) -> float:
         """Exponential backoff with jitter, never sooner than the server's Retry-After."""
@@ -272,7 +306,9 @@ class OpenAIEngine(Engine):
                 return max(jittered, min(MAX_BACKOFF_S, float(retry_after)))
         return jittered
 
-    def _exhausted(self, error: Exception | httpx.Response, attempts: int) -> Exception:
+    def _exhausted(
+        self, error: Exception | httpx.Response, attempts: int, server: Server
+    ) -> Exception:
         tries = f"{attempts} attempt{'s' if attempts > 1 else ''}"
         if isinstance(error, httpx.Response):
             return RequestFailed(
@@ -285,14 +321,18 @@ class OpenAIEngine(Engine):
                 f"no answer within {self.timeout_s:g} s ({tries}); "
                 "raise TRANSDESK_OPENAI__TIMEOUT_S or use a faster model"
             )
-        if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout):
+        if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout) and (
+            self.servers.healthy_count() == 0 or len(self.servers) == 1
+        ):
             self._stop.set()
+            where = ", ".join(self.base_urls)
             return EngineUnavailable(
-                f"cannot reach the translation server at {self.base_url} ({tries}): {error}",
+                f"cannot reach the translation server{'s' if len(self.base_urls) > 1 else ''} "
+                f"at {where} ({tries}): {error}",
                 hint="start the server (e.g. `python -m transdesk.devtools.llama_server`), "
                 "check --base-url / TRANSDESK_OPENAI__BASE_URL, or choose another --engine",
             )
-        return RequestFailed(f"connection to {self.base_url} failed ({tries}): {error!r}")
+        return RequestFailed(f"connection to {server.base_url} failed ({tries}): {error!r}")
 
     def _give_up(self, futures: set[Future]) -> BaseException:
         """Stop the other windows and return the error that stopped the article."""
@@ -310,6 +350,19 @@ def _failed(request: SegmentRequest, problem: str, attempts: int) -> Hypothesis:
     )
 
 
+def _server_at_fault(error: Exception | httpx.Response) -> bool:
+    """A failure that says the server is down or broken (not busy, not this request's fault)."""
+    if isinstance(error, httpx.Response):
+        return error.status_code >= 500
+    return True  # connection refused or reset, timeouts, protocol errors
+
+
+def _describe(error: Exception | httpx.Response) -> str:
+    if isinstance(error, httpx.Response):
+        return f"HTTP {error.status_code}"
+    return type(error).__name__
+
+
 def _mentions_format(response: httpx.Response) -> bool:
     return "response_format" in response.text or "json_object" in response.text
 
@@ -322,13 +375,13 @@ def _snippet(response: httpx.Response, limit: int = 200) -> str:
 def from_settings(settings: Settings) -> OpenAIEngine:
     """Registry factory for `openai`: its options are `settings.openai`."""
     options = settings.openai
-    if not options.base_url:
+    if not options.base_urls:
         raise ConfigurationError(
             "the openai engine needs the address of an OpenAI-compatible server",
             hint="pass --base-url http://HOST:PORT/v1 or set TRANSDESK_OPENAI__BASE_URL",
         )
     return OpenAIEngine(
-        options.base_url,
+        options.base_urls,
         api_key=options.api_key,
         model=options.model,
         concurrency=options.concurrency,
@@ -336,4 +389,5 @@ def from_settings(settings: Settings) -> OpenAIEngine:
         retries=options.retries,
         window=options.window,
         max_tokens=options.max_tokens,
+        cooldown_s=options.cooldown_s,
     )

@@ -82,7 +82,7 @@ def openai_ready(settings: Settings, timeout_s: float) -> Readiness:
     from transdesk.engines.openai import normalize_base_url
 
     options = settings.openai
-    urls = [url.strip() for url in (options.base_url or "").split(",") if url.strip()]
+    urls = options.base_urls
     if not urls:
         return Readiness(False, "no server address: set TRANSDESK_OPENAI__BASE_URL")
     try:
