@@ -8,8 +8,10 @@ import pytest
 
 from transdesk.article import Article, Block, BlockKind, Dateline, Segment
 from transdesk.qa import check_translation
-from transdesk.qa.align import align_sentences, align_translation
+from transdesk.ingest import read_article
+from transdesk.qa.align import align_sentences, align_translation, uncovered_in_bead
 from transdesk.qa.english import split_english, split_paragraphs
+from transdesk.qa.lexicon import Lexicon
 
 
 def article(*paragraphs: list[str]) -> Article:
@@ -61,10 +63,12 @@ def test_a_dropped_sentence_is_left_unpaired():
     assert result.reliable
 
 
-def test_a_dropped_short_sentence_is_still_reported():
+def test_a_dropped_short_sentence_is_still_reported_by_name():
     report = check_translation(article(["제목"], KO), "Headline\n\n" + " ".join([EN[0], EN[2]]))
-    messages = " ".join(f.message for p in report.pairs for f in p.findings)
-    assert report.decision == "review" and "'1'" not in messages and "'3'" in messages
+    missing = [f for p in report.pairs for f in p.findings if f.kind == "sentence_missing"]
+    assert report.decision == "review"
+    assert [f.severity for f in missing] == ["major"]
+    assert "b1.s1" in missing[0].message and "두 정상의 대면은" in missing[0].message
 
 
 def test_paragraph_counts_that_differ_are_noted():
@@ -100,3 +104,96 @@ def test_english_sentences(text, expected):
 
 def test_paragraphs_drop_markdown_heading_marks():
     assert split_paragraphs("# Title\n\nOne.\nTwo.\n\n\n") == ["Title", "One. Two."]
+
+
+# --- dropped sentences in whole articles (`transdesk check` on Markdown) ----------------------
+
+SCIENCE = """---
+date: 2026-04-08
+timezone: Asia/Seoul
+---
+# 누리호 5차 발사 성공
+
+한국항공우주연구원은 8일 누리호 5차 발사가 성공했다고 밝혔다. 누리호는 이날 오후 전남 고흥 나로우주센터에서 발사됐다. 위성 13기가 모두 목표 궤도에 올랐다. 연구원은 내년에 6차 발사를 추진할 계획이다.
+"""
+
+SCIENCE_EN = [
+    "The Korea Aerospace Research Institute said on April 8 that the fifth launch of the "
+    "Nuri rocket had succeeded.",
+    "Nuri lifted off from the Naro Space Center in Goheung, South Jeolla Province, that "
+    "afternoon.",
+    "All 13 satellites reached their target orbits.",
+    "The institute plans a sixth launch next year.",
+]
+
+
+def _science(tmp_path):
+    path = tmp_path / "nuri.ko.md"
+    path.write_text(SCIENCE, "utf-8")
+    return read_article(path)
+
+
+def _translation(sentences):
+    return "Nuri rocket's fifth launch succeeds\n\n" + " ".join(sentences)
+
+
+def _held(report):
+    return [(p.label, f) for p in report.pairs for f in p.findings if f.severity >= "major"]
+
+
+@pytest.mark.parametrize("dropped", [1, 2])
+def test_a_dropped_sentence_is_named_by_id_and_opening_words(tmp_path, dropped):
+    article = _science(tmp_path)
+    kept = SCIENCE_EN[:dropped] + SCIENCE_EN[dropped + 1 :]
+    report = check_translation(article, _translation(kept))
+    missing = [f for _, f in _held(report) if f.kind == "sentence_missing"]
+    segment = article.blocks[1].segments[dropped]
+    assert len(missing) == 1
+    assert segment.id in missing[0].message
+    assert " ".join(segment.text.split()[:3]) in missing[0].message
+
+
+def test_without_the_lexicon_length_alone_merges_the_dropped_sentence(tmp_path):
+    article = _science(tmp_path)
+    kept = SCIENCE_EN[:2] + SCIENCE_EN[3:]
+    blind = align_translation(article, _translation(kept), lexicon=Lexicon({}))
+    assert any(len(p.segments) > 1 for p in blind.pairs)  # what the lexicon is there to fix
+    seeing = align_translation(article, _translation(kept))
+    assert [p.label for p in seeing.pairs if not p.english] == ["b1.s2"]
+
+
+def test_a_translator_who_merges_two_sentences_is_not_held(tmp_path):
+    article = _science(tmp_path)
+    merged = [
+        SCIENCE_EN[0],
+        "Nuri lifted off from the Naro Space Center in Goheung, South Jeolla Province, that "
+        "afternoon, and all 13 satellites reached their target orbits.",
+        SCIENCE_EN[3],
+    ]
+    report = check_translation(article, _translation(merged))
+    assert [f.kind for _, f in _held(report) if f.check in ("omission", "quotes")] == []
+
+
+def test_the_whole_article_holds_nothing(tmp_path):
+    report = check_translation(_science(tmp_path), _translation(SCIENCE_EN))
+    assert _held(report) == []
+
+
+MERGED_KO = [
+    "수출은 지난달 5.8% 늘어 다섯 달 연속 증가했다.",
+    "반면 자동차 수출은 미국의 관세 부과로 12% 줄었다.",
+]
+
+
+def test_a_merged_pair_names_the_sentence_its_english_leaves_out():
+    english = "Exports rose 5.8% last month, increasing for the fifth month in a row."
+    assert uncovered_in_bead(MERGED_KO, english) == [1]
+
+
+def test_a_merged_pair_whose_english_renders_both_names_none():
+    english = (
+        "Exports rose 5.8% last month, the fifth straight monthly gain, while car exports "
+        "fell 12% because of U.S. tariffs."
+    )
+    assert uncovered_in_bead(MERGED_KO, english) == []
+    assert uncovered_in_bead(MERGED_KO[:1], english) == []  # one sentence: nothing to compare

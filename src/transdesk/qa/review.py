@@ -1,14 +1,26 @@
-"""Check a translation produced elsewhere: align it with the Korean article, then run the checks."""
+"""Check a translation produced elsewhere: align it with the Korean article, then run the checks.
+
+A Korean sentence the translation leaves out is reported by name (segment id and opening words):
+when the alignment leaves it unpaired, and when it sits in a merged pair whose English neither
+covers it (bilingual lexicon) nor is long enough for it (`qa.align.uncovered_in_bead`), or, if it
+quotes someone, when the merged English quotes nobody and covers it poorly. A left-out sentence
+that quotes someone is a dropped quotation.
+"""
 
 from __future__ import annotations
 
-from transdesk.article import Article, Decision, Finding
-from transdesk.qa.align import AlignedPair, align_translation
+from transdesk.article import Article, Decision, Finding, Segment
+from transdesk.qa.align import AlignedPair, align_translation, uncovered_in_bead
 from transdesk.qa.base import TermLookup, finding
 from transdesk.qa.checks.notice import AI_NOTICE, check_notice
+from transdesk.qa.checks.quotes import english_quoted_text, quoted_speech
+from transdesk.qa.coverage import coverage
 from transdesk.qa.gate import Thresholds, article_decision, segment_decision
 from transdesk.qa.report import CheckReport, PairReport
 from transdesk.qa.runner import Checker
+
+# a sentence is usually covered this well by its own English (dev references: median share)
+RENDERED_SHARE = 0.45
 
 _NOTICE_MARK = "translated by ai"
 
@@ -19,7 +31,61 @@ def _without_notice(translation: str) -> str:
     return "\n".join(kept)
 
 
-def _pair_findings(pair: AlignedPair, checker: Checker, article: Article) -> list[Finding]:
+def _opening(text: str, words: int = 6) -> str:
+    head = text.split()
+    return " ".join(head[:words]) + (" …" if len(head) > words else "")
+
+
+def left_out(segment: Segment, offset: int = 0) -> Finding:
+    """The finding for a Korean sentence the translation leaves out (`offset`: where the sentence
+    starts in the pair's source)."""
+    span = (offset, offset + len(segment.text))
+    named = f"source sentence {segment.id} ({_opening(segment.text)!r})"
+    speech = quoted_speech(segment.text)
+    if speech:
+        return finding(
+            "quotes",
+            "quote_missing",
+            "major",
+            f"{named} quotes {speech[0].group(0)[:40]!r}; the translation leaves this "
+            "quotation out",
+            source_span=span,
+        )
+    return finding(
+        "omission",
+        "sentence_missing",
+        "major",
+        f"{named} has no counterpart in the translation",
+        source_span=span,
+    )
+
+
+def _offsets(pair: AlignedPair) -> list[int]:
+    """Where each Korean sentence starts in `pair.source` (which joins them with one space)."""
+    offsets, at = [], 0
+    for segment in pair.segments:
+        offsets.append(at)
+        at += len(segment.text) + 1
+    return offsets
+
+
+def _merged_and_left_out(pair: AlignedPair, ratio: float) -> list[Finding]:
+    """Findings for the sentences of a merged pair that its English leaves out: those the
+    lexicon and the length agree on, and a quoting sentence when the English quotes nobody and
+    covers less of it than a rendered sentence is usually covered."""
+    korean = [s.text for s in pair.segments]
+    missing = set(uncovered_in_bead(korean, pair.target, ratio=ratio))
+    if len(korean) > 1 and not english_quoted_text(pair.target):
+        for i, text in enumerate(korean):
+            if quoted_speech(text) and coverage(text, pair.target).share < RENDERED_SHARE:
+                missing.add(i)
+    offsets = _offsets(pair)
+    return [left_out(pair.segments[i], offsets[i]) for i in sorted(missing)]
+
+
+def _pair_findings(
+    pair: AlignedPair, checker: Checker, article: Article, ratio: float
+) -> list[Finding]:
     if not pair.segments:
         return [
             finding(
@@ -31,16 +97,9 @@ def _pair_findings(pair: AlignedPair, checker: Checker, article: Article) -> lis
             )
         ]
     if not pair.english:
-        return [
-            finding(
-                "omission",
-                "sentence_missing",
-                "major",
-                "this source sentence has no counterpart in the translation",
-            )
-        ]
+        return [left_out(s, offset) for s, offset in zip(pair.segments, _offsets(pair))]
     block = article.blocks[pair.segments[0].block_index]
-    return checker.check(
+    return _merged_and_left_out(pair, ratio) + checker.check(
         pair.source,
         pair.target,
         article.dateline.date,
@@ -78,7 +137,7 @@ def check_translation(
     checker.prepare([s.text for s in article.segments()])
     pairs = []
     for pair in alignment.pairs:
-        findings = _pair_findings(pair, checker, article)
+        findings = _pair_findings(pair, checker, article, alignment.ratio)
         pairs.append(
             PairReport(
                 pair.label,

@@ -1,4 +1,14 @@
-"""Quotes: quoted speech in the source is quoted in the translation."""
+"""Quotes: quoted speech in the source is quoted in the translation, every quoted sentence of it.
+
+Two findings:
+
+- `quote_dropped` (minor): the source quotes someone and the translation has no quotation at all
+  (a human translation may turn speech into reported speech, so this only asks for a look);
+- `quote_missing` (major): the source quotes two or more sentences, the translation quotes fewer,
+  and a quoted sentence's content is hardly in the English (`qa/coverage.py`: a quarter or less
+  of its known words, figures and names) while another quoted sentence's plainly is, and so is
+  who says it. A ministry statement's second sentence dropped is this.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +16,92 @@ import re
 
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
+from transdesk.qa.coverage import coverage
 
 _SOURCE_QUOTE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
+# single quotes and corner brackets hold titles and emphasis as often as speech: only a clause
+# that ends as a Korean sentence ends counts as speech there
+_SOURCE_SINGLE_QUOTE = re.compile(r"['‘’]([^'‘’]+)['‘’]|「([^「」]+)」|『([^『』]+)』")
+_SENTENCE_END = re.compile(r"(?:다|요|까|죠|네|라)[.!?…]*\s*$")
 _TARGET_QUOTE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(?<!\w)['‘]([^'‘’]{3,})['’](?!\w)")
+_EN_QUOTE_MARK = re.compile(r"[\"“”]")
+_KO_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_EN_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
 _SPEECH_MIN_CHARS = 12  # shorter quotes are usually titles or emphasis, often unquoted in English
+# a quoted sentence the English covers this little (of at least that many known items) is not in
+# the translation (`qa/coverage.py`), when another quoted sentence is covered at least this well
+_MISSING_SHARE = 0.25
+_MISSING_MIN_KNOWN = 2
+_RENDERED_SHARE = 0.5
+
+
+def _inner(match: re.Match[str]) -> str:
+    return next(g for g in match.groups() if g is not None)
+
+
+def quoted_speech(text: str) -> list[re.Match[str]]:
+    """The quotations of a Korean text that are speech, not titles or emphasis, in order."""
+    found = [
+        m
+        for m in _SOURCE_QUOTE.finditer(text)
+        if len(m.group(1).strip()) >= _SPEECH_MIN_CHARS and " " in m.group(1).strip()
+    ]
+    for match in _SOURCE_SINGLE_QUOTE.finditer(text):
+        inner = _inner(match).strip()
+        if len(inner) >= _SPEECH_MIN_CHARS and " " in inner and _SENTENCE_END.search(inner):
+            if not any(m.start() <= match.start() < m.end() for m in found):
+                found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+def quoted_sentences(text: str) -> list[tuple[str, int]]:
+    """(sentence, start) of every sentence inside the Korean text's quoted speech."""
+    sentences = []
+    for match in quoted_speech(text):
+        inner = _inner(match)
+        base = match.start() + 1
+        at = 0
+        for part in _KO_SENTENCE_BREAK.split(inner):
+            start = inner.index(part, at)
+            at = start + len(part)
+            if part.strip():
+                sentences.append((part, base + start))
+    return sentences
+
+
+def _outside_quotes(text: str) -> str:
+    """The Korean text with its quoted speech taken out: who speaks, and how."""
+    kept, at = [], 0
+    for match in quoted_speech(text):
+        kept.append(text[at : match.start()])
+        at = match.end()
+    kept.append(text[at:])
+    return " ".join(part.strip() for part in kept if part.strip())
+
+
+def english_quoted_text(text: str) -> list[str]:
+    """The quoted passages of an English text; a quotation opened and not closed (news style
+    when a quote runs on into the next paragraph) runs to the end."""
+    passages, inside, start = [], False, 0
+    for match in _EN_QUOTE_MARK.finditer(text):
+        mark = match.group(0)
+        opening = mark == "“" or (mark == '"' and not inside)
+        if opening and not inside:
+            inside, start = True, match.end()
+        elif inside and mark != "“":
+            passages.append(text[start : match.start()])
+            inside = False
+    if inside:
+        passages.append(text[start:])
+    return [p for p in passages if p.strip()]
+
+
+def english_quoted_sentences(text: str) -> int:
+    """How many sentences the English quotes."""
+    return sum(
+        len([p for p in _EN_SENTENCE_BREAK.split(passage.strip()) if p.strip()])
+        for passage in english_quoted_text(text)
+    )
 
 
 class QuotesCheck:
@@ -17,16 +109,12 @@ class QuotesCheck:
     description = "quoted speech in the source is quoted in the translation"
 
     def run(self, context: CheckContext) -> list[Finding]:
-        speech = [
-            m
-            for m in _SOURCE_QUOTE.finditer(context.source)
-            if len(m.group(1).strip()) >= _SPEECH_MIN_CHARS and " " in m.group(1).strip()
-        ]
+        speech = quoted_speech(context.source)
         if not speech:
             return []
         quoted = _TARGET_QUOTE.findall(context.target)
         if quoted or context.target.count('"') >= 1 or "“" in context.target:
-            return []
+            return self._missing_sentences(context)
         first = speech[0]
         return [
             finding(
@@ -37,3 +125,29 @@ class QuotesCheck:
                 source_span=first.span(),
             )
         ]
+
+    def _missing_sentences(self, context: CheckContext) -> list[Finding]:
+        sentences = quoted_sentences(context.source)
+        if len(sentences) < 2 or english_quoted_sentences(context.target) >= len(sentences):
+            return []
+        found = [coverage(sentence, context.target) for sentence, _ in sentences]
+        if not any(c.known >= _MISSING_MIN_KNOWN and c.share >= _RENDERED_SHARE for c in found):
+            return []  # no quoted sentence is recognisably rendered: no evidence either way
+        attribution = coverage(_outside_quotes(context.source), context.target)
+        if attribution.known >= _MISSING_MIN_KNOWN and attribution.share < _RENDERED_SHARE:
+            return []  # who says it is missing too: a fragment, the omission check's concern
+        findings = []
+        for (sentence, start), covered in zip(sentences, found, strict=True):
+            if covered.known < _MISSING_MIN_KNOWN or covered.share > _MISSING_SHARE:
+                continue
+            findings.append(
+                finding(
+                    self.name,
+                    "quote_missing",
+                    "major",
+                    f"the source quotes {len(sentences)} sentences and the translation fewer: "
+                    f"{sentence[:40]!r} is not in the translation",
+                    source_span=(start, start + len(sentence)),
+                )
+            )
+        return findings

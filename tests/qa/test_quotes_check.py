@@ -1,0 +1,150 @@
+"""Quotations: every quoted sentence of the source is quoted in the translation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transdesk.qa import CheckContext, check_translation, create_checks
+from transdesk.qa.checks.quotes import (
+    english_quoted_sentences,
+    english_quoted_text,
+    quoted_sentences,
+    quoted_speech,
+)
+from transdesk.ingest import read_article
+
+BRIEFING = (
+    '기획재정부 대변인은 "올해 성장률 목표는 바꾸지 않는다. 다만 수출 둔화가 길어지면 '
+    '하반기에 추가 경기 부양책을 검토하겠다"고 말했다.'
+)
+FIRST_ONLY = (
+    'A spokesperson for the Ministry of Economy and Finance said, "We are not changing this '
+    'year\'s growth target."'
+)
+BOTH = (
+    'A spokesperson for the Ministry of Economy and Finance said, "We are not changing this '
+    "year's growth target. But if the export slowdown drags on, we will consider additional "
+    'stimulus measures in the second half."'
+)
+
+
+def findings(source: str, target: str):
+    (check,) = create_checks(["quotes"])
+    return check.run(CheckContext(source, target))
+
+
+def test_a_dropped_second_quoted_sentence_is_major_and_named():
+    (found,) = findings(BRIEFING, FIRST_ONLY)
+    assert (found.check, found.kind, found.severity) == ("quotes", "quote_missing", "major")
+    start, end = found.source_span
+    assert BRIEFING[start:end].startswith("다만 수출 둔화가")
+    assert "다만 수출 둔화가" in found.message
+
+
+def test_both_quoted_sentences_rendered_pass():
+    assert findings(BRIEFING, BOTH) == []
+
+
+def test_two_quotes_rendered_as_two_quotations_around_the_speaker_pass():
+    source = (
+        '한국은행 총재는 "물가 상승세가 둔화하고 있다"며 "금리 인하 시점은 '
+        '내년 초가 될 것"이라고 말했다.'
+    )
+    target = (
+        '"Inflation is slowing," the governor of the Bank of Korea said. "The time to cut '
+        'interest rates will come early next year.'
+    )  # the second quotation runs on, unclosed, as news copy does
+    assert findings(source, target) == []
+
+
+def test_a_fragment_without_the_speaker_is_not_a_dropped_quotation():
+    source = (
+        '김민수 서울시 대변인은 "지하철 요금은 동결한다"며 "버스 노선은 내년에 개편한다"고 '
+        "말했다."
+    )
+    assert [f.kind for f in findings(source, '"Bus routes will be reorganized next year.')] == []
+
+
+def test_speech_turned_into_reported_speech_is_only_a_minor_finding():
+    target = "The ministry's spokesperson said the growth target would not change."
+    assert [(f.kind, f.severity) for f in findings(BRIEFING, target)] == [
+        ("quote_dropped", "minor")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [
+        ("그는 '우리는 절대 포기하지 않는다'고 말했다.", 1),
+        ("'8월 인구동향' 자료를 보면 출생아가 늘었다.", 0),  # a title in single quotes
+        ("「국민 여러분께 깊이 사과드립니다」라는 글을 올렸다.", 1),
+        ("'핵심' 기술", 0),
+    ],
+)
+def test_which_quotations_are_speech(text, speech):
+    assert len(quoted_speech(text)) == speech
+
+
+def test_quoted_sentences_and_their_offsets():
+    sentences = quoted_sentences(BRIEFING)
+    assert [s for s, _ in sentences] == [
+        "올해 성장률 목표는 바꾸지 않는다.",
+        "다만 수출 둔화가 길어지면 하반기에 추가 경기 부양책을 검토하겠다",
+    ]
+    for sentence, start in sentences:
+        assert BRIEFING[start : start + len(sentence)] == sentence
+
+
+def test_english_quotations_counted_by_sentence():
+    assert english_quoted_sentences(BOTH) == 2
+    assert english_quoted_sentences(FIRST_ONLY) == 1
+    assert english_quoted_text('"One," he said. "Two. Three.') == ["One,", "Two. Three."]
+
+
+SOURCE = """---
+date: 2026-05-12
+timezone: Asia/Seoul
+---
+# 환경부, 일회용컵 보증금제 전국 확대
+
+환경부는 12일 일회용컵 보증금제를 내년 6월부터 전국으로 확대한다고 밝혔다. 환경부 장관은 "일회용컵 사용을 줄이는 것이 목표다"라고 말했다. 장관은 "소상공인의 부담을 덜기 위해 라벨 비용을 정부가 지원하겠다"고 덧붙였다.
+"""
+
+REFERENCE = """Environment ministry to extend disposable cup deposit nationwide
+
+The Ministry of Environment said on May 12 that it would extend the deposit system for disposable cups nationwide from June next year. "Our goal is to reduce the use of disposable cups," the environment minister said. "The government will pay for the labels to ease the burden on small businesses," the minister added.
+"""
+
+DROPPED = """Environment ministry to extend disposable cup deposit nationwide
+
+The Ministry of Environment said on May 12 that it would extend the deposit system for disposable cups nationwide from June next year. "The government will pay for the labels to ease the burden on small businesses," the minister added.
+"""
+
+
+def _report(tmp_path, translation: str):
+    path = tmp_path / "cups.ko.md"
+    path.write_text(SOURCE, "utf-8")
+    return check_translation(read_article(path), translation)
+
+
+def test_a_quoted_sentence_dropped_whole_is_a_dropped_quotation(tmp_path):
+    report = _report(tmp_path, DROPPED)
+    found = [(p.label, f) for p in report.pairs for f in p.findings if f.severity >= "major"]
+    assert [f.kind for _, f in found] == ["quote_missing"]
+    label, missing = found[0]
+    assert "b1.s1" in label.split("+")
+    assert "b1.s1" in missing.message and "환경부 장관은" in missing.message
+
+
+def test_the_whole_article_rendered_holds_nothing_for_quotes(tmp_path):
+    report = _report(tmp_path, REFERENCE)
+    kinds = {f.kind for p in report.pairs for f in p.findings}
+    assert not kinds & {"quote_missing", "sentence_missing", "quote_dropped"}
+
+
+def test_dateline_is_read(tmp_path):
+    path = tmp_path / "cups.ko.md"
+    path.write_text(SOURCE, "utf-8")
+    assert read_article(path).dateline.date == dt.date(2026, 5, 12)
