@@ -99,10 +99,25 @@ def print_audit(n: int, flagged_lines: list[int], verdicts: dict[int, str]) -> N
         print(f"| {verdict:<18} | {counts[verdict]:>5} | {counts[verdict] / n:>6.1%} |")
     wrong = counts["check_wrong"] + counts["unaudited"]
     faithful = n - sum(counts[v] for v in VERDICTS[1:])
+    held = max(1, len(flagged_lines))
     print(
-        f"\nfalse flags proper (check wrong or unaudited): {wrong / n:.1%} of all references, "
+        f"\nfalse flags proper (check wrong or unaudited): {wrong} lines, {wrong / n:.1%} of all "
+        f"references, {wrong / held:.1%} of the {len(flagged_lines)} lines held, "
         f"{wrong / faithful:.1%} of the {faithful:,} the audit did not find at fault"
     )
+
+
+def write_unaudited(path: Path, pairs, checker: Checker, lines: list[int], verdicts) -> None:  # type: ignore[no-untyped-def]
+    """The held lines the audit has no verdict for, with their findings, to audit by hand."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("line\tkorean\tenglish\tfindings\n")
+        for number in lines:
+            if number in verdicts:
+                continue
+            ko, en = pairs[number - 1]
+            held = [f for f in checker.check(ko, en) if f.severity >= REVIEW_AT]
+            said = " | ".join(f"{f.check}/{f.kind}: {f.message}" for f in held)
+            out.write(f"{number}\t{ko}\t{en}\t{said}\n")
 
 
 def print_false_flags(pairs, full: Checker, with_terms: Checker, baseline: Checker) -> list[int]:
@@ -169,6 +184,9 @@ def main() -> None:
     parser.add_argument(
         "--audit", type=Path, help="a flag audit (bench/data/qa_flag_audit.tsv): rates by verdict"
     )
+    parser.add_argument(
+        "--unaudited", type=Path, help="with --audit: write the held lines it has no verdict for"
+    )
     args = parser.parse_args()
     pairs = read_pairs(args.corpus, args.split)
     termbase = bench_termbase()
@@ -182,7 +200,10 @@ def main() -> None:
     )
     flagged_lines = print_false_flags(pairs, full, with_terms, baseline)
     if args.audit:
-        print_audit(len(pairs), flagged_lines, read_audit(args.audit, args.split))
+        verdicts = read_audit(args.audit, args.split)
+        print_audit(len(pairs), flagged_lines, verdicts)
+        if args.unaudited:
+            write_unaudited(args.unaudited, pairs, full, flagged_lines, verdicts)
     injected(pairs, with_terms, baseline, args.per_kind, args.seed)
 
 
