@@ -72,6 +72,47 @@ def test_batching_keeps_each_translation_with_its_request(tiny_ct2_settings):
     assert [h.text for h in together] == [h.text for h in alone]
 
 
+def with_ct2(settings, **options):
+    return settings.model_copy(update={"ct2": settings.ct2.model_copy(update=options)})
+
+
+def test_batch_tokens_cut_batches_by_padded_pieces(tiny_ct2_settings):
+    """Sorted by length, a batch stops growing once sentences x its longest pass batch_tokens."""
+    requests = requests_for(korean(8))
+    settings = with_ct2(tiny_ct2_settings, batch_size=8, batch_tokens=40)
+    with create_engine("ct2", settings) as engine:
+        pieces = [engine.load().codec.encode_source(r.text) for r in requests]
+        batches = [batch for _, batch in engine._batches(requests, pieces)]
+        hypotheses = engine.translate(requests, CONTEXT)
+    assert sorted(i for batch in batches for i in batch) == list(range(8))
+    for batch in batches:
+        longest = max(len(pieces[i]) for i in batch)
+        assert len(batch) == 1 or len(batch) * longest <= 40
+    assert len(batches) > 1 and not any(h.failed for h in hypotheses)
+
+
+def test_a_sentence_longer_than_batch_tokens_still_goes_alone(tiny_ct2_settings):
+    settings = with_ct2(tiny_ct2_settings, batch_tokens=1)
+    with create_engine("ct2", settings) as engine:
+        done: list[int] = []
+        hypotheses = engine.translate(requests_for(korean(3)), CONTEXT, progress=done.append)
+    assert done == [1, 1, 1] and not any(h.failed for h in hypotheses)
+
+
+def test_overlapping_jobs_translate_at_once_with_inter_threads(tiny_ct2_settings):
+    from concurrent.futures import ThreadPoolExecutor
+
+    settings = with_ct2(tiny_ct2_settings, inter_threads=2)
+    requests = requests_for(korean(6))
+    with create_engine("ct2", settings) as engine:
+        assert engine.load().translator.num_translators == 2
+        alone = [h.text for h in engine.translate(requests, CONTEXT)]
+        with ThreadPoolExecutor(2) as pool:
+            jobs = [pool.submit(engine.translate, requests, CONTEXT) for _ in range(2)]
+            together = [[h.text for h in job.result()] for job in jobs]
+    assert together == [alone, alone]
+
+
 def test_suppressed_rendering_is_never_produced(engine):
     request = SegmentRequest("p1.s0", korean(1)[0])
     free = engine.translate([request], CONTEXT)[0].text
