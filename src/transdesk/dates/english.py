@@ -45,6 +45,8 @@ _MONTH_FORMS: dict[str, int] = {}
 for _number, (_full, _ap) in enumerate(zip(MONTHS, AP_ABBREVIATIONS, strict=True), start=1):
     for _form in {_full, _ap, _full[:3], _full[:3] + ".", _full[:4] + "."}:
         _MONTH_FORMS[_form.lower()] = _number
+# "Sept 3": the AP abbreviation without its period, as copy often writes it
+_MONTH_FORMS["sept"] = 9
 
 def _alternatives(forms) -> str:  # type: ignore[no-untyped-def]
     return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))

@@ -54,6 +54,32 @@ class _English:
     word_skeletons: frozenset[str]
     words: frozenset[str]
     figures: tuple[float, ...]
+    initials: frozenset[str] = frozenset()
+
+
+# the small words a name's initials skip: "Ministry of Foreign Affairs" is "MFA"
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "&"})
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def _initials(text: str) -> frozenset[str]:
+    """The acronyms the English's capitalised names spell: "Metropolitan Transit Authority"
+    gives "MTA" (and "MT", "TA"), "International Olympic Committee" "IOC". A Korean that glosses
+    a name with its acronym is rendered by an English that spells the name out."""
+    found: set[str] = set()
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*|&", text)
+    run: list[str] = []
+    for word in [*words, "."]:
+        if word[:1].isupper() and not word.isupper():
+            run.append(word[0])
+            continue
+        if word.lower() in _NAME_JOINERS and run:
+            continue  # "Ministry of Foreign Affairs": "MFA"
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                found.add("".join(run[i:j]))
+        run = []
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -70,7 +96,38 @@ def _english(text: str) -> _English:
         word_skeletons=frozenset(words),
         words=frozenset(re.findall(r"[A-Z][a-z]*", text)),
         figures=tuple(q.value for q in english_quantities(text)),
+        initials=_initials(text),
     )
+
+
+def _latin_in(word: str, english: _English) -> bool:
+    """A Latin word of the Korean is in the English, or is the acronym of a name it spells out."""
+    return word.lower() in english.latin or bool(
+        _ACRONYM.match(word) and word in english.initials
+    )
+
+
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'-]+")
+
+
+def _glossed_spans(korean: str, english: _English) -> list[tuple[int, int]]:
+    """The Korean words that gloss a Latin name the English has: in "뉴욕 대중교통 당국
+    (Metropolitan Transit Authority, MTA)" the three Korean words before the parenthesis are the
+    name the English writes, however it renders them. A name of n words is glossed by at most n
+    Korean words."""
+    spans = []
+    for match in _PARENTHESIS.finditer(korean):
+        name = match.group(1).split(",")[0]
+        words = _LATIN_NAME.findall(name)
+        if len(words) < 2 or sum(w.lower() in english.latin for w in words) * 2 < len(words):
+            continue
+        start = match.start()
+        before = korean[:start].rstrip()
+        eojeols = list(re.finditer(r"\S+", before))[-len(words) :]
+        if eojeols:
+            spans.append((eojeols[0].start(), match.start()))
+    return spans
 
 
 def _sounds_in(hangul: str, english: _English) -> bool:
@@ -100,10 +157,25 @@ def _name_in(name: str, english: _English) -> bool:
 
 def _stem_in(stem: str, english: _English) -> bool:
     """The stem is among the English stems, or begins one of them ("relation" in
-    "relationship", "import" in "importance") when it is long enough not to be chance."""
+    "relationship", "import" in "importance") when it is long enough not to be chance, or is of
+    the same word family ("respons" for "respond")."""
     if stem in english.stems:
         return True
-    return len(stem) >= _MIN_PREFIX and any(s.startswith(stem) for s in english.stems)
+    if len(stem) < _MIN_PREFIX:
+        return False
+    return any(s.startswith(stem) or _same_family(stem, s) for s in english.stems)
+
+
+_MIN_FAMILY_PREFIX = 6
+
+
+def _same_family(stem: str, other: str) -> bool:
+    """Two stems of one word family that differ in their last letter only: "respons" (response)
+    and "respond", "suspens" (suspension) and "suspend". Long enough a shared beginning is not
+    chance."""
+    if abs(len(stem) - len(other)) > 1 or len(stem) <= _MIN_FAMILY_PREFIX:
+        return False
+    return stem[:-1] == other[: len(stem) - 1]
 
 
 def content_keys(korean: str) -> frozenset[str]:
@@ -138,6 +210,7 @@ def coverage(
             if anchor:
                 anchors.append(item)
 
+    glossed = _glossed_spans(korean, target)
     figure_spans = []
     for quantity in korean_quantities(korean):
         figure_spans.append((quantity.start, quantity.end))
@@ -153,9 +226,12 @@ def coverage(
         if morpheme_key(morpheme) in shared:
             continue
         if morpheme.tag == "SL":
-            count(morpheme.form, morpheme.form.lower() in target.latin, anchor=True)
+            count(morpheme.form, _latin_in(morpheme.form, target), anchor=True)
             continue
         if morpheme.tag not in _WORD_TAGS:
+            continue
+        if any(s <= morpheme.start < e for s, e in glossed):
+            count(morpheme.form, True)  # part of a glossed name the English writes
             continue
         key = morpheme_key(morpheme)
         translations = lexicon.translations(key)

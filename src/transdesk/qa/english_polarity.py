@@ -29,7 +29,7 @@ Direction = Literal["up", "down"]
 # --- negation -------------------------------------------------------------------------------
 
 _CLEAR_NEGATION = re.compile(
-    r"\b(?:not|never|nobody|nothing|neither|nor|none|cannot|no(?!\.\s*\d))\b|n't\b|"
+    r"\b(?:not|never|nobody|nothing|neither|nor|none|cannot|no(?!\.?\s*\d|-\w))\b|n't\b|"
     r"\b(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing))\s+to\b|"
     r"\b(?:den(?:y|ies|ied|ying))\b",
     re.IGNORECASE,
@@ -42,7 +42,16 @@ _NOT_A_NEGATION = re.compile(
     r"\bcannot\s+help\b|\bcan't\s+help\b|\bnever\s+been\s+(?:higher|better|stronger|more)\b|"
     r"\b(?:not|no)\s+(?:more|less|fewer)\s+than\b|\bor\s+not\b|\basked\s+not\s+to\b|"
     r"\bno\s+(?:doubt|matter|longer|wonder|sooner|one\s+else)\b|"
-    r"\bif\s+not\b|\bnot\s+(?:yet|long|far|least)\b|\bnot\s+too\b",
+    r"\bif\s+not\b|\bnot\s+(?:yet|long|far|least)\b|\bnot\s+too\b|"
+    # fixed phrases with no negation in them: "no later than" (by), "no surprise" (as
+    # expected), "no exception" (likewise), "couldn't be happier", "can't wait" (looks forward),
+    # "couldn't agree more", "there is no denying" (clearly), "it won't be long before" (soon)
+    r"\bno\s+(?:later|earlier|sooner|fewer|less|more)\s+than\b|"
+    r"\bno\s+(?:surprise|exception|stranger|small|mean|shortage)\b|"
+    r"\b(?:could|can)(?:n't|\s+not)\s+(?:be|have\s+been)\s+\w+er\b|"
+    r"\b(?:can't|cannot|couldn't)\s+wait\b|\bnot\s+to\s+be\s+outdone\b|"
+    r"\b(?:could|can)(?:n't|\s+not)\s+agree\s+more\b|\bno\s+(?:denying|question|end)\b|"
+    r"(?:n't|\bnot)\s+be\s+long\s+(?:before|until)\b",
     re.IGNORECASE,
 )
 _WIDER_NEGATION = re.compile(
@@ -60,7 +69,17 @@ _WIDER_NEGATION = re.compile(
     r"irregular|improper\w*|inadequate|insufficient|incomplete|inconclusive|invalid|"
     r"dis(?:agree|approv|miss|allow|qualif|continu|regard|pute|miss)\w*|"
     r"mis(?!sile|sion|ter|t\b|ty)[a-z]{3,}|"
-    r"un[a-z]{3,}|non-?[a-z]+|\w+less|anti-?\w+|free\s+of)\b|n't\b",
+    r"un[a-z]{3,}|non-?[a-z]+|\w+less|anti-?\w+|free\s+of|"
+    # refusals and absences said without a negation: "turned down", "withheld", "kept quiet",
+    # "sat out", "too weak to", "remains to be seen" ("only" and "below" are left out: too
+    # common in affirmative copy to count as a negation)
+    r"turn(?:s|ed|ing)?\s+down|spurn\w*|snub\w*|shun\w*|rebuff\w*|pass(?:es|ed)?\s+up|"
+    r"withh[eo]ld\w*|k(?:ept|eep|eeps|eeping)\s+(?:quiet|secret|silent|mum)|"
+    r"st(?:ay|ays|ayed|aying)\s+(?:away|out|quiet|silent)|sat\s+out|sit\s+out|"
+    r"too\s+[a-z]+\s+to|remains?\s+to\s+be\s+seen|nowhere|in\s+vain|"
+    r"il(?:legitim|licit|logic)\w*|ir(?:relevan|respons|revers|replac|rational)\w*|"
+    r"in(?:abil|capab|access|eligib|effect|decis|compat|conceiv|consisten|visib|activ)\w*|"
+    r"im(?:practic|material|mobil|patien)\w*)\b|n't\b",
     re.IGNORECASE,
 )
 # "un-" words that do not negate
@@ -147,9 +166,15 @@ _CLAUSE_OPENER = re.compile(
 _SHORT_QUOTE = re.compile(r"[\"“]([^\"“”]{1,40})[\"”]")
 
 
+# "did not arrive until 3 a.m.": it arrived only then, which Korean says without a negation
+# ("3시가 돼서야 도착했다"); the "until" stands in the negation's own clause
+_NOT_UNTIL = re.compile(r"[^,;:.!?]{0,60}?\b(?:until|till)\b", re.IGNORECASE)
+
+
 def main_negations(text: str) -> list[Cue]:
     """The verbal negations that belong to the sentence's own statement: not after a
-    conjunction or subordinator that opens another clause, not in a short quoted label."""
+    conjunction or subordinator that opens another clause, not in a short quoted label, not
+    the "not ... until" that says "only then"."""
     unified = _unify(text)
     labels = [m.span() for m in _SHORT_QUOTE.finditer(unified) if len(m.group(1).split()) <= 4]
     found = []
@@ -157,6 +182,8 @@ def main_negations(text: str) -> list[Cue]:
         if _CLAUSE_OPENER.search(unified[: cue.start]):
             continue
         if any(start <= cue.start < end for start, end in labels):
+            continue
+        if _NOT_UNTIL.match(unified, cue.end):
             continue
         found.append(cue)
     return found
@@ -266,7 +293,8 @@ _NOT_A_DIRECTION = re.compile(
     r"\b(?:lower\s+(?:house|chamber|court)|higher\s+(?:education|court|authorit\w+|up\w*)|"
     r"high\s+(?:school|court|level|ranking)|cut\s+(?:ties|off|short)|"
     r"rais(?:e|es|ed|ing)\s+(?:concerns?|questions?|doubts?|the\s+issue|fears?|hopes?|"
-    r"money|funds?|awareness)|fall\s+(?:in\s+love|short|apart)|drop(?:s|ped)?\s+(?:the\s+)?"
+    r"money|funds?|awareness)|f(?:all|alls|ell|alling|allen)\s+(?:in\s+love|short|apart)|"
+    r"r(?:ise|ises|ose|isen|ising)\s+to\s+(?:power|fame|prominence)|drop(?:s|ped)?\s+(?:the\s+)?"
     r"(?:charges?|out|by)|gain(?:s|ed)?\s+(?:support|access|control|ground)|"
     r"growing\s+(?:concern|fear|calls?|number)|passed\s+(?:away|through|by)|"
     r"pass(?:ing)?\s+(?:away|through|by)|back(?:ed|ing)?\s+(?:down|off|away)|"

@@ -230,6 +230,21 @@ _NEGATION_LIKE = frozenset(
         "거부",
         "거절",
         "실패",
+        # reluctance and declining, which English tells as "did not want to", "declined to",
+        # "urged him not to"; "the only" is often "no other"
+        "꺼리",
+        "고사",
+        "사양",
+        "만류",
+        "기피",
+        "유일",
+        # no change, which English tells as "did not change", "has not moved", "still not"
+        "동결",
+        "보합",
+        "그대로",
+        "여전",
+        "여전히",
+        "유지",
     }
 )
 # nouns with the prefix letters that are not negations ("비용": cost, "미국": America)

@@ -16,8 +16,13 @@ English quantities, and says whether the English accounts for it:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from transdesk.qa.quantities import Quantity
+
+if TYPE_CHECKING:
+    from transdesk.dates import EnglishDate
 
 _FRACTIONS = re.compile(
     r"\b(?:(?P<two>two)-?\s?thirds?|(?:a|one)[\s-]third|(?:a|one)[\s-]quarter|"
@@ -78,6 +83,30 @@ def is_shorthand_date(quantity: Quantity, english_dates: list[tuple[int, int]]) 
     if not match:
         return False
     return (int(match.group(1)), int(match.group(2))) in english_dates
+
+
+def is_day_of_english_date(
+    quantity: Quantity, source: str, english_dates: Sequence[EnglishDate]
+) -> bool:
+    """A count of days that is the last day of the English date span: Korean copy writes
+    "8월 8일부터 24일간" where it means through the 24th, and the English says "August 8-24"."""
+    if source[quantity.end : quantity.end + 1] != "일" or quantity.value != int(quantity.value):
+        return False
+    return any(int(quantity.value) in (d.day, d.day2) for d in english_dates if d.month)
+
+
+# a bare figure with a particle of time: "22에는", "3부터" (a day the copy wrote without 일)
+_BARE_DAY = re.compile(r"^(?:에는|에도|에|부터|까지)")
+
+
+def is_bare_day(quantity: Quantity, source: str, english_dates: Sequence[EnglishDate]) -> bool:
+    """A day of the month written bare ("도착했던 22에는"), which the English tells by its
+    weekday ("the day I arrived, Tuesday"); without the month the weekday cannot be checked."""
+    if quantity.spelled or quantity.value != int(quantity.value) or not 1 <= quantity.value <= 31:
+        return False
+    if not _BARE_DAY.match(source[quantity.end : quantity.end + 2]):
+        return False
+    return any(d.weekday is not None for d in english_dates)
 
 
 def is_fraction_of_share(quantity: Quantity, source: str, english: str) -> bool:
@@ -150,6 +179,38 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
     if after.startswith("분") and value in (15, 30):
         word = "half" if value == 30 else "quarter"
         return re.search(rf"\b{word}[\s-]+(?:an\s+)?hour", english, re.IGNORECASE) is not None
+    # "24시간" round the clock; "100%" entire, fully, unanimous
+    if after.startswith("시간") and value == 24:
+        return re.search(r"\b(?:a)?round[\s-]the[\s-]clock|\b24/7\b", english, re.I) is not None
+    if after.lstrip().startswith(("%", "퍼센트", "％")) and value == 100:
+        return _WHOLE.search(english) is not None
+    # durations with a name of their own: "6개월" half a year, "2주" a fortnight
+    if after.startswith("개월") and value == 6:
+        return re.search(r"\bhalf[\s-]+(?:a\s+)?year", english, re.IGNORECASE) is not None
+    if after.startswith("주") and value == 2:
+        return re.search(r"\bfortnight", english, re.IGNORECASE) is not None
+    return False
+
+
+_WHOLE = re.compile(
+    r"\b(?:entire(?:ly)?|full(?:y)?|unanimous(?:ly)?|complete(?:ly)?|whole(?:ly)?|"
+    r"total(?:ly)?|outright|sole(?:ly)?|wholly[\s-]owned)\b",
+    re.IGNORECASE,
+)
+_KOREAN_FRACTION = re.compile(r"(\d+)\s*분의\s*(\d+)")
+
+
+def is_fraction_in_words(quantity: Quantity, source: str, english: str) -> bool:
+    """A Korean fraction ("3분의 2": two-thirds) whose denominator or numerator the English
+    tells with a fraction word of the same share ("two-thirds", "a quarter")."""
+    for match in _KOREAN_FRACTION.finditer(source):
+        if not match.start() <= quantity.start < match.end():
+            continue
+        denominator, numerator = int(match.group(1)), int(match.group(2))
+        if not denominator:
+            return False
+        share = 100 * numerator / denominator
+        return any(abs(_fraction_share(m) - share) < 1 for m in _FRACTIONS.finditer(english))
     return False
 
 

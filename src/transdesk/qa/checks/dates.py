@@ -20,6 +20,7 @@ from transdesk.dates import (
 )
 from transdesk.dates.rewrite import resolve_english_date
 from transdesk.qa.base import CheckContext, finding
+from transdesk.qa.quantities import korean_quantities
 
 _LAST_YEAR = re.compile(
     r"\b(?:last|previous|past|a)\s+year|\byear\s+(?:ago|earlier|before)\b", re.IGNORECASE
@@ -35,6 +36,35 @@ _RELATIVE_MONTH = re.compile(
     r"\b(?:(?P<last>last|previous|past)|(?P<this>this)|(?P<next>next|coming))\s+month\b",
     re.IGNORECASE,
 )
+
+
+# a month told by its year relative to the dateline: "next June", "last March", "June of last
+# year", "this coming May"
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_RELATIVE_MONTH_NAME = re.compile(
+    rf"\b(?i:(?P<last>last|previous|past)|(?P<this>this(?:\s+coming)?)|(?P<next>next|coming))\s+"
+    rf"{_MONTH_NAMES}|{_MONTH_NAMES}\s+(?:of\s+)?"
+    r"(?:(?P<last2>last)|(?P<this2>this)|(?P<next2>next))\s+year\b"
+)
+
+
+def _month_year_told_relative(mention: DateMention, target: str, dateline) -> bool:
+    """The English names the month and tells its year relative to the dateline ("next June"
+    for "2009년 6월"), right by the dateline when there is one."""
+    if mention.first is None or _ENGLISH_YEAR.search(target):
+        return False
+    for match in _RELATIVE_MONTH_NAME.finditer(target):
+        groups = match.groupdict()
+        offset = (
+            -1 if groups["last"] or groups["last2"] else 1 if groups["next"] or groups["next2"]
+            else 0
+        )
+        if dateline is None or mention.first.year - dateline.year == offset:
+            return True
+    return False
 
 
 def _relative_offsets(pattern: re.Pattern[str], target: str) -> set[int]:
@@ -158,12 +188,28 @@ def _year_written(year: int, target: str) -> bool:
 _ENGLISH_YEAR = re.compile(r"(?<![\d.,$])\b(1[89]\d\d|20\d\d)\b(?![\d.,]\d|\s*(?:%|percent))")
 
 
+# "징역 2년6월": a term of two years and six months, not June
+_YEARS_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*년\s*$")
+
+
+def _term_in_months(mention: DateMention, source: str) -> bool:
+    """A month that ends a span of years and months ("2년6월", "1년 6월"), not a month."""
+    return bool(
+        re.fullmatch(r"\d{1,2}월", mention.surface)
+        and _YEARS_BEFORE.search(source[: mention.start])
+    )
+
+
 class DatesCheck:
     name = "dates"
     description = "absolute and relative dates in the source agree with the translation"
 
     def run(self, context: CheckContext) -> list[Finding]:
-        mentions = resolve_dates(context.source, context.dateline)
+        mentions = [
+            m
+            for m in resolve_dates(context.source, context.dateline)
+            if not _term_in_months(m, context.source)
+        ]
         english = find_english_dates(context.target)
         findings = [self._check_mention(m, english, context) for m in mentions]
         findings = [f for f in findings if f is not None]
@@ -202,6 +248,10 @@ class DatesCheck:
                 return None
             if _told_relative(mention, target, dateline):  # "last month" for 지난달 or 9월
                 return None
+            if any(_month_matches(mention, f) for f in english) and _month_year_told_relative(
+                mention, target, dateline
+            ):
+                return None  # "next June" for "2009년 6월"
             severity = "minor" if "." in mention.surface else "major"  # "2005.10": a stamp
         suggestion = (
             format_date(mention.first, dateline)
@@ -268,10 +318,12 @@ class DatesCheck:
         if not written or any(m.relative for m in mentions):
             return []
         source_years = {y for m in written for y in _years(m)}
+        # a figure the source counts ("2천명" as "2000 people") is a count, not a year
+        counts = {q.value for q in korean_quantities(context.source)}
         findings = []
         for match in _ENGLISH_YEAR.finditer(context.target):
             year = int(match.group(1))
-            if year in source_years or match.group(1) in context.source:
+            if year in source_years or match.group(1) in context.source or year in counts:
                 continue
             findings.append(
                 self._mismatch(

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from transdesk.article import Finding
-from transdesk.dates import find_english_dates, resolve_dates
+from transdesk.dates import EnglishDate, find_english_dates, resolve_dates
 from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.figure_markup import blank_markup
 from transdesk.qa.number_forms import (
     clock_values,
     is_age_bracket,
     is_approximate_range,
+    is_bare_day,
     is_clock_time,
+    is_day_of_english_date,
+    is_fraction_in_words,
     is_fraction_of_share,
     is_named_number,
     is_shorthand_date,
@@ -133,7 +137,9 @@ class NumbersCheck:
         in_dates = {float(v) for d in english_dates for v in (d.month, d.day, d.year) if v}
         days = [(d.month, d.day) for d in english_dates if d.month and d.day]
         findings = self._unit_findings(figures)
-        findings += self._missing(figures, (in_dates, days), context, changed, explained)
+        findings += self._missing(
+            figures, (in_dates, days), context, changed, explained, english_dates
+        )
         return findings + [self._added(quantity) for quantity in unexplained]
 
     def _unit_findings(self, figures: Figures) -> list[Finding]:
@@ -182,6 +188,7 @@ class NumbersCheck:
         context: CheckContext,
         changed: list[Quantity],
         explained: set[float],
+        english_dates: Sequence[EnglishDate] = (),
     ) -> list[Finding]:
         in_dates, days = dates
         findings, text = [], context.source
@@ -232,6 +239,10 @@ class NumbersCheck:
                 continue  # "MP3", "iPhone 3G": the figure is part of a name the English repeats
             if self._rendered_otherwise(quantity, context, days):
                 continue
+            if is_day_of_english_date(quantity, text, english_dates) or is_bare_day(
+                quantity, text, english_dates
+            ):
+                continue  # "8일부터 24일간" as "August 8-24"; "22에는" as "Tuesday"
             minor = _in_parentheses(quantity, text) or (
                 (_part_of_a_name(quantity, text) or is_age_bracket(quantity, text, context.target))
                 and not changed
@@ -274,6 +285,7 @@ class NumbersCheck:
             or is_fraction_of_share(quantity, source, english)
             or is_approximate_range(quantity, source, english)
             or is_named_number(quantity, source, english)
+            or is_fraction_in_words(quantity, source, english)
             or is_generation(quantity, source, english)
         )
 

@@ -74,6 +74,19 @@ def _unrendered_terms(context: CheckContext) -> list[str]:
     return missing
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def _latin_name_rendered(inner: str, target: str) -> bool:
+    """A parenthesis that gives a Latin name and a Korean gloss of it, where the English writes
+    the name (at least half its words): the gloss is for Korean readers, the English has it."""
+    words = _LATIN_WORD.findall(inner)
+    if len(words) < 2:
+        return False
+    english = {w.lower() for w in _LATIN_WORD.findall(target)}
+    return sum(w.lower() in english for w in words) * 2 >= len(words)
+
+
 class OmissionCheck:
     name = "omission"
     description = "the translation is neither much shorter nor much longer than the source"
@@ -159,6 +172,8 @@ class OmissionCheck:
             inner = match.group(1).strip()
             if not inner or _NOT_CONTENT.match(inner) or len(_HANGUL.findall(inner)) < 4:
                 continue
+            if _latin_name_rendered(inner, context.target):
+                continue  # "(Number 16 Bus Shelter, 16번 버스 종착지)": the English has the name
             findings.append(
                 finding(
                     self.name,

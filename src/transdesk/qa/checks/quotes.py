@@ -79,6 +79,14 @@ def _outside_quotes(text: str) -> str:
     return " ".join(part.strip() for part in kept if part.strip())
 
 
+def _opens(text: str, mark: re.Match[str]) -> bool:
+    """A straight or opening mark that can only open: after a space or the start, before a word
+    (a closing mark follows a word or punctuation)."""
+    before = text[mark.start() - 1 : mark.start()]
+    after = text[mark.end() : mark.end() + 1]
+    return mark.group(0) in "\"“" and (not before or before.isspace()) and after.isalnum()
+
+
 def english_quoted_text(text: str) -> list[str]:
     """The quoted passages of an English text; a quotation opened and not closed (news style
     when a quote runs on into the next paragraph) runs to the end."""
@@ -86,7 +94,12 @@ def english_quoted_text(text: str) -> list[str]:
     for match in _EN_QUOTE_MARK.finditer(text):
         mark = match.group(0)
         opening = mark == "“" or (mark == '"' and not inside)
-        if opening and not inside:
+        if inside and _opens(text, match):
+            # a second opening mark: the closing one was left out ('"It is bad, he said. "The
+            # day I arrived was awful.'): the first passage ran to here, a new one starts
+            passages.append(text[start : match.start()])
+            start = match.end()
+        elif opening and not inside:
             inside, start = True, match.end()
         elif inside and mark != "“":
             passages.append(text[start : match.start()])

@@ -1,0 +1,72 @@
+"""Numbers on correct English written in other forms, beside the errors still held: a day count
+that is the end of an English date span, a bare day told by its weekday, approximations, scales,
+percent spellings, ages and currencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from transdesk.article import Severity
+from transdesk.qa import Checker
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker()
+
+
+def held(checker: Checker, source: str, target: str, check: str = "numbers") -> list[str]:
+    return [
+        f.message
+        for f in checker.check(source, target)
+        if f.check == check and f.severity >= Severity.MAJOR
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("올림픽은 8월 8일부터 24일간 열린다.", "The Olympics run August 8-24."),
+        ("그는 “베이징에 도착했던 22에는 최악이었다”고 말했다.",
+         '"The day I arrived, Tuesday, was awful," he said.'),
+        ("이 회사는 약 150만 명의 고객을 보유하고 있다.", "The company has nearly 1.5 million customers."),
+        ("사고로 100여 명이 다쳤다.", "More than 100 people were injured in the accident."),
+        ("실업률은 3.5%로 올랐다.", "The jobless rate rose to 3.5 per cent."),
+        ("김씨(52)는 경찰에 체포됐다.", "Kim, a 52-year-old, was arrested by police."),
+        ("정부는 5억 달러를 지원하기로 했다.", "The government will provide $500 million."),
+        ("정부는 5000억 원을 투입한다.", "The government will inject W500 billion."),
+        ("응답자의 50%가 반대했다.", "Half of the respondents opposed it."),
+        ("약 2만 명이 참가했다.", "Some 20,000 people took part."),
+        ("사망자는 12명으로 늘었다.", "The death toll rose to twelve."),
+        # fractions and durations told in words
+        ("응답자의 3분의 2가 찬성했다.", "Two-thirds of respondents agreed."),
+        ("응답자의 4분의 1이 찬성했다.", "A quarter of respondents agreed."),
+        ("그는 6개월 동안 입원했다.", "He was hospitalized for half a year."),
+        ("그는 2주 동안 입원했다.", "He was hospitalized for a fortnight."),
+        ("상황실은 24시간 운영된다.", "The situation room runs around the clock."),
+        ("회사는 지분 100%를 인수했다.", "The company acquired the entire stake."),
+    ],
+)
+def test_correct_english_is_not_held(checker: Checker, source: str, target: str) -> None:
+    assert held(checker, source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a count of days that no English date accounts for
+        ("올림픽은 8월 8일부터 24일간 열린다.", "The Olympics run from August 8 for two weeks."),
+        # a bare figure with a particle of time is a day only where the English has a weekday
+        ("그는 “베이징에 도착했던 22에는 최악이었다”고 말했다.",
+         '"The day I arrived was awful," he said.'),
+        ("정부는 5억 달러를 지원하기로 했다.", "The government will provide $300 million."),
+        ("사망자는 12명으로 늘었다.", "The death toll rose to 15."),
+        ("응답자의 3분의 2가 찬성했다.", "A third of respondents agreed."),
+        ("그는 6개월 동안 입원했다.", "He was hospitalized for a year."),
+        ("상황실은 24시간 운영된다.", "The situation room runs 12 hours a day."),
+        ("회사는 지분 100%를 인수했다.", "The company acquired 90 percent of the stake."),
+        ("회사는 지분 100%를 인수했다.", "The company acquired a stake."),
+    ],
+)
+def test_real_errors_are_still_held(checker: Checker, source: str, target: str) -> None:
+    assert held(checker, source, target)

@@ -1,0 +1,74 @@
+"""Polarity on correct English that only looks negated or flipped, beside the errors it must
+still hold: fixed phrases with "no", "not ... until", lexical refusals, "fell short"."""
+
+from __future__ import annotations
+
+import pytest
+
+from transdesk.article import Severity
+from transdesk.qa import CheckContext, create_checks
+
+
+def held(source: str, target: str) -> list[str]:
+    (check,) = create_checks(["polarity"])
+    return [f.kind for f in check.run(CheckContext(source, target)) if f.severity >= Severity.MAJOR]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # "no" in fixed phrases
+        ("여당은 3월 10일까지 법안을 제출해야 한다.",
+         "The ruling party must submit the bill no later than March 10."),
+        ("그가 승리한 것은 당연한 일이다.", "It is no surprise that he won."),
+        ("그는 세계 랭킹 1위 선수로 꼽힌다.", "He is ranked the world's No 1 player."),
+        ("의회는 불신임 투표를 실시했다.", "Parliament held a no-confidence vote."),
+        ("그는 결과에 매우 만족한다고 말했다.", "He said he couldn't be happier with the result."),
+        ("그는 전적으로 동의한다고 말했다.", "He said he couldn't agree more."),
+        ("경기가 회복세를 보이는 것은 분명하다.", "There is no denying the economy is recovering."),
+        # "not ... until": only then
+        ("경찰은 새벽 3시가 돼서야 현장에 도착했다.",
+         "The police did not arrive at the scene until 3 a.m."),
+        # a negation in a clause of its own
+        ("그는 여전히 건재하다고 말했다.",
+         "He said he was still going strong, though he could not say for how long."),
+        # a Korean negation told by a refusal without "not"
+        ("그는 그 제안을 받아들이지 않았다.", "He turned down the offer."),
+        ("그는 이에 대해 언급하지 않았다.", "He kept quiet about the matter."),
+        # reluctance and declining told with a negation
+        ("그는 언론 인터뷰를 꺼렸다.", "He did not want to give interviews to the press."),
+        ("그는 장관직을 고사했다.", "He declined to take the minister post."),
+        # no change told with a negation
+        ("한국은행은 기준금리를 연 5%로 동결했다.",
+         "The Bank of Korea did not change its key rate of 5 percent."),
+        ("그는 여전히 병원에 입원해 있다.", "He has not left the hospital yet."),
+        # directions told by "cut", "reduce", "fell short of"
+        ("수출이 감소했다.", "Exports were cut."),
+        ("정부는 예산을 10% 감축했다.", "The government reduced the budget by 10 percent."),
+        ("수출이 목표치를 밑돌았다.", "Exports fell short of the target."),
+    ],
+)
+def test_correct_english_is_not_held(source: str, target: str) -> None:
+    assert held(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kind"),
+    [
+        ("북한은 미사일을 발사했다.", "North Korea did not launch a missile.", "negation_added"),
+        ("그는 회의에 참석했다.", "He did not attend the meeting at all.", "negation_added"),
+        ("경찰은 현장에 도착했다.", "The police did not arrive at the scene.", "negation_added"),
+        ("그는 언론 인터뷰를 했다.", "He did not give interviews to the press.", "negation_added"),
+        ("그는 회의에 참석하지 않았다.",
+         "He attended the meeting with his colleagues and spoke for an hour.", "negation_lost"),
+        # "only" elsewhere in the sentence is no negation that could carry the lost one
+        ("주말에는 온라인 사전 예약자만 입장할 수 있고 현장 발권은 불가능하다.",
+         "On weekends, only those who reserved online can enter, and on-site ticketing is "
+         "also possible.", "negation_lost"),
+        ("수출이 3% 증가했다.", "Exports fell 3 percent.", "direction_flipped"),
+        ("수출이 목표치를 밑돌았다.", "Exports rose above the target by 3 percent.",
+         "direction_flipped"),
+    ],
+)
+def test_real_errors_are_still_held(source: str, target: str, kind: str) -> None:
+    assert kind in held(source, target)
