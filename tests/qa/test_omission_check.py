@@ -91,12 +91,14 @@ def test_link_counts_by_word_alignment():
     pytest.importorskip("eflomal")
     from transdesk.qa.lexicon_build import link_counts
 
+    # no word but the one it translates follows a Korean noun everywhere (no "the" before both
+    # "government" and "budget"), so the sampler has one answer to find
     pairs = [
-        ("정부는 예산을 늘렸다.", "The government raised the budget."),
-        ("정부는 세금을 줄였다.", "The government cut taxes."),
-        ("국회는 예산을 줄였다.", "The assembly cut the budget."),
-        ("국회는 세금을 늘렸다.", "The assembly raised taxes."),
-    ] * 20
+        ("정부는 예산을 늘렸다.", "Government raised budget."),
+        ("정부는 세금을 줄였다.", "Government cut taxes."),
+        ("국회는 예산을 줄였다.", "Assembly cut budget."),
+        ("국회는 세금을 늘렸다.", "Assembly raised taxes."),
+    ] * 30
     counts = link_counts(pairs)
     assert max(counts["정부"], key=counts["정부"].get) == "government"
     assert max(counts["예산"], key=counts["예산"].get) == "budget"
