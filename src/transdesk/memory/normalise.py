@@ -26,8 +26,8 @@ _PUNCTUATION = {
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE = str.maketrans({**_FULL_WIDTH, **_QUOTES, **_PUNCTUATION})
 _ELLIPSIS = re.compile(r"[…⋯]|\.{3,}")
-_SPACE = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.!?;:])")
+_ELLIPSIS_MARKS = ("…", "⋯", "...")
+_CLOSING_PUNCT = ",.!?;:"
 
 MIN_TRIGRAM_LENGTH = 3
 
@@ -35,14 +35,23 @@ MIN_TRIGRAM_LENGTH = 3
 def normalise(text: str) -> str:
     """The form of `text` the memory compares: NFC, one kind of each punctuation, single spaces."""
     text = unicodedata.normalize("NFC", text).translate(_TABLE)
-    text = _ELLIPSIS.sub("...", text)
-    text = _SPACE.sub(" ", text).strip()
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if any(mark in text for mark in _ELLIPSIS_MARKS):  # the regex only where it has work to do
+        text = _ELLIPSIS.sub("...", text)
+    text = " ".join(text.split())  # runs of (Unicode) whitespace to one space, ends stripped
+    if " " in text:  # no space before closing punctuation
+        for mark in _CLOSING_PUNCT:
+            text = text.replace(" " + mark, mark)
+    return text
 
 
 def source_hash(text: str) -> str:
     """The exact-match key of a source sentence (SHA-1 of its normalised form, 40 hex digits)."""
-    return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()
+    return normalised_hash(normalise(text))
+
+
+def normalised_hash(normalised: str) -> str:
+    """`source_hash` of a text `normalise` has already folded (saves folding it twice)."""
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
 
 
 def trigrams(normalised: str) -> list[str]:

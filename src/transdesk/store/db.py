@@ -24,6 +24,20 @@ from transdesk.store.failures import as_storage_error
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+# PostgreSQL connections per process. A web process runs its synchronous routes on a thread pool
+# and holds a connection only for one unit of work (a few milliseconds), so 10 kept open serve
+# hundreds of requests a second; 5 more may open for bursts and are closed when returned. Every
+# process (web, worker, CLI) has its own pool, so three processes stay at 45 of the server's
+# default 100 connections instead of 90; more connections than cores only queue inside the
+# server anyway. A request that finds the pool exhausted waits `POSTGRES_POOL_TIMEOUT_S` and then
+# fails (SQLAlchemy's TimeoutError) rather than hanging. psycopg 3 prepares a statement on the
+# server after its fifth execution on a connection (its default `prepare_threshold`), so the hot
+# queries of the memory and the reader routes are planned once per pooled connection, not once
+# per call.
+POSTGRES_POOL_SIZE = 10
+POSTGRES_MAX_OVERFLOW = 5
+POSTGRES_POOL_TIMEOUT_S = 10
+
 
 class Base(DeclarativeBase):
     """Declarative base of every table of the desk."""
@@ -56,7 +70,13 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=POSTGRES_POOL_SIZE,
+        max_overflow=POSTGRES_MAX_OVERFLOW,
+        pool_timeout=POSTGRES_POOL_TIMEOUT_S,
+    )
 
 
 def alembic_config(url: str) -> Config:
