@@ -23,7 +23,7 @@ from transdesk.desk.held import held_sentences
 from transdesk.desk.labels import sentence_labels
 from transdesk.errors import Conflict, InvalidArticle, InvalidInput, UnresolvedSentences
 from transdesk.feedback import review
-from transdesk.ingest import parse_article
+from transdesk.ingest.off_process import parse_in_child
 from transdesk.ingest.raw import slugify
 from transdesk.publish.credits import english_byline, english_credit
 from transdesk.store.db import Database
@@ -191,8 +191,9 @@ def _parse_and_receive(
     database: Database, document: bytes | str, format: str | None, *, max_bytes: int,
     slug: str | None, where: str, editor: str,
 ) -> tuple[Article, int]:
-    """Parse, split and check the upload, then store it with its job (runs in a worker thread)."""
-    article = parse_article(document, format, max_bytes=max_bytes, slug=slug, where=where)
+    """Parse, split and check the upload (in the parsing process: Kiwi keeps the interpreter lock
+    while it splits), then store it with its job; runs in a worker thread."""
+    article = parse_in_child(document, format, max_bytes=max_bytes, slug=slug, where=where)
     return article, _receive(database, article, editor)
 
 

@@ -18,12 +18,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("articles") as table:
-        table.add_column(sa.Column("byline_en", sa.Text, nullable=True))
-        table.add_column(sa.Column("credit_en", sa.Text, nullable=True))
+    op.add_column("articles", sa.Column("byline_en", sa.Text, nullable=True))
+    op.add_column("articles", sa.Column("credit_en", sa.Text, nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("articles") as table:
-        table.drop_column("credit_en")
-        table.drop_column("byline_en")
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+, PostgreSQL), not a batch copy of the table: on
+    # SQLite that copy drops `articles`, and its foreign keys would delete the rows that point to it
+    op.execute("ALTER TABLE articles DROP COLUMN credit_en")
+    op.execute("ALTER TABLE articles DROP COLUMN byline_en")
