@@ -33,7 +33,7 @@ def test_a_title_change_is_widened_by_the_name_it_belongs_to():
         "Commissioner Kim", "leader Kim", "Kim Jong-un",
     )  # fmt: skip
     assert change.replaceable
-    assert apply_change("Commissioner Kim left.", change) == "leader Kim left."
+    assert apply_change("Commissioner Kim left.", change) == "Leader Kim left."
     assert apply_change("Commissioner Kimberly left.", change) is None
 
 
@@ -43,3 +43,14 @@ def test_a_substitution_holds_the_whole_name():
     assert substitutions(before, after) == [
         Substitution("Labor Party of North Korea", "Workers' Party of Korea")
     ]
+
+
+def test_a_fix_that_begins_a_sentence_begins_with_a_capital():
+    from transdesk.feedback.edit import Change, apply_change
+
+    fix = Change(wrong="Commissioner Kim", right="leader Kim")
+    assert apply_change("Commissioner Kim left by train.", fix) == "Leader Kim left by train."
+    assert apply_change('He said. "Commissioner Kim left."', fix) == 'He said. "Leader Kim left."'
+    assert (
+        apply_change("Putin and Commissioner Kim met.", fix) == "Putin and leader Kim met."
+    )  # inside a sentence it stays as the editor wrote it

@@ -201,7 +201,7 @@ def test_a_name_fix_is_proposed_for_other_articles_and_applied_to_all_at_once(de
     assert applied.status_code == 200 and 'data-item="' not in applied.text
 
     other = desk.client.get("/articles/kim-arrives").text
-    assert "leader Kim departed from North Korea" in other and "Commissioner" not in other
+    assert "Leader Kim departed from North Korea" in other and "Commissioner" not in other
     assert "to give the correct title of Kim" in other
     with desk.client.app.state.database.session() as session:
         logged = session.scalars(select(AuditEntry).where(AuditEntry.action == "propagate")).all()

@@ -145,12 +145,22 @@ def _change(old: list[str], new: list[str], a0: int, a1: int, b0: int, b1: int) 
     return Change(_join(old[a0:a1]), _join(right), subject, name)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*\s+)[\"“‘'(]*$")
+
+
 def apply_change(text: str, change: Change) -> str | None:
     """`text` with the wrong words replaced by the right ones (whole words only), or None."""
     pattern = re.compile(rf"(?<![\w-]){re.escape(change.wrong)}(?![\w-])")
     if not pattern.search(text):
         return None
-    return pattern.sub(lambda _m: change.right, text)
+
+    def right(match: re.Match[str]) -> str:
+        # the fix takes the place of words that began a sentence: so does the fix
+        if change.wrong[:1].isupper() and _SENTENCE_START.search(text[: match.start()]):
+            return change.right[:1].upper() + change.right[1:]
+        return change.right
+
+    return pattern.sub(right, text)
 
 
 # --- substitutions: what the memory counts and the termbase learns --------------------------
