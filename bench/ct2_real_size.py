@@ -44,12 +44,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ctranslate2
-import numpy as np
 import sentencepiece as spm
-from ctranslate2.converters import Converter
-from ctranslate2.specs import TransformerSpec
 
 from transdesk.assembly import build_pipeline
+from transdesk.devtools.random_ct2 import RandomTransformer, Shape, train_sentencepiece
 from transdesk.engines.ct2_options import Ct2Options
 from transdesk.ingest import read_article
 from transdesk.settings import Settings
@@ -64,7 +62,7 @@ TARGET = 0.02
 
 # quickmt/quickmt-ko-en (model card): transformer "big", 8 encoder + 2 decoder layers, 20k vocabs
 D_MODEL, FFN, HEADS, LAYERS, VOCAB = 1024, 4096, 16, (8, 2), 20_000
-SPECIALS = ["<unk>", "<blank>", "<s>", "</s>"]
+QUICKMT = Shape(d_model=D_MODEL, ffn=FFN, heads=HEADS, layers=LAYERS)
 SPM_VOCAB = 8000  # what 2000 training sentences support; the vocabularies are filled up to 20k
 LENGTH_RATIO = 1.3
 SEED = 20251202
@@ -73,67 +71,12 @@ SEED = 20251202
 # --- the model --------------------------------------------------------------------------------
 
 
-def train_sentencepiece(text: Path, prefix: Path) -> list[str]:
+def vocabulary(text: Path, prefix: Path) -> list[str]:
     """A unigram model at `prefix`.model; its pieces filled up to VOCAB entries, specials first."""
-    spm.SentencePieceTrainer.train(
-        input=str(text), model_prefix=str(prefix), vocab_size=SPM_VOCAB, model_type="unigram",
-        character_coverage=0.9995, hard_vocab_limit=False, num_threads=2, minloglevel=2,
-    )  # fmt: skip
-    processor = spm.SentencePieceProcessor(model_file=f"{prefix}.model")
-    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    vocabulary = SPECIALS + [p for p in pieces if p not in SPECIALS]
-    return vocabulary + [f"<filler_{i}>" for i in range(VOCAB - len(vocabulary))]
-
-
-class RandomBigTransformer(Converter):
-    """quickmt-ko-en's Transformer spec filled with small random weights."""
-
-    def __init__(self, source_vocab: list[str], target_vocab: list[str]) -> None:
-        self.source_vocab, self.target_vocab = source_vocab, target_vocab
-        self.rng = np.random.default_rng(SEED)
-
-    def _weights(self, *shape: int) -> np.ndarray:
-        return (self.rng.standard_normal(shape, dtype=np.float32) / np.sqrt(shape[-1])).astype(
-            np.float32
-        )
-
-    @staticmethod
-    def _norm(spec) -> None:
-        spec.gamma = np.ones(D_MODEL, dtype=np.float32)
-        spec.beta = np.zeros(D_MODEL, dtype=np.float32)
-
-    def _ffn(self, spec) -> None:
-        self._norm(spec.layer_norm)
-        spec.linear_0.weight = self._weights(FFN, D_MODEL)
-        spec.linear_0.bias = np.zeros(FFN, dtype=np.float32)
-        spec.linear_1.weight = self._weights(D_MODEL, FFN)
-        spec.linear_1.bias = np.zeros(D_MODEL, dtype=np.float32)
-
-    def _attention(self, spec, cross: bool) -> None:
-        self._norm(spec.layer_norm)
-        rows = (D_MODEL, 2 * D_MODEL, D_MODEL) if cross else (3 * D_MODEL, D_MODEL)
-        for linear, out in zip(spec.linear, rows, strict=True):
-            linear.weight = self._weights(out, D_MODEL)
-            linear.bias = np.zeros(out, dtype=np.float32)
-
-    def _load(self) -> TransformerSpec:
-        spec = TransformerSpec.from_config(LAYERS, HEADS)
-        spec.encoder.embeddings[0].weight = self._weights(len(self.source_vocab), D_MODEL)
-        self._norm(spec.encoder.layer_norm)
-        for layer in spec.encoder.layer:
-            self._attention(layer.self_attention, cross=False)
-            self._ffn(layer.ffn)
-        spec.decoder.embeddings.weight = self._weights(len(self.target_vocab), D_MODEL)
-        self._norm(spec.decoder.layer_norm)
-        for layer in spec.decoder.layer:
-            self._attention(layer.self_attention, cross=False)
-            self._attention(layer.attention, cross=True)
-            self._ffn(layer.ffn)
-        spec.decoder.projection.weight = self._weights(len(self.target_vocab), D_MODEL)
-        spec.decoder.projection.bias = np.zeros(len(self.target_vocab), dtype=np.float32)
-        spec.register_source_vocabulary(self.source_vocab)
-        spec.register_target_vocabulary(self.target_vocab)
-        return spec
+    pieces = train_sentencepiece(
+        text, prefix, SPM_VOCAB, character_coverage=0.9995, num_threads=2
+    )
+    return pieces + [f"<filler_{i}>" for i in range(VOCAB - len(pieces))]
 
 
 def build_model(cache: Path) -> Path:
@@ -145,11 +88,11 @@ def build_model(cache: Path) -> Path:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     started = time.perf_counter()
-    source = train_sentencepiece(CORPUS / "korean-english-park.test.ko", work / "src.spm")
-    target = train_sentencepiece(CORPUS / "korean-english-park.test.en", work / "tgt.spm")
+    source = vocabulary(CORPUS / "korean-english-park.test.ko", work / "src.spm")
+    target = vocabulary(CORPUS / "korean-english-park.test.en", work / "tgt.spm")
     partial = cache / "partial"
     shutil.rmtree(partial, ignore_errors=True)
-    RandomBigTransformer(source, target).convert(str(partial), quantization="int8")
+    RandomTransformer(QUICKMT, source, target, SEED).convert(str(partial), quantization="int8")
     for side in ("src", "tgt"):
         shutil.copy(work / f"{side}.spm.model", partial / f"{side}.spm.model")
     partial.rename(model_dir)
