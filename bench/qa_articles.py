@@ -45,6 +45,7 @@ from qa_measure import (  # noqa: E402
     by_check,
     false_flags,
     flagged,
+    injected_cases,
 )
 
 from transdesk.article import Article, Decision, Finding, Severity  # noqa: E402
@@ -467,14 +468,7 @@ def corpus_figures(split: str, sample: int, per_kind: int, seed: int) -> dict[st
     print(f"|{'-' * 19}|{'-' * 6}|{'-' * 12}|{'-' * 14}|{'-' * 10}|")
     injected = {}
     for kind, (check, inject) in INJECTORS.items():
-        rng = random.Random(seed)
-        cases = []
-        for ko, en in rng.sample(clean, len(clean)):
-            corrupted = inject(ko, en, rng)
-            if corrupted and corrupted != en:
-                cases.append((ko, corrupted))
-            if len(cases) >= per_kind:
-                break
+        cases = injected_cases(clean, inject, per_kind, seed)
         if not cases:
             continue
         results = [with_terms.check(ko, en) for ko, en in cases]

@@ -141,6 +141,20 @@ def print_false_flags(pairs, full: Checker, with_terms: Checker, baseline: Check
     return lines
 
 
+def injected_cases(clean, inject, per_kind: int, seed: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Up to `per_kind` (Korean, corrupted English) pairs: `inject` tried on the clean pairs in an
+    order drawn from `seed`, keeping each corruption that changed the English."""
+    rng = random.Random(seed)
+    cases = []
+    for ko, en in rng.sample(clean, len(clean)):
+        corrupted = inject(ko, en, rng)
+        if corrupted and corrupted != en:
+            cases.append((ko, corrupted))
+        if len(cases) >= per_kind:
+            break
+    return cases
+
+
 def injected(pairs, checker: Checker, baseline: Checker, per_kind: int, seed: int) -> None:
     clean = [(ko, en) for ko, en in pairs if not flagged(checker.check(ko, en))]
     print(
@@ -153,14 +167,7 @@ def injected(pairs, checker: Checker, baseline: Checker, per_kind: int, seed: in
     )
     print(f"|{'-' * 19}|{'-' * 6}|{'-' * 12}|{'-' * 14}|{'-' * 10}|{'-' * 7}|")
     for kind, (check, inject) in INJECTORS.items():
-        rng = random.Random(seed)
-        cases = []
-        for ko, en in rng.sample(clean, len(clean)):
-            corrupted = inject(ko, en, rng)
-            if corrupted and corrupted != en:
-                cases.append((ko, corrupted))
-            if len(cases) >= per_kind:
-                break
+        cases = injected_cases(clean, inject, per_kind, seed)
         if not cases:
             print(f"| {kind:<17} | {0:>4} | {'—':>10} | {'—':>12} | {'—':>8} | {'—':>5} |")
             continue
