@@ -1,6 +1,6 @@
 """How well the sentence checks work, measured on the ko-en-news corpus: both tables.
 
-    python bench/qa_measure.py [CORPUS_DIR] [--split test] [--per-kind 300] [--seed 0]
+    python bench/qa_measure.py [CORPUS_DIR] [--split dev|test] [--per-kind 300] [--seed 0]
 
 1. False flags: the share of human reference translations the gate sends to review or blocks, at
    the default thresholds (the corpus has no datelines; no termbase, then the bench termbase).
@@ -185,7 +185,7 @@ def injected(pairs, checker: Checker, baseline: Checker, per_kind: int, seed: in
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--split", default="test", choices=("dev", "test"))
+    parser.add_argument("--split", default="dev", choices=("dev", "test"))
     parser.add_argument("--per-kind", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(

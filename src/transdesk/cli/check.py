@@ -69,9 +69,9 @@ def check(
     choice: TermbaseChoice = choose_termbase(settings.resolved_database_url, enabled=termbase)
     thresholds: Thresholds = thresholds_from(settings)
     report = check_translation(
-        article, english, termbase=choice.termbase, thresholds=thresholds, published=published
+        article, english, termbase=choice.termbase, thresholds=thresholds, published=published,
+        termbase_signature=choice.signature(),
     )
-    report = replace(report, signature={**report.signature, "termbase": choice.signature()})
     if as_json:
         typer.echo(report.to_json())
     else:

@@ -9,6 +9,7 @@ editing a published one is a correction, with a dated note for readers, like an 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +30,9 @@ from transdesk.store.desk_tables import (
     utcnow,
 )
 from transdesk.webhooks import events as webhook_events
+
+if TYPE_CHECKING:
+    from transdesk.publish.credits import Lookup
 
 _PUBLISHABLE = {ArticleState.REVIEW, ArticleState.BLOCKED}
 _RETRANSLATABLE = {
@@ -169,10 +173,12 @@ def resolve(
 
 
 def set_credits(
-    db: Database, slug: str, editor: str, *, byline: str | None, credit: str | None
+    db: Database, slug: str, editor: str, *, byline: str | None, credit: str | None,
+    lookup: Lookup | None = None,
 ) -> bool:
     """Set the English byline and credit readers see (empty or the automatic one: the desk's
-    romanised one again); audited, and a new revision when it changes. True when it changed."""
+    romanised one again, through the termbase `lookup` the reader's page uses); audited, and a new
+    revision when it changes. True when it changed."""
     from transdesk.publish.credits import english_byline, english_credit
 
     changed = False
@@ -180,7 +186,7 @@ def set_credits(
         article = find_article(session, slug)
         for field, value, automatic in (
             ("english_byline", byline, english_byline(article.byline)),
-            ("english_credit", credit, english_credit(article.credit)),
+            ("english_credit", credit, english_credit(article.credit, lookup)),
         ):
             if value is None:
                 continue

@@ -9,10 +9,13 @@ these give, no Hangul is left: an English page never shows Korean metadata by ac
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
 from transdesk.qa.romanize import romanize_name, romanize_syllables
+
+log = logging.getLogger(__name__)
 
 Lookup = Callable[[str], str | None]  # Korean → approved English, or None
 
@@ -133,7 +136,7 @@ def english_byline(byline: str | None) -> str | None:
 
 
 def termbase_lookup(termbase) -> Lookup:  # type: ignore[no-untyped-def]
-    """A `Lookup` from a loaded termbase (`transdesk.glossary.store.TermbaseStore.load()`): the
+    """A `Lookup` from a loaded termbase (`transdesk.glossary.store.TermbaseStore.current()`): the
     approved English of an entry that matches the whole text."""
 
     def lookup(text: str) -> str | None:
@@ -143,3 +146,14 @@ def termbase_lookup(termbase) -> Lookup:  # type: ignore[no-untyped-def]
         return None
 
     return lookup
+
+
+def desk_lookup(store) -> Lookup | None:  # type: ignore[no-untyped-def]
+    """The lookup for credit lines on a running desk: the termbase as it is now, from one
+    `TermbaseStore` the desk keeps (reloaded only when the termbase has changed). A termbase that
+    cannot be read leaves the desk's own list of outlets and romanisation."""
+    try:
+        return termbase_lookup(store.current())
+    except Exception:
+        log.warning("the termbase could not be read for a credit line", exc_info=True)
+        return None

@@ -9,6 +9,8 @@ that quotes someone is a dropped quotation.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from transdesk.article import Article, Decision, Finding, Segment
 from transdesk.qa.align import AlignedPair, align_translation, uncovered_in_bead
 from transdesk.qa.base import TermLookup, finding
@@ -108,14 +110,25 @@ def _pair_findings(
     )
 
 
+def _termbase_signature(termbase: TermLookup | None) -> Mapping[str, object]:
+    if termbase is None:
+        return {"name": "none", "entries": 0, "version": None}
+    describe = getattr(termbase, "signature", None)
+    return {"name": "given", **(describe() if callable(describe) else {})}
+
+
 def check_translation(
     article: Article,
     translation: str,
     termbase: TermLookup | None = None,
     thresholds: Thresholds | None = None,
     published: bool = False,
+    termbase_signature: Mapping[str, object] | None = None,
 ) -> CheckReport:
-    """The report for `translation` (plain text or Markdown) of the Korean `article`."""
+    """The report for `translation` (plain text or Markdown) of the Korean `article`.
+
+    `termbase_signature` says which termbase the report used (name, entries, version) when the
+    caller knows more than the termbase itself does (the desk's or the starter)."""
     thresholds = thresholds or Thresholds()
     checker = Checker(termbase=termbase)
     article_findings = check_notice(translation, severity="major" if published else "info")
@@ -157,7 +170,7 @@ def check_translation(
     signature = {
         "checks": checker.names,
         "thresholds": thresholds.as_dict(),
-        "termbase": termbase is not None,
+        "termbase": dict(termbase_signature or _termbase_signature(termbase)),
         "notice": AI_NOTICE,
     }
     return CheckReport(tuple(pairs), decision, tuple(article_findings), alignment.notes, signature)

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 
 from transdesk import __version__
 from transdesk.desk.queue import TranslationQueue
+from transdesk.glossary.store import TermbaseStore
 from transdesk.observability.collector import DeskCollector
 from transdesk.observability.http import HttpMetrics, HttpObserver, RequestIds
 from transdesk.observability.readiness import desk_checker
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, *, pipeline_factory=None) -> Fa
         database = Database(settings.resolved_database_url)
         queue = TranslationQueue(settings, database, pipeline_factory)
         app.state.database, app.state.queue = database, queue
+        app.state.termbase = TermbaseStore(database)
         app.state.readiness = desk_checker(
             settings, lambda: app.state.database, lambda: app.state.queue.huey.pending_count()
         )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from transdesk.desk.accounts import Editor
 from transdesk.desk.queue import TranslationQueue
 from transdesk.settings import Settings
+from transdesk.glossary.store import TermbaseStore
 from transdesk.store.db import Database
 from transdesk.web import auth
 
@@ -45,8 +46,13 @@ async def _templates(request: Request) -> Jinja2Templates:
     return request.app.state.templates
 
 
+async def _termbase(request: Request) -> TermbaseStore:
+    return request.app.state.termbase
+
+
 SettingsDep = Annotated[Settings, Depends(_settings)]
 DatabaseDep = Annotated[Database, Depends(_database)]
+TermbaseDep = Annotated[TermbaseStore, Depends(_termbase)]  # one per desk: `current()` reloads on change
 SessionDep = Annotated[Session, Depends(_session)]
 QueueDep = Annotated[TranslationQueue, Depends(_queue)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(_templates)]

@@ -25,10 +25,10 @@ from transdesk.errors import Conflict, InvalidArticle, InvalidInput, UnresolvedS
 from transdesk.feedback import review
 from transdesk.ingest.off_process import parse_in_child
 from transdesk.ingest.raw import slugify
-from transdesk.publish.credits import english_byline, english_credit
+from transdesk.publish.credits import desk_lookup, english_byline, english_credit
 from transdesk.store.db import Database
 from transdesk.web import auth
-from transdesk.web.deps import DatabaseDep, QueueDep, SettingsDep, TemplatesDep
+from transdesk.web.deps import DatabaseDep, QueueDep, SettingsDep, TemplatesDep, TermbaseDep
 from transdesk.web.ratelimit import limit_submissions
 from transdesk.web.routes.pages import PageEditor, back, render
 
@@ -64,8 +64,10 @@ def retranslate(
 
 @router.get("/desk/articles/{slug}/edit", response_class=HTMLResponse)
 def edit_page(
-    slug: str, request: Request, editor: PageEditor, database: DatabaseDep, templates: TemplatesDep
+    slug: str, request: Request, editor: PageEditor, database: DatabaseDep, templates: TemplatesDep,
+    termbase: TermbaseDep,
 ) -> Response:
+    lookup = desk_lookup(termbase)
     with database.session() as session:
         article = editing.article_for_edit(session, slug)
         segments = list(article.segments)
@@ -79,14 +81,15 @@ def edit_page(
         "unresolved": request.query_params.get("unresolved") == "1",
         "error": request.query_params.get("error"),
         "byline": article.english_byline or english_byline(article.byline) or "",
-        "credit": article.english_credit or english_credit(article.credit) or "",
+        "credit": article.english_credit or english_credit(article.credit, lookup) or "",
     }
     return render(request, templates, "editor_article_edit.html", context)
 
 
 @router.post("/desk/articles/{slug}/edit", dependencies=[auth.CsrfChecked])
 async def edit(
-    slug: str, request: Request, editor: PageEditor, database: DatabaseDep, settings: SettingsDep
+    slug: str, request: Request, editor: PageEditor, database: DatabaseDep, settings: SettingsDep,
+    termbase: TermbaseDep,
 ) -> Response:
     form = await request.form()
     zone = settings.newsroom_timezone
@@ -103,8 +106,9 @@ async def edit(
     }
     try:
         if any(v is not None for v in credits.values()):
+            lookup = await run_in_threadpool(desk_lookup, termbase)
             await run_in_threadpool(
-                editing.set_credits, database, slug, editor.name, **credits
+                editing.set_credits, database, slug, editor.name, **credits, lookup=lookup
             )
         if form.get("publish"):
             await run_in_threadpool(

@@ -16,7 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from transdesk.desk import articles as desk_articles
 from transdesk.desk.articles import PublicArticle
 from transdesk.errors import InvalidInput, NotFound
-from transdesk.publish.credits import Lookup, english_byline, english_credit, termbase_lookup
+from transdesk.glossary.store import TermbaseStore
+from transdesk.publish.credits import Lookup, desk_lookup, english_byline, english_credit
 from transdesk.publish.jsonld import (
     CorrectionNote,
     Original,
@@ -28,7 +29,7 @@ from transdesk.publish.newsroom import Newsroom
 from transdesk.publish.notice import AI_NOTICE_BEFORE_LINK, AI_NOTICE_LINK_TEXT
 from transdesk.store.db import Database
 from transdesk.store.desk_tables import ArticleState, ReportKind
-from transdesk.web.deps import DatabaseDep, SettingsDep, TemplatesDep
+from transdesk.web.deps import DatabaseDep, SettingsDep, TemplatesDep, TermbaseDep
 from transdesk.web.proxies import client_address
 from transdesk.web.ratelimit import limit_reports
 from transdesk.web.routes.reports import ReportCreate, receive_report
@@ -100,18 +101,18 @@ def build_page(public: PublicArticle, lookup: Lookup | None = None) -> ArticlePa
     )
 
 
-def _load_page(database, slug: str) -> tuple[ArticlePage, int]:  # type: ignore[no-untyped-def]
-    lookup = _termbase_lookup(database)
+def _load_page(database, termbase, slug: str) -> tuple[ArticlePage, int]:  # type: ignore[no-untyped-def]
+    lookup = desk_lookup(termbase)
     with database.session() as session:
         public = desk_articles.load_public_article(session, slug)
         return build_page(public, lookup), public.row.revision
 
 
 def _load_article(
-    database: Database, slug: str, newsroom: Newsroom
+    database: Database, termbase: TermbaseStore, slug: str, newsroom: Newsroom
 ) -> tuple[ArticlePage, int, TranslatedPage]:
     """The page, its revision and what its JSON-LD says, read in one session."""
-    lookup = _termbase_lookup(database)
+    lookup = desk_lookup(termbase)
     with database.session() as session:
         public = desk_articles.load_public_article(session, slug)
         page = build_page(public, lookup)
@@ -146,18 +147,6 @@ def translated_page(
     )
 
 
-def _termbase_lookup(database) -> Lookup | None:  # type: ignore[no-untyped-def]
-    """Credits go through the termbase; a termbase that cannot be read leaves the desk's own list
-    of outlets and romanisation."""
-    try:
-        from transdesk.glossary.store import TermbaseStore
-
-        return termbase_lookup(TermbaseStore(database).load())
-    except Exception:
-        log.warning("the termbase could not be read for a credit line", exc_info=True)
-        return None
-
-
 def _html(content: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(content, status_code=status)
 
@@ -178,7 +167,7 @@ def _headline_english(row) -> str:  # type: ignore[no-untyped-def]
 @router.get("/articles/{slug}", response_class=HTMLResponse, name="article_page")
 async def article_page(
     slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep,
-    settings: SettingsDep,
+    settings: SettingsDep, termbase: TermbaseDep,
 ) -> HTMLResponse:
     """Served from the page cache on the event loop; one indexed query checks the revision."""
     cache = request.app.state.page_cache
@@ -191,16 +180,16 @@ async def article_page(
     html = cache.get("article", slug, revision)
     if html is None:
         html, revision = await run_in_threadpool(
-            _render_article, database, templates, slug, Newsroom.of(settings)
+            _render_article, database, termbase, templates, slug, Newsroom.of(settings)
         )
         cache.put("article", slug, revision, html)
     return _html(html)
 
 
 def _render_article(  # type: ignore[no-untyped-def]
-    database, templates, slug: str, newsroom: Newsroom
+    database, termbase, templates, slug: str, newsroom: Newsroom
 ) -> tuple[str, int]:
-    page, revision, translated = _load_article(database, slug, newsroom)
+    page, revision, translated = _load_article(database, termbase, slug, newsroom)
     jsonld = news_article(translated, newsroom)
     html = templates.get_template("article.html").render(
         page=page, notice=AI_NOTICE_BEFORE_LINK, link_text=AI_NOTICE_LINK_TEXT,
@@ -221,17 +210,17 @@ def _form_page(request, templates, page, segment, *, error=None, values=None, st
 
 @router.get("/articles/{slug}/feedback", response_class=HTMLResponse, name="report_form")
 def report_form(
-    slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep,
-    segment: Annotated[str | None, Query(max_length=20)] = None,
+    slug: str, request: Request, database: DatabaseDep, termbase: TermbaseDep,
+    templates: TemplatesDep, segment: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
-    page, _ = _load_page(database, slug)
+    page, _ = _load_page(database, termbase, slug)
     return _form_page(request, templates, page, segment)
 
 
 @router.post("/articles/{slug}/feedback", dependencies=[Depends(limit_reports)])
 def submit_report_form(
     slug: str, request: Request, database: DatabaseDep, settings: SettingsDep,
-    templates: TemplatesDep,
+    templates: TemplatesDep, termbase: TermbaseDep,
     segment: Annotated[str, Form(max_length=20)],
     kind: Annotated[str, Form(max_length=40)],
     suggestion: Annotated[str, Form(max_length=100_000)] = "",
@@ -247,7 +236,7 @@ def submit_report_form(
         client = client_address(request)
         receive_report(database, settings, slug, body, client)
     except (ValidationError, InvalidInput) as problem:
-        page, _ = _load_page(database, slug)
+        page, _ = _load_page(database, termbase, slug)
         message = _plain(problem)
         return _form_page(request, templates, page, segment, error=message, values=values,
                           status=422)
@@ -263,7 +252,8 @@ def _plain(problem: Exception) -> str:
 
 @router.get("/articles/{slug}/thanks", response_class=HTMLResponse, name="report_thanks")
 def report_thanks(
-    slug: str, request: Request, database: DatabaseDep, templates: TemplatesDep
+    slug: str, request: Request, database: DatabaseDep, termbase: TermbaseDep,
+    templates: TemplatesDep,
 ) -> HTMLResponse:
-    page, _ = _load_page(database, slug)
+    page, _ = _load_page(database, termbase, slug)
     return templates.TemplateResponse(request, "report_thanks.html", {"page": page})
