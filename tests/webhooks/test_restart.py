@@ -41,15 +41,13 @@ def _wait(condition, timeout_s: float, what: str) -> None:  # type: ignore[no-un
         time.sleep(0.05)
 
 
-@pytest.mark.parametrize("queue_lost", [False, True], ids=["queue-kept", "queue-lost"])
-def test_a_retry_survives_a_restart_and_arrives_once(
-    desk_settings, database, published, receiver, monkeypatch, queue_lost
-):
+def _fail_the_first_try_and_stop(desk_settings, database, published, receiver, monkeypatch):  # type: ignore[no-untyped-def]
+    """A subscriber whose first try fails (500); a reader report sends it; the desk stops while
+    the retry waits."""
     monkeypatch.setattr(outbox, "BACKOFF_S", (RETRY_S, RETRY_S))
     with database.session() as session:
         receiver.secret = subscriptions.add(session, receiver.url, (), "boss").secret
     receiver.answers = [500]
-
     first = _start(desk_settings)
     try:
         filed = first.post(
@@ -59,6 +57,22 @@ def test_a_retry_survives_a_restart_and_arrives_once(
         _wait(lambda: len(_tries(database)) == 1, 20, "the first try to be logged")
     finally:
         first.__exit__(None, None, None)  # the desk and its worker stop mid-retry
+
+
+def _assert_retried_once(receiver, database) -> None:  # type: ignore[no-untyped-def]
+    """The failed try and one retry arrived, both signed, the same message under one id."""
+    assert [r.answered for r in receiver.received] == [500, 200]
+    assert all(r.error is None for r in receiver.received)  # both signatures verify
+    assert receiver.received[0].body == receiver.received[1].body
+    assert len({r.headers["webhook-id"] for r in receiver.received}) == 1
+    assert [t.status_code for t in _tries(database)] == [500, 200]
+
+
+@pytest.mark.parametrize("queue_lost", [False, True], ids=["queue-kept", "queue-lost"])
+def test_a_retry_survives_a_restart_and_arrives_once(
+    desk_settings, database, published, receiver, monkeypatch, queue_lost
+):
+    _fail_the_first_try_and_stop(desk_settings, database, published, receiver, monkeypatch)
     [failed] = _tries(database)
     assert failed.status_code == 500 and failed.next_retry_at is not None
     if queue_lost:  # as if the queue's storage went with the machine
@@ -72,11 +86,7 @@ def test_a_retry_survives_a_restart_and_arrives_once(
     finally:
         second.__exit__(None, None, None)
 
-    assert [r.answered for r in receiver.received] == [500, 200]
-    assert all(r.error is None for r in receiver.received)  # both signatures verify
-    assert receiver.received[0].body == receiver.received[1].body
-    assert len({r.headers["webhook-id"] for r in receiver.received}) == 1
-    assert [t.status_code for t in _tries(database)] == [500, 200]
+    _assert_retried_once(receiver, database)
     with database.session() as session:
         message = session.scalar(select(WebhookMessage))
     assert (message.state, message.attempts) == ("delivered", 2)
@@ -87,19 +97,7 @@ def test_a_retry_lost_with_the_desk_is_sent_by_a_worker_started_later(
     desk_settings, database, published, receiver, monkeypatch, tmp_path
 ):
     """The desk stops mid-retry with its queue; `transdesk worker`, started afresh, sends it."""
-    monkeypatch.setattr(outbox, "BACKOFF_S", (RETRY_S, RETRY_S))
-    with database.session() as session:
-        receiver.secret = subscriptions.add(session, receiver.url, (), "boss").secret
-    receiver.answers = [500]
-    first = _start(desk_settings)
-    try:
-        filed = first.post(
-            f"/api/articles/{published}/reports", json={"segment": "b2.s0", "kind": "other"}
-        )
-        assert filed.status_code == 201, filed.text
-        _wait(lambda: len(_tries(database)) == 1, 20, "the first try to be logged")
-    finally:
-        first.__exit__(None, None, None)
+    _fail_the_first_try_and_stop(desk_settings, database, published, receiver, monkeypatch)
     for path in desk_settings.data_dir.glob("queue.db*"):
         path.unlink()
 
@@ -121,7 +119,4 @@ def test_a_retry_lost_with_the_desk_is_sent_by_a_worker_started_later(
     finally:
         worker.terminate()
         worker.wait(15)
-    assert [r.answered for r in receiver.received] == [500, 200]
-    assert all(r.error is None for r in receiver.received)
-    assert len({r.headers["webhook-id"] for r in receiver.received}) == 1
-    assert [t.status_code for t in _tries(database)] == [500, 200]
+    _assert_retried_once(receiver, database)
