@@ -23,6 +23,7 @@ SQLite and under 120 s on PostgreSQL (smaller sizes are held to the same rate, p
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -77,12 +78,18 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def build(url: str, sources: list[str]) -> tuple[TranslationMemory, float]:
+    """The import, timed; its CPU time in this process and the machine's load go to stderr (on a
+    shared machine the wall time alone says little; PostgreSQL's own CPU is not in it)."""
     memory = TranslationMemory(Database(url))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     pairs = (MemoryPair(s, f"English sentence {i}.", "bench", Origin.IMPORT)
              for i, s in enumerate(sources))
     memory.add_many(pairs, batch_size=20_000)
-    return memory, time.perf_counter() - started
+    wall = time.perf_counter() - started
+    print(f"({url.split(':', 1)[0]} import of {len(sources):,}: {wall:.1f} s, "
+          f"{time.process_time() - cpu:.1f} s CPU in this process, "
+          f"load {os.getloadavg()[0]:.1f})", file=sys.stderr)  # fmt: skip
+    return memory, wall
 
 
 def time_lookups(memory: TranslationMemory, queries: list[tuple[str, str]]) -> dict[str, float]:

@@ -67,7 +67,7 @@ def test_the_pg_trgm_floor_follows_the_threshold():
 
 
 @pytest.mark.postgres
-def test_postgres_lookup_sets_the_floor_and_reads_the_gin_index(postgres_url):
+def test_postgres_lookup_queries_rare_trigram_pairs_through_the_gin_index(postgres_url):
     from transdesk.store.db import Database
 
     database = Database(postgres_url)
@@ -82,16 +82,18 @@ def test_postgres_lookup_sets_the_floor_and_reads_the_gin_index(postgres_url):
             floor = session.execute(text("SHOW pg_trgm.similarity_threshold")).scalar_one()
             query = normalise("4321번째 대량 기사 문장이다.")
             plan = session.execute(
-                text("EXPLAIN ANALYZE SELECT id FROM memory_segments WHERE source_norm % :q"),
-                {"q": query},
+                text("EXPLAIN ANALYZE SELECT id FROM memory_segments "
+                     "WHERE source_norm LIKE '%432%' AND source_norm LIKE '%1번째%' LIMIT 100"),
             ).scalars().all()
+            assert memory.fuzzy_many([query], session=session)[query][0].target == "Bulk 4321."
         event.remove(database.engine, "before_cursor_execute", listener)
     finally:
         database.close()
-    assert float(floor) == 0.5
+    assert float(floor) == 0.3  # pg_trgm's default: only the `%` fallback sets the floor
     assert any("ix_memory_segments_source_norm_trgm" in line for line in plan)
     assert not any("seq scan" in line.lower() for line in plan)
-    assert any("% q.query" in statement for statement in statements)
+    pair_queries = [s for s in statements if "source_norm LIKE" in s]
+    assert pair_queries and not any("% q.query" in statement for statement in statements)
 
 
 @pytest.mark.postgres

@@ -1,16 +1,28 @@
 """Where fuzzy-match candidates come from: a trigram index, never a scan of the memory.
 
-SQLite: the FTS5 trigram table. A sentence's trigrams are split into `BUCKETS` runs by position;
-from each run the rarest trigram (by `memory_trigram_docs`) represents it, and every pair of
-representatives is one `"a" AND "b"` query. An edit in one part of a sentence spoils only the pairs
-touching that part; pairs spanning two distant parts are very selective. A row's candidate weight
-sums 1/(size of each result it appears in), so rows found by selective pairs come first.
+Both backends query pairs of rare trigrams. A sentence's trigrams are split into `BUCKETS` runs by
+position; from each run the rarest trigram (by `memory_trigram_docs`) represents it, and every
+pair of representatives is one query for the rows holding both. An edit in one part of a sentence
+spoils only the pairs touching that part; pairs spanning two distant parts are very selective.
+Each pair reads at most `ROWS_PER_PAIR` rows.
 
-PostgreSQL: pg_trgm's `%` operator over the GIN trigram index, best `similarity()` first, with
-`pg_trgm.similarity_threshold` set from the caller's threshold (`PgTrigramIndex.similarity_floor`)
-so the index scan skips what cannot match (the planner, blind to what `%` costs per row, may scan
-the table: sequential scans are switched off for that one transaction). A bulk import drops the GIN
-index and builds it once at the end with more `maintenance_work_mem`.
+SQLite: the FTS5 trigram table (`detail=none`: rowids only, which is all a `"a" AND "b"` query
+needs), one `MATCH` per pair; a row's candidate weight sums 1/(size of each result it appears in),
+so rows found by selective pairs come first. `memory_trigram_docs` counts every trigram, read from
+the FTS5 vocabulary after a bulk import.
+
+PostgreSQL: the pg_trgm GIN index serves `source_norm LIKE '%abc%' AND source_norm LIKE '%def%'`
+by intersecting the posting lists of two rare trigrams, where the `%` similarity operator read
+the long posting lists of every common trigram of the sentence (308 ms at 10^6 segments). Only
+trigrams inside a run of letters or digits are used (`word_trigrams`: pg_trgm pads words, so a
+trigram holding a space is not one of its keys), and `memory_trigram_docs` counts those, kept in
+step by the store's writes. The rows come back with their text, which is rescored at once with
+the Levenshtein ratio, so a common pair's rows do not crowd out the best ones. A sentence with
+fewer than two such trigrams known to the memory falls back to `%` at
+`PgTrigramIndex.similarity_floor`, with sequential scans switched off for its transaction (the
+planner, blind to what `%` costs per row, may scan the table); an AND of two `LIKE`s is estimated
+rare enough to take the index. A bulk import drops the GIN index and builds it once at the end
+with more `maintenance_work_mem`, and adds its rows' counts in one statement.
 
 (The store adds, for sentences of up to `SHORT` characters, the entries of similar length read
 through the `source_length` index: an entry of one or two characters has no trigram at all.)
@@ -24,10 +36,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from rapidfuzz import fuzz
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from transdesk.memory.normalise import MIN_TRIGRAM_LENGTH, trigrams
+from transdesk.memory.normalise import MIN_TRIGRAM_LENGTH, trigrams, word_trigrams
 from transdesk.store.memory_tables import FTS_TABLE, FTS_VOCAB_TABLE, TRGM_INDEX
 
 log = logging.getLogger(__name__)
@@ -36,6 +49,10 @@ BUCKETS = 6
 ROWS_PER_PAIR = 100
 SHORT = 2 * MIN_TRIGRAM_LENGTH - 1  # up to here, also look at entries of similar length
 BULK_INDEX_MEMORY = "512MB"  # PostgreSQL's maintenance_work_mem while the trigram index is rebuilt
+# SQLite's page cache while a bulk import runs (a negative size is in KiB): the duplicate checks
+# and the `source_hash` index read and write pages all over a table of 10^6 rows, which the
+# default 2 MB keeps evicting. Set back at the end (a failed import leaves only a larger limit).
+BULK_CACHE_KIB = -262144
 MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
 TRGM_INDEX_SQL = (  # as created by migration 0002_memory, altered by 0010_memory_trgm
     f"CREATE INDEX {TRGM_INDEX} ON memory_segments USING gin (source_norm gin_trgm_ops) "
@@ -64,7 +81,9 @@ class CandidateIndex(Protocol):
         """Prepare for a large import; returns what `end_bulk` needs."""
         ...
 
-    def end_bulk(self, session: Session, token: object) -> None: ...
+    def end_bulk(self, session: Session, token: object, norms: Sequence[str]) -> None:
+        """Finish a large import whose new rows' normalised sources are `norms`."""
+        ...
 
     def removed(self, session: Session, norms: Sequence[str]) -> None: ...
 
@@ -96,8 +115,9 @@ def _phrase(gram: str) -> str:
     return '"' + gram.replace('"', '""') + '"'
 
 
-def _pairs(grams: list[str], docs: dict[str, int]) -> list[str]:
-    """FTS5 MATCH expressions for one sentence (see the module docstring)."""
+def rare_pairs(grams: list[str], docs: dict[str, int]) -> list[tuple[str, ...]]:
+    """The trigram pairs (or the one trigram) one sentence is looked up by (module docstring);
+    trigrams no stored row holds are left out."""
     known = [g for g in grams if docs.get(g)]
     if not known:
         return []
@@ -105,8 +125,51 @@ def _pairs(grams: list[str], docs: dict[str, int]) -> list[str]:
     runs = [known[i * n // BUCKETS : (i + 1) * n // BUCKETS] for i in range(BUCKETS)]
     representatives = list(dict.fromkeys(min(run, key=docs.__getitem__) for run in runs if run))
     if len(representatives) == 1:
-        return [_phrase(representatives[0])]
-    return [f"{_phrase(a)} AND {_phrase(b)}" for a, b in itertools.combinations(representatives, 2)]
+        return [(representatives[0],)]
+    return list(itertools.combinations(representatives, 2))
+
+
+def _pairs(grams: list[str], docs: dict[str, int]) -> list[str]:
+    """FTS5 MATCH expressions for one sentence."""
+    return [" AND ".join(_phrase(g) for g in pair) for pair in rare_pairs(grams, docs)]
+
+
+def trigram_docs(session: Session, grams: Iterable[str]) -> dict[str, int]:
+    """`memory_trigram_docs` for `grams` (those no row holds are absent)."""
+    grams = list(grams)
+    if not grams:
+        return {}
+    if session.get_bind().dialect.name == "postgresql":  # one array, not one parameter each
+        statement = text(
+            "SELECT trigram, docs FROM memory_trigram_docs WHERE trigram = ANY(:grams)"
+        )
+        return dict(session.execute(statement, {"grams": grams}).all())
+    statement = text(
+        "SELECT trigram, docs FROM memory_trigram_docs WHERE trigram IN :grams"
+    ).bindparams(bindparam("grams", expanding=True))
+    docs: dict[str, int] = {}
+    for start in range(0, len(grams), 900):
+        docs.update(session.execute(statement, {"grams": grams[start : start + 900]}).all())
+    return docs
+
+
+def adjust_docs(session: Session, counts: Counter[str], sign: int) -> None:
+    """Add (`sign` +1) or take away (-1) `counts` to `memory_trigram_docs`, never below 0 (a
+    removal only lowers counts that exist: it never writes a row for a trigram never counted)."""
+    if not counts:
+        return
+    floor = "greatest" if session.get_bind().dialect.name == "postgresql" else "max"
+    if sign > 0:
+        statement = (
+            "INSERT INTO memory_trigram_docs(trigram, docs) VALUES (:trigram, :docs) "
+            "ON CONFLICT(trigram) DO UPDATE SET docs = memory_trigram_docs.docs + excluded.docs"
+        )
+    else:
+        statement = (
+            f"UPDATE memory_trigram_docs SET docs = {floor}(docs - :docs, 0) "
+            "WHERE trigram = :trigram"
+        )
+    session.execute(text(statement), [{"trigram": g, "docs": n} for g, n in counts.items()])
 
 
 class Fts5TrigramIndex:
@@ -116,7 +179,7 @@ class Fts5TrigramIndex:
         self, session: Session, queries: Sequence[str], limit: int, threshold: float
     ) -> list[list[int]]:
         grams = [trigrams(q) for q in queries]
-        docs = self._docs(session, {g for gs in grams for g in gs})
+        docs = trigram_docs(session, {g for gs in grams for g in gs})
         found: list[list[int]] = [[] for _ in queries]
         searches: list[tuple[int, str]] = []
         for i, query_grams in enumerate(grams):
@@ -143,19 +206,6 @@ class Fts5TrigramIndex:
         for search, row_id in hits:
             weights[searches[search][0]][row_id] += 1.0 / sizes[search]
 
-    @staticmethod
-    def _docs(session: Session, grams: Iterable[str]) -> dict[str, int]:
-        grams = list(grams)
-        if not grams:
-            return {}
-        statement = text(
-            "SELECT trigram, docs FROM memory_trigram_docs WHERE trigram IN :grams"
-        ).bindparams(bindparam("grams", expanding=True))
-        docs: dict[str, int] = {}
-        for start in range(0, len(grams), 900):
-            docs.update(session.execute(statement, {"grams": grams[start : start + 900]}).all())
-        return docs
-
     def added(self, session: Session, norms: Sequence[str]) -> None:
         self._adjust(session, norms, +1)
 
@@ -169,18 +219,22 @@ class Fts5TrigramIndex:
         whose later writes are never indexed."""
         if not session.connection().connection.driver_connection.in_transaction:
             session.execute(text("BEGIN"))
+        cache = session.execute(text("PRAGMA cache_size")).scalar_one()
+        session.execute(text(f"PRAGMA cache_size = {BULK_CACHE_KIB}"))
         newest = session.execute(text("SELECT coalesce(max(id), 0) FROM memory_segments"))
         session.execute(text(f"DROP TRIGGER {INSERT_TRIGGER}"))
-        return newest.scalar_one()
+        return newest.scalar_one(), cache
 
-    def end_bulk(self, session: Session, token: object) -> None:
+    def end_bulk(self, session: Session, token: object, norms: Sequence[str]) -> None:
+        newest, cache = token  # type: ignore[misc]
         session.execute(
             text(f"INSERT INTO {FTS_TABLE}(rowid, source_norm) "
                  "SELECT id, source_norm FROM memory_segments WHERE id > :newest"),
-            {"newest": token},
+            {"newest": newest},
         )
         session.execute(text(INSERT_TRIGGER_SQL))
         self.recount(session)
+        session.execute(text(f"PRAGMA cache_size = {int(cache)}"))
 
     def removed(self, session: Session, norms: Sequence[str]) -> None:
         self._adjust(session, norms, -1)
@@ -198,26 +252,14 @@ class Fts5TrigramIndex:
 
     @staticmethod
     def _adjust(session: Session, norms: Sequence[str], sign: int) -> None:
-        counts = Counter(g for norm in norms for g in trigrams(norm))
-        if not counts:
-            return
-        session.execute(
-            text(
-                "INSERT INTO memory_trigram_docs(trigram, docs) VALUES (:trigram, :docs) "
-                "ON CONFLICT(trigram) DO UPDATE SET docs = max(docs + excluded.docs, 0)"
-            ),
-            [{"trigram": g, "docs": sign * n} for g, n in counts.items()],
-        )
+        adjust_docs(session, Counter(g for norm in norms for g in trigrams(norm)), sign)
 
 
 class PgTrigramIndex:
     name = "pg_trgm"
-    # pg_trgm's own similarity a candidate needs (`pg_trgm.similarity_threshold`, read by `%`):
-    # the caller's Levenshtein threshold less `FLOOR_MARGIN`, never under `MIN_FLOOR`. The GIN
-    # scan skips rows that cannot reach it, so a higher floor reads less of the long posting
-    # lists of common trigrams (at 10^5 segments, 0.5 instead of 0.3 cuts the scan by a third).
-    # A sentence with one word of twelve changed keeps a similarity of 0.6 or more; candidates
-    # are rescored with the Levenshtein ratio afterwards.
+    # The fallback `%` lookup's pg_trgm similarity (`pg_trgm.similarity_threshold`): the
+    # caller's Levenshtein threshold less `FLOOR_MARGIN`, never under `MIN_FLOOR`. A sentence with
+    # one word of twelve changed keeps a similarity of 0.6 or more.
     MIN_FLOOR = 0.3
     FLOOR_MARGIN = 0.25
 
@@ -227,41 +269,125 @@ class PgTrigramIndex:
     def candidates(
         self, session: Session, queries: Sequence[str], limit: int, threshold: float
     ) -> list[list[int]]:
-        found: list[list[int]] = [[] for _ in queries]
-        session.execute(
-            text(
-                "SELECT set_config('pg_trgm.similarity_threshold', :floor, true), "
-                "set_config('enable_seqscan', 'off', true)"  # the planner underrates `%` per row
-            ),
-            {"floor": str(self.similarity_floor(threshold))},
+        grams = [word_trigrams(q) for q in queries]
+        docs = trigram_docs(session, {g for gs in grams for g in gs})
+        searches: list[tuple[int, tuple[str, ...]]] = []
+        fallback: list[int] = []
+        for i, query_grams in enumerate(grams):
+            pairs = rare_pairs(query_grams, docs)
+            if pairs and len(pairs[0]) > 1:
+                searches.extend((i, pair) for pair in pairs)
+            else:
+                fallback.append(i)
+        scores: list[dict[int, float]] = [{} for _ in queries]
+        for start in range(0, len(searches), MAX_COMPOUND):
+            self._search(session, queries, searches[start : start + MAX_COMPOUND], scores)
+        if fallback:
+            session.execute(
+                text(
+                    "SELECT set_config('pg_trgm.similarity_threshold', :floor, true), "
+                    "set_config('enable_seqscan', 'off', true)"
+                ),
+                {"floor": str(self.similarity_floor(threshold))},
+            )
+            self._similar(session, [queries[i] for i in fallback], fallback, limit, scores)
+        return [sorted(found, key=found.__getitem__, reverse=True)[:limit] for found in scores]
+
+    @staticmethod
+    def _search(
+        session: Session,
+        queries: Sequence[str],
+        searches: list[tuple[int, tuple[str, ...]]],
+        scores: list[dict[int, float]],
+    ) -> None:
+        """Every pair in one statement, sent straight to the driver (SQLAlchemy's parsing of a
+        fresh text of 15 subqueries cost more than running it); each row is scored once."""
+        selects, params = [], []
+        for _, pair in searches:
+            where = " AND ".join("source_norm LIKE %s" for _ in pair)
+            selects.append(f"(SELECT id, source_norm FROM memory_segments WHERE {where} "
+                           f"LIMIT {ROWS_PER_PAIR})")
+            params.extend(f"%{gram}%" for gram in pair)
+        statement = " UNION ALL ".join(
+            f"(SELECT {k} AS search, id, source_norm FROM {select} AS p{k})"
+            for k, select in enumerate(selects)
         )
+        driver = session.connection().connection.driver_connection
+        with driver.cursor() as cursor:
+            cursor.execute(statement, params)
+            for search, row_id, norm in cursor.fetchall():
+                i = searches[search][0]
+                if row_id not in scores[i]:
+                    scores[i][row_id] = fuzz.ratio(queries[i], norm)
+
+    @staticmethod
+    def _similar(
+        session: Session,
+        queries: list[str],
+        positions: list[int],
+        limit: int,
+        scores: list[dict[int, float]],
+    ) -> None:
+        """pg_trgm's `%` for sentences with too few word trigrams for a pair."""
         rows = session.execute(
             text(
-                "SELECT q.ord, c.id FROM unnest(CAST(:queries AS text[])) WITH ORDINALITY "
-                "AS q(query, ord) CROSS JOIN LATERAL (SELECT m.id FROM memory_segments m "
+                "SELECT q.ord, c.id, similarity(c.source_norm, q.query) FROM "
+                "unnest(CAST(:queries AS text[])) WITH ORDINALITY AS q(query, ord) "
+                "CROSS JOIN LATERAL (SELECT m.id, m.source_norm FROM memory_segments m "
                 "WHERE m.source_norm % q.query "
                 "ORDER BY similarity(m.source_norm, q.query) DESC LIMIT :limit) c"
             ),
-            {"queries": list(queries), "limit": limit},
+            {"queries": queries, "limit": limit},
         )
-        for ordinal, row_id in rows:
-            found[ordinal - 1].append(row_id)
-        return found
+        for ordinal, row_id, similarity in rows:
+            scores[positions[ordinal - 1]][row_id] = 100.0 * similarity
 
     def added(self, session: Session, norms: Sequence[str]) -> None:
-        return None
+        adjust_docs(session, _word_counts(norms), +1)
 
     def begin_bulk(self, session: Session) -> object:
         """Build the trigram index once after a large import rather than row by row."""
         session.execute(text(f"DROP INDEX IF EXISTS {TRGM_INDEX}"))
         return None
 
-    def end_bulk(self, session: Session, token: object) -> None:
+    def end_bulk(self, session: Session, token: object, norms: Sequence[str]) -> None:
         # The GIN build sorts every trigram of every row: with the default 64 MB of
         # maintenance_work_mem it spills to disk in many passes at 10^6 rows.
         session.execute(text(f"SET LOCAL maintenance_work_mem = '{BULK_INDEX_MEMORY}'"))
         session.execute(text(TRGM_INDEX_SQL))
+        self._merge_docs(session, _word_counts(norms))
         session.execute(text("ANALYZE memory_segments"))
 
+    @staticmethod
+    def _merge_docs(session: Session, counts: Counter[str]) -> None:
+        """Add a bulk import's counts through COPY and one upsert (an executemany of 10^5
+        upserts takes half a minute)."""
+        if not counts:
+            return
+        driver = session.connection().connection.driver_connection
+        with driver.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMPORARY TABLE memory_trigram_docs_import "
+                "(trigram text NOT NULL, docs integer NOT NULL) ON COMMIT DROP"
+            )
+            with cursor.copy("COPY memory_trigram_docs_import (trigram, docs) FROM STDIN") as copy:
+                for row in counts.items():
+                    copy.write_row(row)
+            cursor.execute(
+                "INSERT INTO memory_trigram_docs (trigram, docs) "
+                "SELECT trigram, docs FROM memory_trigram_docs_import "
+                "ON CONFLICT (trigram) DO UPDATE "
+                "SET docs = memory_trigram_docs.docs + excluded.docs"
+            )
+            cursor.execute("DROP TABLE memory_trigram_docs_import")
+
     def removed(self, session: Session, norms: Sequence[str]) -> None:
-        return None
+        adjust_docs(session, _word_counts(norms), -1)
+
+
+def _word_counts(norms: Iterable[str]) -> Counter[str]:
+    """How many of `norms` hold each of their `word_trigrams`."""
+    counts: Counter[str] = Counter()
+    for norm in norms:
+        counts.update(word_trigrams(norm))
+    return counts

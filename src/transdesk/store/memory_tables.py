@@ -2,8 +2,10 @@
 
 `memory_segments` holds approved Korean→English sentence pairs with where they came from. Its
 `source_norm` column is indexed for fuzzy lookup outside SQLAlchemy's view: an FTS5 trigram table
-(`memory_segments_fts`, kept in step by triggers) on SQLite, a pg_trgm GIN index on PostgreSQL;
-both are created by migration 0002_memory. Editors' corrections are in `correction_tables`.
+(`memory_segments_fts`, kept in step by triggers, `detail=none` since 0011) on SQLite, a pg_trgm
+GIN index on PostgreSQL (0002_memory), and on both `memory_trigram_docs`, how many segments hold
+each trigram (0002 on SQLite, 0011 on PostgreSQL), which `transdesk.memory.index` reads to query
+the rarest ones. Editors' corrections are in `correction_tables`.
 """
 
 from __future__ import annotations
