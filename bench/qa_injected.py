@@ -186,6 +186,48 @@ def make_future(ko: str, en: str, rng: random.Random) -> str | None:
     return None
 
 
+_KOREAN_NEGATION = re.compile(r"않|못|없|아니|\b안\s")
+_ENGLISH_NEGATION = re.compile(r"\s+not\b|n't\b|\bnever\s+")
+_CONTRACTED = {"can't": "can", "won't": "will", "don't": "do", "doesn't": "does", "didn't": "did"}
+
+
+def drop_negation(ko: str, en: str, rng: random.Random) -> str | None:
+    """A negated Korean sentence whose English carries exactly one "not", "n't" or "never":
+    take it out ("did not attend" → "did attend", "can't" → "can")."""
+    if not _KOREAN_NEGATION.search(ko):
+        return None
+    found = list(_ENGLISH_NEGATION.finditer(en))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    word_start = en.rfind(" ", 0, match.start()) + 1
+    word = en[word_start : match.end()]
+    if word.lower() in _CONTRACTED:
+        return _replace(en, word_start, match.end(), _CONTRACTED[word.lower()])
+    keep = " " if match.group().startswith("never") else ""
+    return _replace(en, match.start(), match.end(), keep).replace("  ", " ")
+
+
+_DIRECTIONS = {
+    "increased": "decreased", "decreased": "increased", "rose": "fell", "fell": "rose",
+    "risen": "fallen", "fallen": "risen", "surplus": "deficit", "deficit": "surplus",
+    "higher": "lower", "lower": "higher", "grew": "shrank", "gained": "lost",
+    "increase": "decrease", "decrease": "increase", "rise": "fall", "fall": "rise",
+}  # fmt: skip
+_KOREAN_DIRECTION = re.compile(r"증가|감소|상승|하락|늘|줄|오르|올랐|내리|내렸|흑자|적자|급등|급락")
+
+
+def flip_direction(ko: str, en: str, rng: random.Random) -> str | None:
+    """A Korean rise, fall, surplus or deficit whose English direction word is turned round."""
+    if not _KOREAN_DIRECTION.search(ko):
+        return None
+    for match in re.finditer(r"\b[a-z]+\b", en):
+        opposite = _DIRECTIONS.get(match.group())
+        if opposite:
+            return _replace(en, match.start(), match.end(), opposite)
+    return None
+
+
 INJECTORS: dict[str, tuple[str, Callable[[str, str, random.Random], str | None]]] = {
     "number changed": ("numbers", change_number),
     "number dropped": ("numbers", drop_number),
@@ -195,4 +237,6 @@ INJECTORS: dict[str, tuple[str, Callable[[str, str, random.Random], str | None]]
     "Korean left in": ("untranslated", leave_korean),
     "forbidden term": ("terms", forbidden_term),
     "past made future": ("tense", make_future),
+    "negation dropped": ("polarity", drop_negation),
+    "direction flipped": ("polarity", flip_direction),
 }

@@ -172,11 +172,23 @@ BRIEFING = (
 )
 
 
-def test_a_short_translation_with_everything_accounted_for_is_not_held():
-    target = "At Cheong Wa Dae, Moon Jae-in on the 14th urged efforts against coronavirus 19."
-    (found,) = omission(BRIEFING, target)
+_SUMMARY = "At Cheong Wa Dae, Moon Jae-in on the 14th urged efforts against coronavirus 19."
+
+
+def test_a_short_translation_with_its_figures_and_names_alone_is_minor(monkeypatch):
+    # with the lexicon's bare-share rule out of the way, figures and names decide
+    monkeypatch.setattr("transdesk.qa.checks.omission._BARE_SHARE", 0.0)
+    (found,) = omission(BRIEFING, _SUMMARY)
     assert (found.kind, found.severity) == ("too_short", "minor")
     assert "all in the translation" in found.message
+
+
+def test_a_short_translation_with_little_of_its_content_is_held_all_the_same():
+    # its figures and names are there, but a quarter of its words: the rest of the sentence is
+    # missing (the health authorities, the call to stay in)
+    (found,) = omission(BRIEFING, _SUMMARY)
+    assert (found.kind, found.severity) == ("too_short", "major")
+    assert "lexicon finds 23%" in found.message and "not found: 대통령" in found.message
 
 
 def test_a_short_translation_missing_its_figures_and_places_is_held():

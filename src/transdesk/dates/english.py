@@ -8,6 +8,7 @@ with a year only ("June 2024"), and gives the year only when it differs from the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -60,31 +61,33 @@ _MONTH_ALONE_RE = "(?:" + _alternatives(
     f for f in _MONTH_FORMS if f.endswith(".") or f in {m.lower() for m in MONTHS}
 ) + r")(?![-‐]\w)"
 _ORDINAL = r"(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?"
+# each pattern opens with a lookahead on the letters (or digits) its forms can start with, so
+# that the scan passes over every other position without trying each month's forms there
 _MONTH_DAY = re.compile(
-    rf"\b(?P<month>{_MONTH_RE})(?!\w)\s*{_ORDINAL.format(name='day')}(?![\d,]*\d)"
+    rf"(?=[adfjmnos])\b(?P<month>{_MONTH_RE})(?!\w)\s*{_ORDINAL.format(name='day')}(?![\d,]*\d)"
     r"(?:\s*(?:-|–|to|and)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?"
     r"(?:,?\s+(?P<year>\d{4}))?",
     re.IGNORECASE,
 )
 _DAY_MONTH = re.compile(
-    rf"\b(?:the\s+)?{_ORDINAL.format(name='day')}\s+(?:of\s+)?(?P<month>{_MONTH_RE})(?!\w)"
+    rf"(?=[t\d])\b(?:the\s+)?{_ORDINAL.format(name='day')}\s+(?:of\s+)?(?P<month>{_MONTH_RE})(?!\w)"
     r"(?:,?\s+(?P<year>\d{4}))?",
     re.IGNORECASE,
 )
 _MONTH_ALONE = re.compile(
-    rf"\b(?P<month>{_MONTH_ALONE_RE})(?!\w)(?:,?\s+(?P<year>\d{{4}}))?", re.IGNORECASE
+    rf"(?=[adfjmnos])\b(?P<month>{_MONTH_ALONE_RE})(?!\w)(?:,?\s+(?P<year>\d{{4}}))?", re.IGNORECASE
 )
 _NOT_A_MONTH = re.compile(r"May\s+(?:Day|I|we|you|he|she|it|they)\b")
-_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")s?\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?=[fmstw])\b(?P<weekday>" + "|".join(WEEKDAYS) + r")s?\b", re.IGNORECASE)
 _BARE_ORDINAL = re.compile(
-    r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?=[ot])\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"
     r"(?!\s+(?!(?:of|and|or|that|to|in|at|on|when|after|before|with|as|but|from|for|the|a)\b)"
     r"[a-z])",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
-    r"\b(?P<ref>today|yesterday|tomorrow|the\s+day\s+before|the\s+previous\s+day|"
+    r"(?=[eoty])\b(?P<ref>today|yesterday|tomorrow|the\s+day\s+before|the\s+previous\s+day|"
     r"the\s+following\s+day|the\s+next\s+day|the\s+same\s+day|that\s+day|this\s+day|"
     r"earlier\s+in\s+the\s+day|on\s+the\s+day)\b",
     re.IGNORECASE,
@@ -137,7 +140,21 @@ def format_month(year: int, month: int, dateline: dt.date | None = None) -> str:
 
 
 def find_english_dates(text: str) -> list[EnglishDate]:
-    """Dates in English copy, in order, longest forms first (no overlaps)."""
+    """Dates in English copy, in order, longest forms first (no overlaps).
+
+    The dates stage and the dates, numbers and tense checks all read the same translation, so
+    the scan is remembered per text (`clear_caches` forgets it); each caller gets its own list.
+    """
+    return list(_english_dates(text))
+
+
+def clear_caches() -> None:
+    """Forget the remembered scans (a benchmark's run then pays what a new article pays)."""
+    _english_dates.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _english_dates(text: str) -> tuple[EnglishDate, ...]:
     found: list[EnglishDate] = []
     taken: list[tuple[int, int]] = []
 
@@ -206,7 +223,7 @@ def find_english_dates(text: str) -> list[EnglishDate]:
                 ),
             )
         )
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _int(value: str | None) -> int | None:

@@ -10,6 +10,7 @@ ones keep `first=None` but still carry what they say (the day of the month, the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from transdesk.dates.builders import BUILDERS
@@ -92,7 +93,23 @@ def resolve_dates(
 
     `anchor` is the day that "전날"/"다음 날" count from (the last day the article mentioned);
     it defaults to the dateline.
+
+    The dates stage and the dates, numbers and tense checks resolve the same source against the
+    same dateline, so the result is remembered (`clear_caches` forgets it); each caller gets its
+    own list of the (frozen) mentions.
     """
+    return list(_resolve(text, dateline, anchor))
+
+
+def clear_caches() -> None:
+    """Forget the remembered resolutions (a benchmark's run then pays what a new article pays)."""
+    _resolve.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(
+    text: str, dateline: dt.date | None, anchor: dt.date | None
+) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for name, pattern in _PATTERNS:
@@ -104,4 +121,4 @@ def resolve_dates(
             taken.append((start, end))  # an impossible date ("2월 30일") is no date at all
             if mention is not None:
                 mentions.append(mention)
-    return sorted(mentions, key=lambda m: m.start)
+    return tuple(sorted(mentions, key=lambda m: m.start))

@@ -56,6 +56,16 @@ class _English:
     figures: tuple[float, ...]
     initials: frozenset[str] = frozenset()
 
+    @functools.cached_property
+    def stems_by_prefix(self) -> dict[str, tuple[str, ...]]:
+        """The stems by their first `_MIN_PREFIX` letters: a stem another begins, or one of its
+        word family, shares those letters with it, so `_stems_of` reads one bucket, not all."""
+        buckets: dict[str, list[str]] = {}
+        for stem in self.stems:
+            if len(stem) >= _MIN_PREFIX:
+                buckets.setdefault(stem[:_MIN_PREFIX], []).append(stem)
+        return {prefix: tuple(stems) for prefix, stems in buckets.items()}
+
 
 # the small words a name's initials skip: "Ministry of Foreign Affairs" is "MFA"
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "&"})
@@ -155,18 +165,39 @@ def _name_in(name: str, english: _English) -> bool:
     return any(skeleton in s for s in english.skeletons) if skeleton else True
 
 
-def _stem_in(stem: str, english: _English) -> bool:
-    """The stem is among the English stems, or begins one of them ("relation" in
-    "relationship", "import" in "importance") when it is long enough not to be chance, or is of
-    the same word family ("respons" for "respond")."""
-    if stem in english.stems:
-        return True
-    if len(stem) < _MIN_PREFIX:
+def _stems_of(stem: str, english: _English) -> frozenset[str]:
+    """The English stems that render the lexicon stem: itself, those it begins ("relation" in
+    "relationship", "import" in "importance") when it is long enough not to be chance, and those
+    of the same word family ("respons" for "respond")."""
+    found = {stem} & english.stems
+    if len(stem) >= _MIN_PREFIX:
+        bucket = english.stems_by_prefix.get(stem[:_MIN_PREFIX], ())
+        found |= {s for s in bucket if s.startswith(stem) or _same_family(stem, s)}
+    return frozenset(found)
+
+
+def _spelled_as_name(word: str, english: _English) -> bool:
+    """A three-syllable proper noun the English spells as a person's name: its first syllable
+    as a family name and the other two sounding alike. `split_name` does not take a given name
+    that ends as a place name does ("태산", "민도"), but the English that writes the name shows
+    it is one."""
+    if len(word) != 3 or not _HANGUL.match(word) or word[0] not in SURNAMES:
         return False
-    return any(s.startswith(stem) or _same_family(stem, s) for s in english.stems)
+    spellings = set(SURNAMES[word[0]]) & english.words
+    skeleton = hangul_skeleton(word[1:])
+    if not spellings or len(skeleton) < _MIN_SKELETON:
+        return False
+    # the family name and the given name together, as one name run: "Park Tae-san"
+    written = {sound_skeleton(f) + skeleton for f in spellings}
+    return any(w in s for w in written for s in english.skeletons)
 
 
-_MIN_FAMILY_PREFIX = 6
+def _stem_in(stem: str, english: _English) -> bool:
+    """The stem is among the English stems, or begins one, or is of its word family."""
+    return bool(_stems_of(stem, english))
+
+
+_MIN_FAMILY_PREFIX = 6  # never under _MIN_PREFIX: `stems_by_prefix` relies on it
 
 
 def _same_family(stem: str, other: str) -> bool:
@@ -190,10 +221,14 @@ def coverage(
     english: str,
     lexicon: Lexicon | None = None,
     shared: frozenset[str] = frozenset(),
+    claimed: frozenset[str] = frozenset(),
 ) -> Coverage:
     """Which content items of `korean` the English text `english` accounts for. Items whose key
     is in `shared` (`content_keys` of the sentences merged with this one) are left out: a word
-    two sentences share is no evidence that the English renders this one."""
+    two sentences share is no evidence that the English renders this one. So are the words whose
+    only renderings in the English are `claimed` (`rendering_stems` of the sentences merged with
+    this one): the "said" that renders one sentence's 말했다 is no evidence that the English
+    renders the other sentence's 밝혔다."""
     lexicon = lexicon if lexicon is not None else shipped_lexicon()
     target = _english(english)
     known = covered = 0
@@ -235,8 +270,13 @@ def coverage(
             continue
         key = morpheme_key(morpheme)
         translations = lexicon.translations(key)
-        if translations and any(_stem_in(t, target) for t in translations):
+        rendered = _renderings(translations, target)
+        if rendered and claimed and rendered <= claimed:
+            continue  # rendered only by words that render a sentence beside it: no evidence
+        if rendered:
             count(morpheme.form, True)
+        elif morpheme.tag == "NNP" and _spelled_as_name(morpheme.form, target):
+            count(morpheme.form, True)  # "박태산": "Park Tae-san", a given name like a place's
         elif morpheme.tag == "NNP" and split_name(morpheme.form):
             count(morpheme.form, _name_in(morpheme.form, target), anchor=True)
         elif morpheme.tag == "NNP" and morpheme.form in SURNAMES:
@@ -247,3 +287,30 @@ def coverage(
             count(morpheme.form, False, anchor=morpheme.tag == "NNP")
     return Coverage(known, covered, tuple(missing), tuple(anchors))
 
+
+
+def _renderings(translations: tuple[str, ...], english: _English) -> frozenset[str]:
+    """The English stems that render any of a word's lexicon translations."""
+    found: frozenset[str] = frozenset()
+    for translation in translations:
+        found |= _stems_of(translation, english)
+    return found
+
+
+def rendering_stems(
+    korean: str,
+    english: str,
+    lexicon: Lexicon | None = None,
+    shared: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """The English stems that render the lexicon words of `korean` (those whose key is not in
+    `shared`): what of the English this sentence accounts for, so that a sentence merged with it
+    is not credited with the same words."""
+    lexicon = lexicon if lexicon is not None else shipped_lexicon()
+    target = _english(english)
+    found: frozenset[str] = frozenset()
+    for morpheme in analyse(korean):
+        if morpheme.tag not in _WORD_TAGS or morpheme_key(morpheme) in shared:
+            continue
+        found |= _renderings(lexicon.translations(morpheme_key(morpheme)), target)
+    return found

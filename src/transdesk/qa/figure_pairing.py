@@ -30,6 +30,7 @@ from transdesk.qa.units import (
     english_unit,
     korean_unit,
     names_unit,
+    signed_value,
     unit_nouns_with_article,
 )
 
@@ -84,6 +85,17 @@ class Figures:
     carried: dict[int, int] = dataclasses.field(default_factory=dict)  # source → target
     unit_changed: dict[int, int] = dataclasses.field(default_factory=dict)
     positions: dict[int, str] = dataclasses.field(default_factory=dict)
+    # values with their signs where the copy writes a sign in words ("영하 10도" is -10); empty
+    # where nothing was read with a sign
+    source_signed: list[float] = dataclasses.field(default_factory=list)
+    target_signed: list[float] = dataclasses.field(default_factory=list)
+
+    def converts(self, i: int, j: int) -> bool:
+        """The English figure `j` is source figure `i` converted into another unit of its
+        measure ("240km" as "about 150 miles", "영하 10도" as "14 degrees Fahrenheit")."""
+        value = self.source_signed[i] if self.source_signed else self.source[i].value
+        english = self.target_signed[j] if self.target_signed else self.target[j].value
+        return converts(value, self.source_units[i], english, self.target_units[j])
 
     def free(self) -> list[int]:
         used = set(self.carried.values()) | set(self.unit_changed.values())
@@ -119,6 +131,13 @@ def read_figures(
     ]
     target_units = [english_unit(q, english) for q in target + ones]
     figures = Figures(source, target + ones, len(target), source_units, target_units)
+    figures.source_signed = [
+        signed_value(q, text, unit, korean=True) for q, unit in zip(source, source_units)
+    ]
+    figures.target_signed = [
+        signed_value(q, english, unit, korean=False)
+        for q, unit in zip(target + ones, target_units)
+    ]
     figures.positions = {
         i: kind for i, q in enumerate(source) if (kind := position_kind(q, text)) is not None
     }
@@ -143,9 +162,11 @@ def pair_figures(figures: Figures, context: CheckContext) -> None:
     def both_known(i: int, j: int) -> bool:
         return units[i] is not None and english_units[j] is not None
 
-    # "두 시간 ... 두 명" and "two hours ... two were killed": units that are stated pair first
+    # "두 시간 ... 두 명" and "two hours ... two were killed": units that are stated pair first;
+    # a figure that names a position last, since English often names it in words ("4번 타자 ...
+    # 4타수 3안타" as "cleanup hitter ... 3-for-4")
     for strong in (True, False):
-        for i in figures.open_source():
+        for i in sorted(figures.open_source(), key=lambda i: i in figures.positions):
             j = next(
                 (
                     j
@@ -167,11 +188,7 @@ def pair_figures(figures: Figures, context: CheckContext) -> None:
                 for j in figures.free()
                 if j < figures.readable
                 and agrees(i, j)
-                and rounds_to(
-                    source[i].value,
-                    target[j],
-                    _roughly(source[i], context.source, target[j], context.target),
-                )
+                and _approximates(i, j, figures, context)
             ),
             None,
         )
@@ -188,16 +205,24 @@ def pair_figures(figures: Figures, context: CheckContext) -> None:
         free = figures.free()
         if names_unit(context.target, units[i]):
             continue  # the English gives the source's own unit: that figure must match
-        j = next(
-            (
-                j
-                for j in free
-                if converts(source[i].value, units[i], target[j].value, english_units[j])
-            ),
-            None,
-        )
+        j = next((j for j in free if figures.converts(i, j)), None)
         if j is not None:
             figures.carried[i] = j
+
+
+def _approximates(i: int, j: int, figures: Figures, context: CheckContext) -> bool:
+    """The English figure is the source's rounded ("1.2 trillion" for 1조 2345억) or, where a
+    side says the figure is approximate, told in dozens ("10여 명" as "about a dozen", "20여
+    명" as "two dozen")."""
+    quantity, english = figures.source[i], figures.target[j]
+    roughly = _roughly(quantity, context.source, english, context.target)
+    if rounds_to(quantity.value, english, roughly):
+        return True
+    return (
+        roughly
+        and "dozen" in english.surface.lower()
+        and abs(english.value - quantity.value) <= max(2.0, 0.2 * quantity.value)
+    )
 
 
 _SCALE_WORDS = {10**3: "thousand", 10**6: "million", 10**9: "billion", 10**12: "trillion"}

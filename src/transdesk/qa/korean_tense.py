@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transdesk.qa.morph import Morpheme, analyse
+from transdesk.qa.speech_verbs import TENSE_SPEECH_VERBS
 
 # Nouns, verbs and endings of the future, an intention or a prospect, with the prospective
 # adnominal ending (할, 될: "공개될 영화", "할 수 있다", "할 것"). A bare "것" ("한 것으로
@@ -64,56 +65,8 @@ _FUTURE_FORMS = frozenset(
     }
 )
 _PAST_FORMS = frozenset({"었", "았", "였", "했", "ᆻ", "었었"})
-_SPEECH_VERBS = frozenset(
-    [
-        "말",
-        "밝히",
-        "전하",
-        "보도",
-        "주장",
-        "강조",
-        "덧붙이",
-        "발표",
-        "설명",
-        "지적",
-        "언급",
-        "역설",
-        "전망",
-        "예상",
-        "알리",
-        "생각",
-        "관측",
-        "추정",
-        "평가",
-        "경고",
-        "말하",
-        "답하",
-        "대답",
-        "시사",
-        "촉구",
-        "요청",
-        "요구",
-        "제안",
-        "약속",
-        "다짐",
-        "확인",
-        "부인",
-        "인정",
-        "보",
-        "믿",
-        "예측",
-        "공개",
-        "증언",
-        "진술",
-        "통보",
-        "묻",
-        "질문",
-        "논평",
-        "해명",
-        "확신",
-        "자신",
-    ]
-)
+# verbs of saying and thinking (the shared core) with the questions and the denial
+_SPEECH_VERBS = TENSE_SPEECH_VERBS
 
 
 @dataclass(frozen=True)
@@ -223,8 +176,9 @@ def main_clause(text: str) -> MainClause:
     )
     past = perfect or (not eventual and _has_past(morphemes, start + 1, end))
     speech = any(
-        (m.form in _SPEECH_VERBS and m.tag in ("VV", "NNG"))
-        or (m.form in _WRITING_VERBS and m.tag == "VV")
+        # kiwi tags an irregular verb "VV-I" ("묻다": asked)
+        (m.form in _SPEECH_VERBS and (m.tag == "NNG" or m.tag.startswith("VV")))
+        or (m.form in _WRITING_VERBS and m.tag.startswith("VV"))
         for m in clause
     )
     future = _predicate_future(morphemes, start, end)

@@ -9,6 +9,8 @@ English quantities, and says whether the English accounts for it:
 - approximate ranges: "2, 3년 전" or "2~3년" → "a couple of years", "a few", "several";
 - names and words that hold a number: "선진 8개국" → "G8", "the Group of Eight"; "10대" → "teens";
   "30분" → "half an hour";
+- a score of N-0 told as a sweep: "3-0" → "in straight sets";
+- a year of a reign glossed with its common-era year: "고종 31년(1894년)" → "in 1894";
 - ages after a name told as an age bracket: "야다브(60)" → "in his 60s" — less precise, so still
   reported, as a minor finding (`is_age_bracket`); an age dropped outright is a number missing.
 """
@@ -211,6 +213,40 @@ def is_fraction_in_words(quantity: Quantity, source: str, english: str) -> bool:
             return False
         share = 100 * numerator / denominator
         return any(abs(_fraction_share(m) - share) < 1 for m in _FRACTIONS.finditer(english))
+    return False
+
+
+# a year of a reign or an era glossed with the common-era year: "고종 31년(1894년)", and the
+# other way about, "1894년(고종 31년)"
+_ERA_YEAR_AFTER = re.compile(r"^\s*년\s*\(\s*(?P<year>1\d{3}|20\d\d)\s*년?\s*\)")
+_ERA_YEAR_BEFORE = re.compile(r"(?P<year>1\d{3}|20\d\d)\s*년?\s*\(\s*[가-힣]{1,8}\s*$")
+
+
+def is_era_year(quantity: Quantity, source: str, english: str) -> bool:
+    """A year of a reign or era ("고종 31년") that the source glosses with the common-era year,
+    which is the year English copy gives ("in 1894")."""
+    if quantity.value != int(quantity.value) or not 1 <= quantity.value <= 100:
+        return False
+    after = _ERA_YEAR_AFTER.match(source[quantity.end : quantity.end + 14])
+    before = _ERA_YEAR_BEFORE.search(source[max(0, quantity.start - 18) : quantity.start])
+    if before and not re.match(r"\s*년", source[quantity.end : quantity.end + 2]):
+        before = None
+    match = after or before
+    return bool(match) and re.search(rf"\b{match['year']}\b", english) is not None
+
+
+_SCORE = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:-|:|대)\s*(0)(?![\d.])")
+_SWEEP = re.compile(
+    r"\bstraight[\s-](?:sets|games|wins|victories)\b|\bswe(?:ep|pt)\b|\bwhitewash", re.IGNORECASE
+)
+
+
+def is_sweep(quantity: Quantity, source: str, english: str) -> bool:
+    """A score of N-0 ("세트스코어 3-0", "4대0") that the English tells as a sweep: "in
+    straight sets", "swept the series"."""
+    for match in _SCORE.finditer(source):
+        if match.start() <= quantity.start < match.end():
+            return _SWEEP.search(english) is not None
     return False
 
 

@@ -66,6 +66,7 @@ _COUNTERS = {
     "나라",
     "주",
     "주일",
+    "배",  # "세 배": three times as much, which "doubled" gets wrong
 }
 _NUMERAL_TAGS = {"NR", "MM"}
 

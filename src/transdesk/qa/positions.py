@@ -4,8 +4,12 @@
 "1위" is "top"; "제1야당" is "the main opposition party"; "한미일 3국" is "South Korea, the United
 States and Japan"; "재일교포 2세" is "second-generation". English copy names these positions in
 words or not at all, so the figure is not demanded as a digit; but where the English does give a
-position and it is another one ("the first-instance court" for 2심), it is wrong. A round ("2차
-공판") is said, as a digit or a word ("the second hearing"), like any ordinal.
+position and it is another one ("the first-instance court" for 2심), it is wrong. So too a stage
+of a tournament ("4강" the semifinals, "8강" the quarterfinals, "16강" the round of 16), a place
+in the batting order ("4번 타자" the cleanup hitter), titles won ("3관왕" a treble) and terms
+served ("3선" a veteran, or a three-term lawmaker). A round ("2차 공판") is said, as a digit or a
+word ("the second hearing", or "secondary" and "follow-up" for a second), like any ordinal, and so
+is a place below the top ("third place"), though "runner-up" and "bronze" name one.
 """
 
 from __future__ import annotations
@@ -22,6 +26,15 @@ _GROUP = re.compile(r"\s?국(?![가-힣])|\s?국(?=[은는이가의을를과와�
 _PARTY = re.compile(r"\s?(?:야당|당(?![가-힣])|당[은이의을에]|교섭단체)")
 _GENERATION_BEFORE = re.compile(r"(?:교포|동포|재일|재미|한인|이민|한국계|조선족)\s?$")
 _GENERATION_AFTER = re.compile(r"\s?세(?:\s?(?:경영|세대|승계|들))")
+# a stage of a knockout tournament: "4강" the semifinals, "8강" the quarterfinals, "16강"
+_STAGE = re.compile(r"\s?강(?![가-힣])|\s?강(?:[에은는이의을과와도]|전|진출|행|에서|까지|권)")
+_STAGES = (4, 8, 16, 32, 64)
+# a slot in a batting order: "4번 타자" the cleanup hitter, "1번 타자" the leadoff hitter
+_LINEUP = re.compile(r"\s?번\s?(?:타자|타순)")
+# titles won at one event: "3관왕" a treble or triple crown
+_TITLES = re.compile(r"\s?관왕")
+# terms won in office: "3선 의원" a three-term lawmaker ("38선" is a parallel, not a term)
+_TERM = re.compile(r"\s?선(?:\s?(?:의원|의|에|을|고지|도전|연임|째|이|으로|$)|\s)")
 
 # the courts English copy names, by instance; the broad forms also count "on appeal" and the like
 _COURTS = {
@@ -42,8 +55,60 @@ _TOP = re.compile(
     r"|\blargest\b|\bbiggest\b|\bhighest\b|\bbest\b|\bmost\b|\bmain\b|\bprimary\b|\bchief\b",
     re.IGNORECASE,
 )
-# a second round told as a repetition: "the retrial", "a rematch", "another round"
-_AGAIN = re.compile(r"\bre-?(?:trial|match|vote|run|take)s?\b|\banother\s+round\b", re.IGNORECASE)
+# a second round told as a repetition: "the retrial", "a rematch", "another round"; a second
+# stage as what follows the first: "secondary damage", "a follow-up inspection"
+_AGAIN = re.compile(
+    r"\bre-?(?:trial|match|vote|run|take)s?\b|\banother\s+round\b|\bsecondary\b"
+    r"|\bfollow[\s-]?up\b",
+    re.IGNORECASE,
+)
+# how English copy names the stages of a knockout tournament, by the number of teams left
+_STAGE_WORDS = {
+    4: r"\bsemi[\s-]?finals?\b|\bsemis\b|\b(?:final|last)\s+four\b",
+    8: r"\bquarter[\s-]?finals?\b|\b(?:final|last)\s+eight\b",
+    16: r"\bround\s+of\s+(?:16|sixteen)\b|\blast[\s-](?:16|sixteen)\b|\bsweet\s+16\b",
+    32: r"\bround\s+of\s+(?:32|thirty-two)\b|\blast[\s-](?:32|thirty-two)\b",
+    64: r"\bround\s+of\s+64\b|\blast[\s-]64\b",
+}
+_STAGE_NAMES = {k: re.compile(v, re.IGNORECASE) for k, v in _STAGE_WORDS.items()}
+# the places below the top that English names in words of their own
+_PLACE_WORDS = {
+    2: re.compile(r"\brunners?[\s-]up\b|\bsilver(?:[\s-]medal)?\b", re.IGNORECASE),
+    3: re.compile(r"\bbronze(?:[\s-]medal)?\b", re.IGNORECASE),
+}
+_LINEUP_WORDS = {
+    1: re.compile(r"\blead[\s-]?off\b", re.IGNORECASE),
+    4: re.compile(r"\bclean[\s-]?up\b", re.IGNORECASE),
+}
+_TITLE_WORDS = {
+    2: re.compile(r"\bdouble\b", re.IGNORECASE),
+    3: re.compile(r"\btreble\b|\btriple\b|\bhat[\s-]trick\b", re.IGNORECASE),
+}
+# "a three-term lawmaker", "a two-time champion", "a third consecutive term"
+_TERM_COUNT = re.compile(
+    r"\b(?P<count>\w+)[\s-]+(?:term|time)\b"
+    r"|\b(?P<ordinal>\w+)\s+(?:consecutive\s+|straight\s+)?term\b",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {
+    word: value
+    for value, words in enumerate(
+        (
+            (),
+            (),
+            ("two", "second", "2"),
+            ("three", "third", "3"),
+            ("four", "fourth", "4"),
+            ("five", "fifth", "5"),
+            ("six", "sixth", "6"),
+            ("seven", "seventh", "7"),
+            ("eight", "eighth", "8"),
+            ("nine", "ninth", "9"),
+            ("ten", "tenth", "10"),
+        )
+    )
+    for word in words
+}
 _GENERATION = re.compile(
     r"\b(?:second|third|fourth|2nd|3rd|4th)[\s-]generation\b|\bJr\b|\bjunior\b|\b(?:II|III|IV)\b",
     re.IGNORECASE,
@@ -59,6 +124,14 @@ def position_kind(quantity: Quantity, source: str) -> str | None:
     after = source[quantity.end : quantity.end + 6]
     if _COURT.match(after) and value <= 3:
         return "court"
+    if _STAGE.match(after) and value in _STAGES:
+        return "stage"
+    if _LINEUP.match(after) and value <= 9:
+        return "lineup"
+    if _TITLES.match(after) and value <= 10:
+        return "titles"
+    if _TERM.match(after) and 2 <= value <= 12:
+        return "term"
     if before.endswith("제") and _PARTY.match(after):
         return "party"
     if _GENERATION_BEFORE.search(before) or _GENERATION_AFTER.match(after):
@@ -67,6 +140,8 @@ def position_kind(quantity: Quantity, source: str) -> str | None:
         return "round"
     if _RANK.match(after) and value == 1:
         return "rank"  # "1위" is "top"; a lower rank is said ("third place", "No. 3")
+    if _RANK.match(after) and value in _PLACE_WORDS:
+        return "place"  # "2위": "second place", or in a word of its own ("runner-up")
     if _DESIGNATION.match(after) and value <= 1000:
         return "designation"
     if _GROUP.match(after) and not before.endswith("개") and value <= 30:
@@ -92,21 +167,51 @@ def told_in_words(quantity: Quantity, kind: str, english: str) -> bool:
         return _GENERATION.search(english) is not None
     if kind == "round" and value == 2:
         return _AGAIN.search(english) is not None
+    if kind == "stage":
+        return _STAGE_NAMES[value].search(english) is not None
+    if kind == "place":
+        return _PLACE_WORDS[value].search(english) is not None
+    if kind == "lineup" and value in _LINEUP_WORDS:
+        return _LINEUP_WORDS[value].search(english) is not None
+    if kind == "titles" and value in _TITLE_WORDS:
+        return _TITLE_WORDS[value].search(english) is not None
     return False
+
+
+def _terms_named(english: str) -> set[int]:
+    """The counts of terms an English sentence gives in words ("three-term", "a third term")."""
+    counts = set()
+    for match in _TERM_COUNT.finditer(english):
+        word = (match["count"] or match["ordinal"] or "").lower()
+        if word in _COUNT_WORDS:
+            counts.add(_COUNT_WORDS[word])
+    return counts
 
 
 def is_demanded(kind: str) -> bool:
     """Whether a position must still be said when the English names it in no words of its own:
-    a round is ("the second hearing", "Game 5"); a court instance or a top rank is not."""
-    return kind == "round"
+    a round is ("the second hearing", "Game 5"), and a place below the top ("third place"); a
+    court instance, a stage of a tournament or a top rank is not."""
+    return kind in ("round", "place")
 
 
 def contradicts(quantity: Quantity, kind: str, english: str) -> bool:
-    """The English names another court instance and not this one (2심 as "the lower court")."""
-    if kind != "court":
+    """The English names another position of the same kind and not this one: 2심 as "the lower
+    court", 4강 as "the quarterfinals", 4번 타자 as "the leadoff hitter", 3선 as "two-term"."""
+    value = int(quantity.value)
+    if kind == "court":
+        named = court_instances(english)
+    elif kind == "stage":
+        named = {k for k, pattern in _STAGE_NAMES.items() if pattern.search(english)}
+    elif kind == "lineup":
+        named = {k for k, pattern in _LINEUP_WORDS.items() if pattern.search(english)}
+    elif kind == "term":
+        named = _terms_named(english)
+    elif kind == "place":
+        named = {k for k, pattern in _PLACE_WORDS.items() if pattern.search(english)}
+    else:
         return False
-    named = court_instances(english)
-    return bool(named) and int(quantity.value) not in named
+    return bool(named) and value not in named
 
 
 def is_generation(quantity: Quantity, source: str, english: str) -> bool:

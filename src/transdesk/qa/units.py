@@ -93,6 +93,7 @@ _KO_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"일(?:간|째)|일(?=\s*(?:동안|만에))|이틀|사흘|나흘", "duration", "day"),
         (r"시간", "duration", "hour"),
         (r"분(?=\s*(?:동안|만에|간|전|후|뒤))", "duration", "minute"),
+        (r"초(?![반순등기창대과안점장선청기록])", "duration", "second"),
         (r"살|세(?![가-힣])|세(?=[의가에는로])", "age", "age"),
     )
 )
@@ -151,6 +152,7 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"days?\b", "duration", "day"),
         (r"hours?\b", "duration", "hour"),
         (r"minutes?\b", "duration", "minute"),
+        (r"seconds?\b", "duration", "second"),
     )
 )
 _EN_CURRENCY_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -169,7 +171,9 @@ _EN_ORDINAL_WORDS = re.compile(
 )
 _EN_TIMES_WORDS = re.compile(r"^(?:once|twice|thrice)$", re.IGNORECASE)
 _EN_MULTIPLE_WORDS = re.compile(
-    r"^(?:double|doubled|triple|tripled|quadrupled|\w+fold)$", re.IGNORECASE
+    r"^(?:doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|trebl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)|"
+    r"\w+fold)$",
+    re.IGNORECASE,
 )
 _EN_NUMBER_SIGN = re.compile(r"\b(?:No|Nos|Number)\.?\s*$", re.IGNORECASE)
 
@@ -199,8 +203,21 @@ _FACTORS = {
     ("year", "month"): 12.0,
     ("week", "day"): 7.0,
     ("hour", "minute"): 60.0,
+    ("minute", "second"): 60.0,
+    ("hour", "second"): 3600.0,
+    ("day", "hour"): 24.0,
 }
 _TOLERANCE = 0.12
+
+
+# the scale a Korean temperature names before its figure: "화씨 100도", "영하 섭씨 5도"
+_KO_SCALE_BEFORE = re.compile(r"(?P<scale>화씨|섭씨)\s*$")
+_KO_BELOW_ZERO = re.compile(r"(?:영하|零下)\s*(?:섭씨|화씨)?\s*$|(?<![\d.,])-$")
+_EN_BELOW_ZERO_BEFORE = re.compile(r"(?:\bminus|\bnegative)\s+$|(?<![\w.,])[-−–]$", re.IGNORECASE)
+_EN_BELOW_ZERO_AFTER = re.compile(
+    r"^[\s-]*(?:degrees?[\s-]*)?(?:(?:Celsius|Fahrenheit|C|F)\b\s*)?below\s+zero\b",
+    re.IGNORECASE,
+)
 
 
 def korean_unit(quantity: Quantity, text: str) -> Unit | None:
@@ -208,8 +225,26 @@ def korean_unit(quantity: Quantity, text: str) -> Unit | None:
     after = _KO_RANGE_END.sub("", text[quantity.end : quantity.end + 24], count=1).lstrip()
     for pattern, measure, name in _KO_UNITS:
         if pattern.match(after):
+            if name == "degree":
+                scale = _KO_SCALE_BEFORE.search(text[max(0, quantity.start - 4) : quantity.start])
+                if scale:  # "화씨 100도" is Fahrenheit, "섭씨 38도" Celsius
+                    return Unit(measure, "f" if scale["scale"] == "화씨" else "c")
             return Unit(measure, name)
     return None
+
+
+def signed_value(quantity: Quantity, text: str, unit: Unit | None, korean: bool) -> float:
+    """A temperature's value with its sign, which copy writes in words: "영하 10도" is -10,
+    "minus 4 degrees" and "4 degrees below zero" are -4. Other figures keep their value."""
+    if unit is None or unit.measure != "temperature":
+        return quantity.value
+    before = text[max(0, quantity.start - 10) : quantity.start]
+    if korean:
+        below = _KO_BELOW_ZERO.search(before)
+    else:
+        after = text[quantity.end : quantity.end + 40]
+        below = _EN_BELOW_ZERO_BEFORE.search(before) or _EN_BELOW_ZERO_AFTER.match(after)
+    return -quantity.value if below else quantity.value
 
 
 def english_unit(quantity: Quantity, text: str) -> Unit | None:
@@ -266,10 +301,17 @@ def compatible(korean: Unit | None, english: Unit | None) -> bool:
 
 def converts(value: float, korean: Unit | None, english_value: float, english: Unit | None) -> bool:
     """Whether `english_value` in `english` units is `value` in `korean` units, converted."""
+    if korean is not None and korean.name == "gbp" and english is not None:
+        if english.measure == "mass":  # "100파운드": pounds of weight, told in kilograms
+            korean = Unit("mass", "lb")
+    if korean is not None and english is not None and korean.name == "multiple":
+        if english.name == "pct":  # "두 배로 늘었다": "rose 100 percent", or "200 percent of"
+            shares = ((value - 1) * 100, value * 100)
+            return any(abs(english_value - share) < 1e-6 for share in shares)
     if korean is None or english is None or korean.measure != english.measure:
         return False
-    if korean.name in ("c", "degree") and english.name == "f":
-        return abs(value * 9 / 5 + 32 - english_value) <= 2
+    if korean.measure == "temperature":
+        return _temperature_converts(value, korean.name, english_value, english.name)
     factor = _FACTORS.get((korean.name, english.name))
     if factor is None:
         reverse = _FACTORS.get((english.name, korean.name))
@@ -280,12 +322,23 @@ def converts(value: float, korean: Unit | None, english_value: float, english: U
     return abs(english_value - expected) <= _TOLERANCE * abs(expected)
 
 
+def _temperature_converts(value: float, scale: str, english_value: float, english: str) -> bool:
+    """Celsius told in Fahrenheit or the other way, to within the rounding copy uses (a whole
+    degree, or two Fahrenheit for a Celsius figure): "영하 10도" as "14 degrees Fahrenheit"."""
+    celsius = scale in ("c", "degree")
+    if celsius and english == "f":
+        return abs(value * 9 / 5 + 32 - english_value) <= 2
+    if scale == "f" and english == "c":
+        return abs((value - 32) * 5 / 9 - english_value) <= 1.1
+    return False
+
+
 _UNIT_WORDS = {
-    "km": r"\bkilomet(?:er|re)s?\b|(?:\d|\()[\s-]?km\b",
+    "km": r"\bkilomet(?:er|re)s?\b|\bkm\b|(?:\d|\()[\s-]?km\b",
     "m": r"\bmet(?:er|re)s?\b|(?:\d|\()[\s-]?m\b",
-    "cm": r"\bcentimet(?:er|re)s?\b|(?:\d|\()[\s-]?cm\b",
-    "mm": r"\bmillimet(?:er|re)s?\b|(?:\d|\()[\s-]?mm\b",
-    "kg": r"\bkilo(?:gram)?s?\b|(?:\d|\()[\s-]?kg\b",
+    "cm": r"\bcentimet(?:er|re)s?\b|\bcm\b|(?:\d|\()[\s-]?cm\b",
+    "mm": r"\bmillimet(?:er|re)s?\b|\bmm\b|(?:\d|\()[\s-]?mm\b",
+    "kg": r"\bkilo(?:gram)?s?\b|\bkg\b|(?:\d|\()[\s-]?kg\b",
     "g": r"\bgrams?\b|(?:\d|\()[\s-]?g\b",
     "t": r"\b(?:metric\s+)?tonnes?\b|\btons?\b",
     "l": r"\blit(?:er|re)s?\b",
@@ -298,7 +351,9 @@ _UNIT_WORDS = {
 
 
 def names_unit(english: str, unit: Unit | None) -> bool:
-    """Whether the English uses the unit at all ("meters (49 feet)" with its figure dropped)."""
+    """Whether the English uses the unit at all ("meters (49 feet)" or "km (69 miles)" with its
+    figure dropped). Abbreviations that are words of their own ("m", "g") count only after a
+    figure."""
     pattern = _UNIT_WORDS.get(unit.name) if unit else None
     return bool(pattern and re.search(pattern, english, re.IGNORECASE))
 

@@ -38,6 +38,10 @@ _RELATIVE_MONTH = re.compile(
 )
 
 
+# a year Korean copy names relative to the dateline: "올해", "지난해", "내년", "재작년"
+_RELATIVE_YEAR_WORD = re.compile(r"올해|올\s|금년|지난\s?해|작년|재작년|내년|이듬해|내후년")
+
+
 # a month told by its year relative to the dateline: "next June", "last March", "June of last
 # year", "this coming May"
 _MONTH_NAMES = (
@@ -164,6 +168,12 @@ def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
     written_year = re.search(r"\d{4}", mention.surface)
     if found.year is not None and written_year and found.year != int(written_year.group(0)):
         return False
+    if (
+        found.year is not None
+        and _RELATIVE_YEAR_WORD.search(mention.surface)
+        and found.year not in _years(mention)
+    ):
+        return False  # "지난해 3월" under a 2008 dateline is not "March 2006"
     months = {mention.first.month, mention.last.month if mention.last else mention.first.month}
     return found.month in months or (
         mention.last is not None and mention.first.month <= found.month <= mention.last.month
@@ -216,6 +226,7 @@ class DatesCheck:
         findings += self._conflicts(mentions, english, context.source)
         findings += self._month_conflicts(mentions, english)
         findings += self._year_conflicts(mentions, context)
+        findings += self._relative_year_conflicts(mentions, context)
         findings += self._unresolved(mentions, english, context)
         return findings
 
@@ -328,6 +339,37 @@ class DatesCheck:
             findings.append(
                 self._mismatch(
                     f"the year {year} in the translation is not in the source", match.span(1)
+                )
+            )
+        return findings
+
+    def _relative_year_conflicts(self, mentions: list[DateMention], context) -> list[Finding]:
+        """An English year that is not the year a relative one resolves to: "올해" told as "in
+        2007" under a 2008 dateline. Without a dateline there is nothing to tell it by, and an
+        English that says the year relative ("last year") is judged by `_told_relative`."""
+        if context.dateline is None or _RELATIVE_YEAR.search(context.target):
+            return []
+        relative = [
+            m
+            for m in mentions
+            if m.relative and m.first is not None and _RELATIVE_YEAR_WORD.search(m.surface)
+        ]
+        if not relative:
+            return []
+        years = {y for m in mentions if m.first is not None for y in _years(m)}
+        if any(_year_written(y, context.target) for m in relative for y in _years(m)):
+            return []
+        counts = {q.value for q in korean_quantities(context.source)}
+        findings = []
+        for match in _ENGLISH_YEAR.finditer(context.target):
+            year = int(match.group(1))
+            if year in years or match.group(1) in context.source or year in counts:
+                continue
+            named = ", ".join(f"{m.surface!r} ({m.first.year})" for m in relative if m.first)
+            findings.append(
+                self._mismatch(
+                    f"the year {year} in the translation is not the source's {named}",
+                    match.span(1),
                 )
             )
         return findings

@@ -3,7 +3,9 @@
 A Korean personal name is compared whole, family name and given name, syllable by syllable: each
 Korean syllable has the small set of spellings English copy uses for it (`transdesk.qa.romanize`),
 so "Kim Jung-kwan", "Kim Jeong-gwan" and "Jeong-kwan Kim" all write 김정관 while "Kim Jeong-hwan"
-(a wrong given name) and "Kim Gwan-jeong" (syllables swapped) do not. Later references good
+(a wrong given name), "Kim Gwan-jeong" (syllables swapped) and "Kim Dae-ho" for 김태호 (a voiced
+letter never writes an aspirated consonant) do not. A wrong given name is read in either order
+and hyphenated, joined or spaced ("Hyun-jun Kim", "Kim Hyun Jun"). Later references good
 English uses are accepted: the family name alone ("Kim"), the given name alone; a title ("the
 minister") or a pronoun where the name is absent is a minor note, not a hold.
 
@@ -15,8 +17,11 @@ name was ("Park said" for 김정관), or the name gone with nothing in its place
 Kiwi tags places, institutions and compounds (서초구, 여의도, 한미일) as proper nouns too: a proper
 noun counts as a personal name only when it is shaped like one (a family name, then given-name
 syllables), is no place, body or compound (`transdesk.qa.name_lexicon`), and either Kiwi reads it
-as one proper noun or a title stands by it ("김정관 산업통상자원부 장관", "주장 손흥민"); one
-used as a place ("이태원에서") is none. A name Kiwi does not know but that is shaped like one and
+as one proper noun, or as a known proper noun and then syllables it has no word for ("김현우는":
+김 + 현 + 우), or a title stands by it ("김정관 산업통상자원부 장관", "주장 손흥민", "최은서(45)씨");
+one used as a place ("이태원에서") or opening on a prefix ("최우수 선수", the most valuable
+player) is none. A family name and a title alone ("김 장관") is a later reference, no name to
+compare. A name Kiwi does not know but that is shaped like one and
 has no title, a Chinese one among them (양조위 is "Tony Leung"), is only a minor note when the
 English has other names it may be written as. A place the English
 writes by its sound ("Seocho-gu") accounts for itself. Latin-script names in the Korean ("IBM",
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from transdesk.article import Finding
@@ -68,11 +74,14 @@ _EOJEOL = re.compile(r"[\uac00-\ud7a3]\S*")
 _AFTER_NAME_TAGS = ("J", "E", "VCP", "XSV", "XSA", "S")
 # a particle glued to a common noun that Kiwi took for one proper noun ("고추가")
 _PARTICLE_SYLLABLES = set("가이은는을를의도와과에")
+# McCune-Reischauer's apostrophe of aspiration inside a name part ("T'ae", "P'yong"), not a
+# possessive ("Kim's")
+_ASPIRATION = r"(?:['\u2019](?!s\b)[a-z]+)*"
 # an English name part: a capitalized word, hyphenated given names included ("Jong-un")
-_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z]*(?:[-\u2010\u2011][A-Za-z]+)*")
+_NAME_PART = rf"[A-Z][A-Za-z]*{_ASPIRATION}(?:[-\u2010\u2011][A-Za-z]+{_ASPIRATION})*"
+_NAME_TOKEN = re.compile(_NAME_PART)
 _NAME_RUN = re.compile(
-    r"[A-Z][A-Za-z]*(?:[-\u2010\u2011][A-Za-z]+)*(?:['\u2019]s)?"
-    r"(?:[ \t]+[A-Z][A-Za-z]*(?:[-\u2010\u2011][A-Za-z]+)*(?:['\u2019]s)?)*"
+    rf"{_NAME_PART}(?:['\u2019]s)?(?:[ \t]+{_NAME_PART}(?:['\u2019]s)?)*"
 )
 # a capitalized word that is not part of a hyphenated Korean given name ("Jae-myung")
 _CAPITALIZED = re.compile(r"(?<![-\w])[A-Z][a-z]+(?![-\w])")
@@ -206,18 +215,29 @@ def _noun_stem(text: str, morphemes: list[Morpheme]) -> str:
 def find_korean_names(text: str) -> list[KoreanName]:
     """Every Korean personal name in the sentence (see the module's note for what counts)."""
     morphemes = analyse(text)
+    starts = [m.start for m in morphemes]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))
     words = []
     for match in _EOJEOL.finditer(text):
+        word_start, word_end = match.span()
+        # the morphemes of the word: found by their start offsets (Kiwi gives them in order)
+        # rather than by reading every morpheme of the sentence for every word
+        nearby = (
+            morphemes[bisect_left(starts, word_start) : bisect_right(starts, word_end)]
+            if in_order
+            else morphemes
+        )
         inside = [
-            Morpheme(m.form, m.tag, m.start - match.start(), m.end - match.start())
-            for m in morphemes
-            if match.start() <= m.start and m.end <= match.end()
+            Morpheme(m.form, m.tag, m.start - word_start, m.end - word_start)
+            for m in nearby
+            if word_start <= m.start and m.end <= word_end
         ]
-        words.append((match.start(), match.group(0), inside))
+        words.append((word_start, match.group(0), inside))
+    bodies = [(w, ms) for _, w, ms in words]
     names = []
     for index, (offset, text_of_word, inside) in enumerate(words):
-        before = words[index - 1][1:] if index else None
-        following = [(w, ms) for _, w, ms in words[index + 1 :]]
+        before = bodies[index - 1] if index else None
+        following = bodies[index + 1 :]
         name = _name_in_word(text_of_word, inside, following, before)
         if name is not None:
             stem, titled = name
@@ -247,16 +267,19 @@ def _name_in_word(
     if split_person_name(stem) is None:
         return None
     bare = stem == _leading_hangul(text)
+    glued_title = _title_after_parenthesis(text[len(stem) :]) if bare else None
+    titled = titled or glued_title is not None
     titled = titled or (bare and _title_follows(following, through_bodies_only=len(stem) == 2))
     titled = titled or (before is not None and _is_title_word(*before))
-    addressed = titled and (last in PERSONAL_TITLES or _personal_title_follows(following))
+    addressed = titled and (
+        last in PERSONAL_TITLES
+        or glued_title in PERSONAL_TITLES
+        or _personal_title_follows(following)
+    )
     one_proper_noun = len(nouns) == 1 and nouns[0].tag == "NNP" and nouns[0].form == stem
+    if nouns and nouns[0].tag.startswith("XP"):
+        return None  # a prefix, no family name: 최우수 선수 (the most valuable player), 최정상급
     if all(s in COMPOUND_SYLLABLES for s in stem) or (_is_place_or_body(stem) and not addressed):
-        return None
-    # a common noun on its own ("유전자 검사") or with its particle ("고추가"), unless Kiwi reads
-    # it here as a proper noun that a form of address follows ("이하은 씨")
-    common = is_common_noun(stem) or _is_glued_common_noun(stem)
-    if common and not (addressed and one_proper_noun):
         return None
     if not titled and _leading_hangul(text)[len(stem) :] in PLACE_PARTICLES:
         return None  # "이태원에서": a place, the way it is used
@@ -267,9 +290,49 @@ def _name_in_word(
             return None
         if following and _noun_stem(*following[0]) in PLACE_HEAD_TITLES:
             return None
-    elif not (titled or one_proper_noun):
+    elif not (titled or one_proper_noun or _read_as_unknown_name(nouns, stem)):
+        return None
+    # a common noun on its own ("유전자 검사") or with its particle ("고추가"), unless Kiwi reads
+    # it here as a proper noun that a form of address follows ("이하은 씨"); asked last, since
+    # it asks Kiwi to read the word alone, and every test above only reads what is at hand
+    if not (addressed and one_proper_noun) and (
+        is_common_noun(stem) or _is_glued_common_noun(stem)
+    ):
         return None
     return stem, titled
+
+
+# what may follow a title glued on after a parenthesis: "최은서(45)씨는", "씨가", "씨의"
+_TITLE_PARTICLES = frozenset("은 는 이 가 을 를 의 도 와 과 에게 께서 만".split()) | {""}
+_PARENTHESIS_THEN_WORD = re.compile(r"\([^()]*\)([\uac00-\ud7a3]+)")
+
+
+def _title_after_parenthesis(rest: str) -> str | None:
+    """The title glued on after an age or an affiliation in parentheses, the way Korean reports
+    introduce people: "최은서(45)씨는" → "씨", "김현우(서울대)교수는" → "교수"."""
+    match = _PARENTHESIS_THEN_WORD.match(rest)
+    if match is None:
+        return None
+    word = match.group(1)
+    for title in sorted(PERSON_TITLES, key=len, reverse=True):
+        if word.startswith(title) and word[len(title) :] in _TITLE_PARTICLES:
+            return title
+    return None
+
+
+def _read_as_unknown_name(nouns: list[Morpheme], stem: str) -> bool:
+    """Kiwi reads the three syllables as a proper noun it knows (the family name, or the family
+    name and a syllable: 김 + 현 + 우, 정민 + 우) and then syllables it has no word for: a name
+    it does not know, with only its particle ("김현우는"), not a word it knows."""
+    if len(stem) != 3 or len(nouns) < 2 or "".join(m.form for m in nouns) != stem:
+        return False
+    first, rest = nouns[0], nouns[1:]
+    return (
+        first.tag == "NNP"
+        and first.form not in PLACES
+        and all(len(m.form) == 1 and m.tag in ("NNG", "NNB", "MM") for m in rest)
+        and not is_common_noun(stem[1:])  # 송전 + 선: the rest is a word (전선, a power line)
+    )
 
 
 def korean_names(text: str) -> list[tuple[str, int, int]]:
@@ -287,7 +350,11 @@ class _Token:
 def _english_runs(target: str) -> list[list[_Token]]:
     """Runs of capitalized words ("President Lee Jae-myung's"), possessives dropped, diacritics
     read as their plain letters ("Chŏng" as "Chong"; offsets stay those of the target)."""
-    plain = "".join(unicodedata.normalize("NFKD", c)[0] for c in target)
+    plain = (
+        target  # ASCII letters are their own plain letters
+        if target.isascii()
+        else "".join(unicodedata.normalize("NFKD", c)[0] for c in target)
+    )
     runs = []
     for run in _NAME_RUN.finditer(plain):
         tokens = []
@@ -372,15 +439,23 @@ def _other_given_name(
 ) -> _Reading | None:
     """The family name at i carries a given name that is not this one's ("Kim Jeong-hwan" for
     김정관), and that no other Korean name in the sentence accounts for."""
-    family = run[i]
+    family, size = run[i], len(name.given)
     candidates = []
-    if i + 1 < len(run) and _reads_as_given_name(run[i + 1].text, len(name.given)):
+    if size == 2 and i + 2 < len(run) and _reads_as_spaced_given_name(run[i + 1 : i + 3]):
+        written = f"{run[i + 1].text} {run[i + 2].text}"  # "Kim Hyun Jun"
+        candidates.append((written, (family.start, run[i + 2].end), True))
+    elif i + 1 < len(run) and _reads_as_given_name(run[i + 1].text, size):
         candidates.append((run[i + 1].text, (family.start, run[i + 1].end), True))
-    if i >= 1 and i == len(run) - 1 and "-" in run[i - 1].text:
-        if _reads_as_given_name(run[i - 1].text, len(name.given)):
+    elif size == 1 and i + 2 == len(run) and _reads_as_one_syllable_name(run[i + 1].text):
+        candidates.append((run[i + 1].text, (family.start, run[i + 1].end), True))  # "Cho Hyung"
+    if i >= 1 and i == len(run) - 1:  # the given name first: "Hyun-jun Kim", "Hyun Jun Kim"
+        if size == 2 and i >= 2 and _reads_as_spaced_given_name(run[i - 2 : i]):
+            written = f"{run[i - 2].text} {run[i - 1].text}"
+            candidates.append((written, (run[i - 2].start, family.end), False))
+        elif _reads_as_given_name(run[i - 1].text, size):
             candidates.append((run[i - 1].text, (run[i - 1].start, family.end), False))
     for written, span, family_first in candidates:
-        if _source_writes(source, family.text, written):
+        if _source_writes(source, family.text, written, name.form):
             continue  # another person of the sentence: "김정은" beside "김여정"
         whole = f"{family.text} {written}" if family_first else f"{written} {family.text}"
         return _Reading("wrong_given", span, whole, written)
@@ -400,8 +475,34 @@ def _reads_as_given_name(written: str, syllables: int) -> bool:
     return looks_like_given_name(written, syllables)
 
 
-def _source_writes(source: str, family: str, given: str) -> bool:
-    """Some run of syllables in the Korean is this family and given name ("Kim Yo-jong" → 김여정)."""
+def _reads_as_one_syllable_name(written: str) -> bool:
+    """The last word of the run is one given-name syllable, though it is also a family name's
+    spelling: "Hyung" in "Cho Hyung" (for 조현) ends the name, it starts no other."""
+    word = written.lower()
+    return (
+        "-" not in word
+        and word not in _COMMON_CAPITALIZED
+        and word not in ENGLISH_STAND_INS
+        and word not in _AMBIGUOUS_FAMILY_SPELLINGS
+        and looks_like_given_name(written, 1)
+    )
+
+
+def _reads_as_spaced_given_name(parts: list[_Token]) -> bool:
+    """Two words, each one given-name syllable ("Hyun Jun", AP's "Jong Un"); either may also be
+    a family name's spelling ("Hyun", "Min"), but not an English word or a hyphenated name."""
+    texts = [p.text for p in parts]
+    return all(
+        "-" not in text
+        and text.lower() not in _COMMON_CAPITALIZED
+        and text.lower() not in ENGLISH_STAND_INS
+        for text in texts
+    ) and looks_like_given_name(" ".join(texts), 2)
+
+
+def _source_writes(source: str, family: str, given: str, name: str) -> bool:
+    """Some run of syllables in the Korean is this family and given name ("Kim Yo-jong" → 김여정),
+    other than a part of the name itself (the "Hong Jae" of "Hong Jae Mun" is in 홍재민)."""
     for hangul in _HANGUL.finditer(source):
         word = hangul.group(0)
         for p in range(len(word)):
@@ -409,7 +510,9 @@ def _source_writes(source: str, family: str, given: str) -> bool:
                 continue
             for size in (1, 2, 3):
                 given_part = word[p + 1 : p + 1 + size]
-                if len(given_part) == size and spells_syllables(given, given_part):
+                if len(given_part) < size or name.startswith(word[p] + given_part):
+                    continue
+                if spells_syllables(given, given_part):
                     return True
     return False
 

@@ -4,8 +4,11 @@ A quantity is its value and its unit: "250km" told as "250 miles" is changed, th
 is the same, and "250 kilometers (155 miles)" is right. Korean scales (만/억/조) are read into
 values, so "1조 2천억 원" is "1.2 trillion won" or "1,200 billion won", and a figure the English
 rounds ("about 1.2 trillion") passes. Numbers written as words count on both sides ("다섯 번째" and
-"fifth", "두 차례" and "twice"). Markup is no figure, and a figure that only names a position (2심,
-1위, 제1야당) need not be repeated as a digit, unless the English gives another one.
+"fifth", "두 차례" and "twice", "세 배" and "tripled"), and a count in words told as another
+("재판관 두 명" as "three justices") is a changed figure, held like a changed digit. A conversion
+into another unit of the measure passes ("영하 10도" as "14 degrees Fahrenheit", "240km" as "150
+miles"). Markup is no figure, and a figure that only names a position (2심, 1위, 4강, 제1야당)
+need not be repeated as a digit, unless the English gives another one.
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ from transdesk.qa.number_forms import (
     is_bare_day,
     is_clock_time,
     is_day_of_english_date,
+    is_era_year,
     is_fraction_in_words,
     is_fraction_of_share,
     is_named_number,
     is_shorthand_date,
+    is_sweep,
     latin_token,
 )
 from transdesk.qa.figure_pairing import Figures, pair_figures, read_figures
@@ -39,7 +44,14 @@ from transdesk.qa.positions import (
     told_in_words,
 )
 from transdesk.qa.quantities import Quantity, values_match
-from transdesk.qa.units import compatible, converts
+from transdesk.qa.units import compatible
+
+# what a count in words may count: people, countries, things (no unit the lexicon knows)
+_COUNTS = {"people", "countries"}
+_CARDINAL_WORDS = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+}
 
 # "1명" is "a man", "1위" is "top": a lone 1 is too often written without a number.
 _SILENT_VALUES = {1.0}
@@ -60,6 +72,15 @@ def _counted(quantity: Quantity, text: str) -> bool:
     if after.startswith("대") and quantity.value in (20, 30, 40, 50, 60, 70, 80, 90):
         return False  # "60대": in one's 60s, not 60 vehicles
     return bool(_COUNTER.match(after))
+
+
+_POSITION_NAMES = {
+    "court": "court",
+    "stage": "stage of the tournament",
+    "lineup": "place in the batting order",
+    "term": "number of terms",
+    "place": "place",
+}
 
 
 def _unit(quantity: Quantity, text: str) -> str:
@@ -121,10 +142,7 @@ class NumbersCheck:
         }
         carried = set(figures.carried.values()) | set(figures.unit_changed.values())
         converted = {
-            j
-            for j, t in enumerate(target)
-            for i, s in enumerate(source)
-            if converts(s.value, figures.source_units[i], t.value, figures.target_units[j])
+            j for j in range(len(target)) for i in range(len(source)) if figures.converts(i, j)
         }
         unexplained = [
             target[j]
@@ -181,6 +199,31 @@ class NumbersCheck:
             return english
         return None
 
+    def _word_rival(self, figures: Figures, i: int, explained: set[float]) -> Quantity | None:
+        """A count in words left over in the English where a source count is missing: "재판관
+        두 명" as "three justices". English names what it counts in many ways ("justices", not
+        "people"), so a cardinal word with no unit of its own stands against any count; an
+        ordinal or a "twice" stands only against its own kind, in `_rival`."""
+        quantity, unit = figures.source[i], figures.source_units[i]
+        if quantity.value != int(quantity.value) or not 2 <= quantity.value <= 20:
+            return None
+        if unit is not None and unit.measure not in _COUNTS:
+            return None
+        for j in figures.free():
+            english = figures.target[j]
+            if j >= figures.readable or not english.spelled or figures.target_units[j] is not None:
+                continue
+            if english.value != int(english.value) or not 2 <= english.value <= 20:
+                continue
+            if english.surface.strip().lower() not in _CARDINAL_WORDS:
+                continue
+            if english.value in explained or any(
+                values_match(english.value, s.value) for s in figures.source
+            ):
+                continue
+            return english
+        return None
+
     def _missing(
         self,
         figures: Figures,
@@ -195,7 +238,7 @@ class NumbersCheck:
         source, target = figures.source, figures.target[: figures.readable]
         for i in figures.open_source():
             quantity = source[i]
-            rival = self._rival(figures, i, explained)
+            rival = self._rival(figures, i, explained) or self._word_rival(figures, i, explained)
             if rival is not None:
                 findings.append(self._changed(quantity, rival))
                 continue
@@ -207,8 +250,8 @@ class NumbersCheck:
                             self.name,
                             "number_missing",
                             "major",
-                            f"{quantity.surface!r} in the source names another court than the "
-                            "translation does",
+                            f"{quantity.surface!r} in the source names another "
+                            f"{_POSITION_NAMES.get(kind, 'position')} than the translation does",
                             source_span=(quantity.start, quantity.end),
                         )
                     )
@@ -248,8 +291,9 @@ class NumbersCheck:
                 and not changed
             )
             # "두 사람" is often "both", "the pair" or a plural: a small count in words, dropped,
-            # is for the editor to see, not to hold
-            minor = minor or (quantity.spelled and quantity.value <= 2)
+            # is for the editor to see, not to hold (unless a figure from nowhere stands in its
+            # place: "두 명" as "3 justices")
+            minor = minor or (quantity.spelled and quantity.value <= 2 and not changed)
             severity = "minor" if minor else "major"
             findings.append(
                 finding(
@@ -277,7 +321,8 @@ class NumbersCheck:
     def _rendered_otherwise(
         quantity: Quantity, context: CheckContext, days: list[tuple[int, int]]
     ) -> bool:
-        """A clock time, a shorthand date, a share as a fraction, a range as "a few"."""
+        """A clock time, a shorthand date, a share as a fraction, a range as "a few", a score
+        of N-0 as a sweep, a year of a reign as its common-era year."""
         source, english = context.source, context.target
         return (
             is_clock_time(quantity, source, english)
@@ -287,6 +332,8 @@ class NumbersCheck:
             or is_named_number(quantity, source, english)
             or is_fraction_in_words(quantity, source, english)
             or is_generation(quantity, source, english)
+            or is_sweep(quantity, source, english)
+            or is_era_year(quantity, source, english)
         )
 
     def _added(self, quantity: Quantity) -> Finding:
