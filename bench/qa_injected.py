@@ -213,6 +213,13 @@ _DIRECTIONS = {
     "risen": "fallen", "fallen": "risen", "surplus": "deficit", "deficit": "surplus",
     "higher": "lower", "lower": "higher", "grew": "shrank", "gained": "lost",
     "increase": "decrease", "decrease": "increase", "rise": "fall", "fall": "rise",
+    "increases": "decreases", "decreases": "increases", "rises": "falls", "falls": "rises",
+    "increasing": "decreasing", "decreasing": "increasing", "rising": "falling",
+    "falling": "rising", "climbed": "fell", "jumped": "fell", "surged": "plunged",
+    "plunged": "surged", "declined": "rose", "dropped": "rose", "slid": "rose", "expanded":
+    "shrank", "shrank": "expanded", "widened": "narrowed", "narrowed": "widened", "gain": "loss",
+    "loss": "gain", "gains": "losses", "losses": "gains", "growth": "decline", "decline": "growth",
+    "raised": "lowered", "lowered": "raised",
 }  # fmt: skip
 _KOREAN_DIRECTION = re.compile(r"증가|감소|상승|하락|늘|줄|오르|올랐|내리|내렸|흑자|적자|급등|급락")
 

@@ -14,7 +14,21 @@ was said. What is not a negation of the main predicate:
 - "-ㄹ 수밖에 없다" (has no choice but), "뿐만 아니라" (not only ... but also), "A가 아니라 B"
   (the main clause is B);
 - a negative or rhetorical question ("않겠느냐", "않을까", "아닌가"): it asserts the opposite;
-- "미만" (less than), "이하" (or less), "-기 전" (before): no negation at all.
+- "미만" (less than), "이하" (or less), "-기 전" (before): no negation at all;
+- the constructions of `negation_idioms` ("-고 말았다": ended up, "다름없다": amounts to,
+  "5명밖에 만나지 않았다": met only five, "않았나 싶다": I think it was).
+
+Each negation names the stem it negates ("잊" in "잊지 않았다"), for the lexical opposites English
+tells in the affirmative ("remembered": `lexical_opposites`).
+
+`stated_negations` reads the other clauses that state something of their own: a coordinate or
+concessive clause ("밝히지 않았으며 ...", "알아낼 수 없지만 ..."), a quoted sentence inside the
+sentence ("“문제가 있었던 것은 아니다”며 ..."), a report ("밝히지 않고 있다고 주장했다"), a
+quoted statement ("충돌하지 않는다는 데 합의했다") and a condition ("뛰어들지 않았다면"). A
+clause is read with its auxiliaries ("-지 않고 있다": is not doing) and its shell ("않을
+것이며"); a clause of purpose ("-지 않도록"), manner ("-지 않게"), cause ("-지 않아"),
+concession ("-더라도") or a relative clause ("승인되지 않은 약") is left alone: English tells
+those with "to prevent", "free", "unapproved" as often as with "not".
 
 Its `cue` is wider: any negation anywhere in the sentence, or a word that English may render
 with one ("모르다": not know, "어렵다": hardly, "불과": no more than, "아직": not yet, "처음": never
@@ -30,6 +44,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from transdesk.qa.morph import Morpheme, analyse
+from transdesk.qa.negation_idioms import negated_stem, not_a_negation
+from transdesk.qa.speech_verbs import POLARITY_REPORTING
 
 Direction = Literal["up", "down"]
 
@@ -38,6 +54,10 @@ _VERBAL = ("VV", "VA", "NN", "XR", "XS")
 _CLAUSE_ENDS = ("EC", "ETM", "EF", "JKQ", "ETN")
 # the tags of a clause that only carries what was said: "것으로", "것이라고"
 _SHELL_TAGS = frozenset({"NNB", "JKB", "VCP", "EC", "JKQ", "SSC", "SF", "ETM", "JX"})
+# the endings that quote: "한다고", "하라고", "말라고", "하자고", "하느냐고"
+_QUOTATIVE_ENDINGS = frozenset(
+    {"다고", "ᆫ다고", "는다고", "라고", "으라고", "자고", "냐고", "느냐고", "으냐고"}
+)
 _QUESTION_ENDINGS = ("냐", "느냐", "니", "까", "을까", "ᆯ까", "는가", "ᆫ가", "은가", "나", "랴")
 # nouns of failure, refusal and denial, and nouns a negating prefix made ("불참": non-attendance)
 _NEGATING_NOUNS = frozenset(
@@ -76,49 +96,7 @@ _NEGATING_NOUNS = frozenset(
 )
 _NEGATING_PREFIXES = frozenset({"불", "미", "비", "무", "몰"})
 # verbs of saying and of report: the negation that matters is in what was said
-_REPORTING = frozenset(
-    {
-        "말",
-        "말하",
-        "밝히",
-        "전하",
-        "보도",
-        "주장",
-        "강조",
-        "덧붙이",
-        "발표",
-        "설명",
-        "지적",
-        "언급",
-        "알리",
-        "알려지",
-        "전해지",
-        "밝혀지",
-        "나타나",
-        "드러나",
-        "확인",
-        "보이",
-        "생각",
-        "보",
-        "믿",
-        "예상",
-        "전망",
-        "평가",
-        "관측",
-        "추정",
-        "답하",
-        "대답",
-        "경고",
-        "시인",
-        "인정",
-        "확신",
-        "해명",
-        "촉구",
-        "분석",
-        "우려",
-        "판단",
-    }
-)
+_REPORTING = POLARITY_REPORTING
 # words English may carry with a negation although they are none in Korean
 _NEGATION_LIKE = frozenset(
     {
@@ -245,6 +223,10 @@ _NEGATION_LIKE = frozenset(
         "여전",
         "여전히",
         "유지",
+        # remembering and holding on, which English tells as "never forgot", "refused to budge"
+        "기억",
+        "고수",
+        "견지",
     }
 )
 # nouns with the prefix letters that are not negations ("비용": cost, "미국": America)
@@ -260,6 +242,7 @@ class Negation:
     form: str
     start: int
     end: int
+    stem: str | None = None  # the negated predicate's stem ("잊" in "잊지 않았다"), if read
 
 
 @dataclass(frozen=True)
@@ -289,14 +272,13 @@ def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Ne
         m = morphemes[i]
         nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
         prev = morphemes[i - 1] if i > 0 else None
+        if _is_negator(m, nxt) and not_a_negation(morphemes, i):
+            continue  # "-고 말았다", "다름없다", "5명밖에 ... 않았다", "않았나 싶다"
         if m.tag == "VX" and m.form in ("않", "아니하", "못하", "말"):
-            found.append(Negation(m.form, m.start, m.end))
+            found.append(Negation(m.form, m.start, m.end, negated_stem(morphemes, i)))
         elif m.tag == "MAG" and m.form in ("안", "못") and nxt and nxt.tag[:2] in _VERBAL:
-            found.append(Negation(m.form, m.start, m.end))
+            found.append(Negation(m.form, m.start, m.end, negated_stem(morphemes, i)))
         elif m.tag == "VA" and m.form == "없":
-            # "-ㄹ 수밖에 없다": has no choice but, affirmative
-            if prev and prev.form == "밖에":
-                continue
             found.append(Negation(m.form, m.start, m.end))
         elif m.tag == "VCN":
             # "뿐만 아니라", "A가 아니라 B": not the predicate's negation
@@ -311,6 +293,16 @@ def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Ne
             if not (prev and prev.tag == "XPN") and _heads_predicate(morphemes, i):
                 found.append(Negation(m.form, m.start, m.end))
     return found
+
+
+def _is_negator(m: Morpheme, nxt: Morpheme | None) -> bool:
+    """A morpheme that negates the predicate it belongs to, idiom or not."""
+    return (
+        (m.tag == "VX" and m.form in ("않", "아니하", "못하", "말"))
+        or (m.tag == "MAG" and m.form in ("안", "못") and bool(nxt) and nxt.tag[:2] in _VERBAL)
+        or (m.tag == "VA" and m.form == "없")
+        or m.tag == "VCN"
+    )
 
 
 def _heads_predicate(morphemes: tuple[Morpheme, ...], i: int) -> bool:
@@ -344,9 +336,20 @@ def _is_question(morphemes: tuple[Morpheme, ...]) -> bool:
 
 
 def _reports(morphemes: tuple[Morpheme, ...], start: int, end: int) -> bool:
-    return any(
-        m.form in _REPORTING and m.tag in ("VV", "NNG", "VX") for m in morphemes[start:end]
+    """The clause is a verb of saying or report, or the "하다" of a quotation ("-지 말라고
+    했다": told them not to; "않겠다고 했다": said he would not)."""
+    clause = morphemes[start:end]
+    # kiwi tags an irregular verb "VV-I" ("묻다", "이르다")
+    if any(
+        m.form in _REPORTING and (m.tag in ("NNG", "VX") or m.tag.startswith("VV"))
+        for m in clause
+    ):
+        return True
+    before = morphemes[start - 1] if start > 0 else None
+    quoted = before is not None and (
+        before.tag == "JKQ" or (before.tag == "EC" and before.form in _QUOTATIVE_ENDINGS)
     )
+    return quoted and any(m.form == "하" and m.tag == "VV" for m in clause)
 
 
 def _sentences(morphemes: tuple[Morpheme, ...]) -> list[tuple[Morpheme, ...]]:
@@ -412,12 +415,84 @@ def _main_negation(morphemes: tuple[Morpheme, ...]) -> list[Negation]:
     return main
 
 
+# the clause endings of a clause that states something of its own: coordinate and concessive
+# ("-고", "-며", "-지만", "-으나", "-는데"), quotative ("-다고", "-라며") and conditional ("-다면")
+_STATING_ENDINGS = frozenset(
+    {"고", "며", "으며", "지만", "으나", "나", "는데", "ᆫ데", "은데", "다고", "ᆫ다고", "는다고",
+     "라고", "다며", "라며", "다면", "ᆫ다면", "는다면", "라면"}
+)  # fmt: skip
+# the tags of a clause that only closes the one before it: "것이며", "”며", "것이라고"
+_CLOSING_TAGS = frozenset({"NNB", "VCP", "EC", "JX", "JKQ", "SSC", "SSO", "SF", "SP", "SW"})
+
+
+def _predicates(morphemes: tuple[Morpheme, ...]) -> list[tuple[int, int]]:
+    """The clauses of one sentence, each with its auxiliaries ("-지 않고 있다": the 않 and the
+    있 belong to 하) and with what only closes it ("않을 것이며", "아니다”며")."""
+    merged: list[tuple[int, int]] = []
+    for start, end in _clauses(morphemes):
+        clause = morphemes[start:end]
+        joins = (
+            clause[0].tag.startswith("VX")
+            or (clause[0].tag == "NNB" and clause[0].form == "수")  # "않을 수 있다", "할 수 없다"
+            or all(m.tag in _CLOSING_TAGS for m in clause)
+        )
+        if merged and joins:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _ending(morphemes: tuple[Morpheme, ...], start: int, end: int) -> Morpheme | None:
+    for m in reversed(morphemes[start:end]):
+        if m.tag in _CLAUSE_ENDS:
+            return m
+    return None
+
+
+# the adnominal endings that quote a statement: "일으키지 않는다는 것", "끝나지 않았다는 증거"
+_QUOTING_ADNOMINALS = frozenset({"다는", "ᆫ다는", "는다는", "라는"})
+
+
+def _states(ending: Morpheme) -> bool:
+    """The clause ending closes a statement: a sentence ending inside the sentence, a
+    coordinate, quotative or conditional connective, or an adnominal that quotes ("-다는")."""
+    if ending.tag == "EF":
+        return True
+    if ending.tag == "EC":
+        return ending.form in _STATING_ENDINGS
+    return ending.tag == "ETM" and ending.form in _QUOTING_ADNOMINALS
+
+
+def stated_negations(text: str) -> tuple[Negation, ...]:
+    """The negations of the clauses before the main one that state something of their own
+    ("제시하지 않고 있으며", "알아낼 수 없지만", "“...것은 아니다”며"), each a claim the English
+    must carry as well. A clause negated again by the next ("-지 않으면 안 된다") is left out."""
+    found: list[Negation] = []
+    for sentence in _sentences(analyse(text)):
+        if _is_question(sentence):
+            continue
+        clauses = _predicates(sentence)
+        for index, (start, end) in enumerate(clauses[:-1]):
+            ending = _ending(sentence, start, end)
+            if ending is None or not _states(ending):
+                continue
+            if ending.form.endswith("면") and _negations(sentence, *clauses[index + 1]):
+                continue  # negated again: "-지 않으면 안 된다" (must)
+            negated = _negations(sentence, start, end)
+            if len(negated) == 1:  # two in one predicate cancel: "없지 않다", "않을 수 없다"
+                found.extend(negated)
+    return tuple(found)
+
+
 def _any_cue(morphemes: tuple[Morpheme, ...]) -> bool:
     if _negations(morphemes, 0, len(morphemes)):
         return True
-    for m in morphemes:
-        if m.tag == "VCN":  # "A가 아니라 B": English "not A but B"
-            return True
+    for i, m in enumerate(morphemes):
+        if _is_negator(m, morphemes[i + 1] if i + 1 < len(morphemes) else None):
+            return True  # the idioms too: "다름없다" is "no different", "-고 말았다" "could not"
+        if m.tag in ("VA", "MAG") and m.form.endswith(("없", "없이", "않")):
+            return True  # "다름없다", "못지않다", "어쩔 수 없이" (had no choice)
         if m.form in _NEGATION_LIKE and m.tag[0] in "NVMX":
             return True
         if m.tag == "XPN" and m.form in _NEGATING_PREFIXES:
@@ -481,7 +556,7 @@ def directions(text: str) -> list[DirectionMention]:
     found = []
     for i, m in enumerate(morphemes):
         if m.tag == "NNG":
-            entry = _DIRECTION_NOUNS.get(m.form)
+            entry = _DIRECTION_NOUNS.get(_trend_stem(m) or m.form)
         elif m.tag.startswith("VV") or m.tag.startswith("VA"):
             entry = _DIRECTION_VERBS.get(m.form)
         else:
@@ -509,12 +584,56 @@ def _distance_before(morphemes: tuple[Morpheme, ...], i: int) -> bool:
     )
 
 
+# what a trend is told with, where it is the change itself: "하락세를 보였다" (fell), "증가세를
+# 이어갔다" (kept rising), "상승세로 돌아섰다" (turned up)
+_TREND_VERBS = frozenset(
+    {"보이", "잇", "이어가", "이어지", "지속", "계속", "나타내", "타", "기록", "유지", "돌아서", "전환"}
+)  # fmt: skip
+# the trend nouns kiwi reads as one word: "하락세", "증가세", "상승률", "감소폭"
+_TREND_SUFFIXES = ("세", "률", "율", "폭")
+
+
+def _trend_stem(m: Morpheme) -> str | None:
+    """The direction noun of a one-word trend noun ("하락" in "하락세"), if it is one."""
+    if m.tag == "NNG" and len(m.form) > 2 and m.form.endswith(_TREND_SUFFIXES):
+        stem = m.form[:-1]
+        return stem if stem in _DIRECTION_NOUNS else None
+    return None
+
+
+# what changes a change: "둔화" (slows), "가속" (speeds up), "꺾이다" (turns), "커지다" (widens)
+_RATE_CHANGES = frozenset(
+    {"둔화", "가속", "가속화", "완화", "심화", "꺾이", "주춤", "커지", "작아지", "멈추", "그치",
+     "둔해지", "빨라지", "느려지", "크", "작", "낮", "높", "좁히", "벌어지", "약화", "강화"}
+)  # fmt: skip
+
+
 def compounds_change(text: str) -> bool:
     """A change of a change ("감소 폭이 축소됐다", "상승세가 둔화됐다"), where the directions
-    multiply and the English may say either."""
+    multiply and the English may say either. A trend told with a verb that only shows or
+    continues it ("하락세를 보였다": fell, "증가세가 이어졌다": kept rising), or not changed at
+    all ("하락세에 압박을 더했다"), is the change itself."""
     morphemes = analyse(text)
     for i, m in enumerate(morphemes[:-1]):
         entry = _DIRECTION_NOUNS.get(m.form) if m.tag == "NNG" else None
         if entry and (morphemes[i + 1].form in _MARGIN_NOUNS or morphemes[i + 1].tag == "XSN"):
-            return True
+            if _predicate_after(morphemes, i + 2) not in _TREND_VERBS:
+                return True
+        elif _trend_stem(m):
+            after = _predicate_after(morphemes, i + 1)
+            if after in _RATE_CHANGES or after in _DIRECTION_NOUNS or after in _DIRECTION_VERBS:
+                return True
     return False
+
+
+def _predicate_after(morphemes: tuple[Morpheme, ...], start: int) -> str | None:
+    """The stem of the first predicate from `start`: a verb or adjective, or the noun of a
+    "-하다"/"-되다" verb ("둔화됐다": 둔화)."""
+    for j in range(start, len(morphemes)):
+        m = morphemes[j]
+        if m.tag.startswith(("VV", "VA")):
+            return m.form
+        nxt = morphemes[j + 1] if j + 1 < len(morphemes) else None
+        if m.tag == "NNG" and nxt is not None and nxt.tag in ("XSV", "XSA"):
+            return m.form
+    return None

@@ -6,15 +6,25 @@ the sentence's main predicate and held only when it is clear:
 
 - `negation_lost`: the Korean main predicate (or what a verb of saying reports) is negated, and
   the English carries no negation in any form, not even a lexical one ("failed", "skipped",
-  "unannounced"); an English shorter than its Korean is a part or a fragment and is left alone;
+  "unannounced"); an English shorter than its Korean is a part or a fragment and is left alone.
+  A negated predicate English tells with an affirmative opposite ("잊지 않았다": remembered;
+  "멈추지 않았다": continued) is lost only where the English, with no clear negation, states
+  the predicate's own sense ("forgot", "stopped"; "few" for "적지 않다"). The constructions
+  that negate nothing ("-고 말았다", "다름없다", "5명밖에 ... 않았다": `negation_idioms`) need no
+  English negation at all. A clause before the main one that states something of its own
+  ("증거를 제시하지 않고 있으며 ...", "“...것은 아니다”며", "알아낼 수 없지만") is held the same
+  way, but only where the English carries no negation in any form and has no "unless": which
+  English clause renders it is not read;
 - `negation_added`: the English statement negates its verb ("did not", "never", "refused to",
   "made no") outside any clause of its own ("..., but it may not", "when it won't"), is one
   sentence not much longer than the Korean, and the Korean has no negation, nor a word English
   renders with one ("모르다", "불과", "아직");
 - `direction_flipped`: the Korean names a change in one direction only ("감소", "적자", "부결")
-  and the English has only the opposite direction's words of the same kind ("rose", "surplus",
-  "passed"). A sentence with both directions on a side ("적자에서 흑자로"), a change of a change
-  ("감소 폭 축소": a smaller fall) or a negated main predicate on either side is left alone.
+  and the English has the opposite direction's words of the same kind ("rose", "surplus",
+  "passed") at least as often as its own; or the Korean names changes of both directions
+  ("적자에서 흑자로") and the English as many words of change, all of one direction. A trend
+  noun is a change ("하락세를 보였다": fell). A change of a change ("감소 폭 축소": a smaller
+  fall, "상승세 둔화") or a negated main predicate on either side is left alone.
 
 Questions are left alone, on either side: a negative question asserts the opposite ("않겠느냐":
 surely it will).
@@ -22,23 +32,57 @@ surely it will).
 
 from __future__ import annotations
 
+import re
+
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.english import split_english
+from transdesk.qa.english_polarity import DirectionWord
 from transdesk.qa.english_polarity import directions as english_directions
-from transdesk.qa.english_polarity import main_negations, mentions_negation
-from transdesk.qa.korean_polarity import compounds_change, read_negation
+from transdesk.qa.english_polarity import main_negations, mentions_negation, negations
+from transdesk.qa.korean_polarity import (
+    DirectionMention,
+    Negation,
+    compounds_change,
+    read_negation,
+    stated_negations,
+)
 from transdesk.qa.korean_polarity import directions as korean_directions
+from transdesk.qa.lexical_opposites import has_opposite, states_own_sense
 
 # an English sentence this much longer than its Korean says more than the Korean: what it adds
 # may carry a negation of its own (the median is about 2)
 _MAX_LENGTH_RATIO = 3.2
+# what tells a negated clause beside an affirmative one without a negation of its own: "unless
+# the men are handed over" (넘겨주지 않으면), "apart from setting dates, they agreed" (합의하지
+# 못했지만 ... 동의했다), "kept hundreds from reaching the mine" (빠져 나오지 못하고)
+_CLAUSE_NEGATION = re.compile(
+    r"\b(?:unless|apart\s+from|aside\s+from|save\s+for|but\s+for|"
+    r"k(?:eep|eeps|ept|eeping)\s+(?:[\w'-]+\s+){1,6}?from\s+\w+ing)\b",
+    re.IGNORECASE,
+)
+_PUNCTUATION = "\"'“”‘’()[],.!?·…"
 
 
 def _mostly_korean(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3")
     return bool(letters) and hangul >= len(letters) / 2
+
+
+def _predicate(source: str, negation: Negation) -> str:
+    """The Korean words of the negated predicate, for the message: "밝히지 않았으며" for the
+    "않" in it, "안 갔다" for the "안", "불참했다" for "불참"."""
+    start = source.rfind(" ", 0, negation.start) + 1
+    end = source.find(" ", negation.end)
+    end = len(source) if end < 0 else end
+    word = source[start:end].strip(_PUNCTUATION)
+    if negation.start == start and source[:start].rstrip().endswith("지"):
+        start = source.rfind(" ", 0, max(start - 1, 0)) + 1  # "하지 않았다": the verb before
+    elif word == negation.form and negation.form in ("안", "못"):
+        following = source.find(" ", end + 1)
+        end = len(source) if following < 0 else following  # "안 갔다": the verb after
+    return source[start:end].strip(_PUNCTUATION)
 
 
 class PolarityCheck:
@@ -51,20 +95,22 @@ class PolarityCheck:
         reading = read_negation(context.source)
         if reading.question or "?" in context.target:
             return []
-        if (
-            reading.main
-            and not mentions_negation(context.target)
-            and len(context.target) >= len(context.source)  # shorter: a part, or a fragment
-        ):
-            first, last = reading.main[0], reading.main[-1]
-            forms = ", ".join(dict.fromkeys(n.form for n in reading.main))
+        lost = self._lost(reading.main, context)
+        where = "its main predicate"
+        if not lost and not reading.main:
+            lost = self._lost_in_clause(stated_negations(context.source), context)
+            where = "a predicate of its own clause"
+        if lost:
+            first, last = lost[0][0], lost[-1][0]
+            told = ", ".join(dict.fromkeys(_predicate(context.source, n) for n, _ in lost))
+            said = [word for _, word in lost if word]
+            how = "says it in the affirmative" + (f" ({said[0]!r})" if said else "")
             return [
                 finding(
                     self.name,
                     "negation_lost",
                     "major",
-                    f"the source negates its main predicate ({forms}), the translation says it "
-                    "in the affirmative",
+                    f"the source negates {where} ({told}), the translation {how}",
                     source_span=(first.start, last.end),
                 )
             ]
@@ -86,6 +132,50 @@ class PolarityCheck:
         return self._direction(context)
 
     @staticmethod
+    def _lost(
+        main: tuple[Negation, ...], context: CheckContext
+    ) -> list[tuple[Negation, str | None]]:
+        """The main negations the English does not carry, each with the English word that
+        states the opposite where one does ("forgot" against "잊지 않았다")."""
+        english = context.target
+        if not main or len(english) < len(context.source):  # shorter: a part, or a fragment
+            return []
+        if negations(english):
+            return []  # a clear negation carries it: "did not forget", "nobody came"
+        lexical = mentions_negation(english)
+        lost: list[tuple[Negation, str | None]] = []
+        for negation in main:
+            if negation.stem is not None and has_opposite(negation.stem):
+                word = states_own_sense(negation.stem, english)
+                if word:  # "He forgot": the stem's own sense, unnegated
+                    lost.append((negation, word))
+            elif not lexical:
+                lost.append((negation, None))
+        return lost
+
+    @staticmethod
+    def _lost_in_clause(
+        stated: tuple[Negation, ...], context: CheckContext
+    ) -> list[tuple[Negation, str | None]]:
+        """The negations of the stating clauses before the main one, lost where the English
+        carries no negation in any form: with a negation anywhere in it, the English may tell
+        the clause in a clause of its own, which is not paired here."""
+        english = context.target
+        if not stated or len(english) < len(context.source):
+            return []
+        if mentions_negation(english) or _CLAUSE_NEGATION.search(english):
+            return []
+        lost: list[tuple[Negation, str | None]] = []
+        for negation in stated:
+            if negation.stem is not None and has_opposite(negation.stem):
+                word = states_own_sense(negation.stem, english)
+                if word:
+                    lost.append((negation, word))
+            else:
+                lost.append((negation, None))
+        return lost
+
+    @staticmethod
     def _one_statement(context: CheckContext) -> bool:
         """The English is one sentence and not much longer than the Korean: a negation in it
         belongs to what the Korean says."""
@@ -95,25 +185,64 @@ class PolarityCheck:
 
     def _direction(self, context: CheckContext) -> list[Finding]:
         korean = korean_directions(context.source)
-        if not korean or len({k.direction for k in korean}) > 1:
-            return []
-        if compounds_change(context.source):
+        if not korean or compounds_change(context.source):
             return []
         axes = frozenset().union(*(k.axes for k in korean))
         english = english_directions(context.target, axes)
-        if not english or len({e.direction for e in english}) > 1:
+        if not english:
             return []
-        said, told = korean[0], english[0]
-        if said.direction == told.direction:
+        flipped = _flipped(korean, english)
+        if flipped is None:
             return []
+        said, told = flipped
         return [
             finding(
                 self.name,
                 "direction_flipped",
                 "major",
-                f"the source says {said.form!r} ({said.direction}), the translation says "
-                f"{told.text!r} ({told.direction})",
+                f"the source says {_word(context.source, said.start, said.end)!r} "
+                f"({said.direction}), the translation says {told.text!r} ({told.direction})",
                 source_span=(said.start, said.end),
                 target_span=(told.start, told.end),
             )
         ]
+
+
+def _flipped(
+    korean: list[DirectionMention], english: list[DirectionWord]
+) -> tuple[DirectionMention, DirectionWord] | None:
+    """The Korean word of change and the English word that turns it round, if the English
+    does:
+
+    - one direction on each side, opposite ("감소했다" against "increased");
+    - one direction in the Korean, both in the English, the opposite one at least as often
+      and no more words of change than the Korean has ("늘어나면서 ... 오를 것" against
+      "will fall as ... increases"; not "supporting or opposing" for "반대하는", which says
+      more than the Korean);
+    - changes of both directions in the Korean, as many words of change in the English, all
+      of one direction: one of them was turned round ("하락세를 이어간 끝에 상승세로 돌아섰다"
+      against "rebounded after the largest slide", with "slide" made "rally"). The pairs are not
+      read in order: English often tells the later change first. With fewer words in the
+      English, it may have told a change with no word of direction, and is left alone.
+    """
+    said = {k.direction for k in korean}
+    told = {e.direction for e in english}
+    if len(said) == 1:
+        direction = korean[0].direction
+        opposite = [e for e in english if e.direction != direction]
+        if len(english) > len(korean):
+            return None  # "supporting or opposing" for "반대하는": more than the Korean says
+        if opposite and len(opposite) >= len(english) - len(opposite):
+            return korean[0], opposite[0]
+        return None
+    if len(told) == 1 and len(english) == len(korean):
+        lost = next(k for k in korean if k.direction not in told)
+        return lost, english[0]
+    return None
+
+
+def _word(source: str, start: int, end: int) -> str:
+    """The Korean word around a span, for the message: "감소했다" for "감소"."""
+    begin = source.rfind(" ", 0, start) + 1
+    finish = source.find(" ", end)
+    return source[begin : len(source) if finish < 0 else finish].strip(_PUNCTUATION)

@@ -1,0 +1,89 @@
+"""Negated Korean predicates that English tells with an affirmative opposite.
+
+"잊지 않았다" is "remembered", "멈추지 않았다" "continued", "놓치지 않았다" "seized", "금치
+못했다" "expressed", "부족하지 않다" "has enough", "쉽지 않다" "is hard": a correct translation
+carries no negation at all. For these stems the negation is lost only where the English states
+the stem's own sense outright, unnegated: "He forgot", "There are few barriers" (for "장벽이
+적지 않다": many), "It is easy". `OWN_SENSE` holds, per kiwi stem, the English of that sense.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENSES: dict[str, str] = {
+    # remembering and missing: 잊지 않다 (remember), 놓치지 않다 (seize), 빠뜨리지 않다 (include)
+    "잊": r"forg[eo]t\w*",
+    "놓치": r"miss(?:es|ed|ing)?|lost|los(?:e|es|ing)|let\s+\w+\s+slip|passed\s+up",
+    "빠뜨리": r"omit\w*|left\s+out|leav(?:e|es|ing)\s+out|miss(?:es|ed|ing)?",
+    "빼놓": r"omit\w*|left\s+out|leav(?:e|es|ing)\s+out|miss(?:es|ed|ing)?",
+    # stopping: 멈추지 않다, 그치지 않다, 끊이지 않다 (continue, keep on)
+    "멈추": r"stop\w*|halt\w*|ceas\w*|paus\w*|end(?:s|ed)?",
+    "그치": r"stop\w*|halt\w*|ceas\w*|end(?:s|ed)?",
+    "끊이": r"stop\w*|ceas\w*|end(?:s|ed)?",
+    # hiding and holding back: 감추지 못하다 (show), 금치 못하다 (express), 참지 못하다
+    "감추": r"hid|hid(?:e|es|ing|den)|conceal\w*|mask\w*",
+    "숨기": r"hid|hid(?:e|es|ing|den)|conceal\w*|mask\w*",
+    "금": r"hid|hid(?:e|es|ing|den)|conceal\w*|suppress\w*|contain\w*",
+    "참": r"contain\w*|suppress\w*|held\s+back|hold\w*\s+back|bear|bore|endur\w*|tolerat\w*",
+    "억누르": r"suppress\w*|contain\w*|restrain\w*|held\s+back|hold\w*\s+back",
+    # yielding: 굴하지 않다, 굽히지 않다, 물러서지 않다, 흔들리지 않다 (stand firm)
+    "굴하": r"yield\w*|bow(?:s|ed)?|succumb\w*|g[ai]ve\s+in|cave[ds]?|surrender\w*",
+    "굽히": r"yield\w*|bow(?:s|ed)?|bent|bend\w*|back(?:s|ed)?\s+down|budg\w*",
+    "물러서": r"back(?:s|ed)?\s+down|retreat\w*|yield\w*|budg\w*",
+    "흔들리": r"shak\w*|shook|waver\w*",
+    # sparing, hesitating, giving up: 아끼지 않다 (spare no effort), 주저하지 않다, 포기하지 않다
+    "아끼": r"spar(?:e|es|ed|ing)|stint\w*|sav(?:e|es|ed|ing)",
+    "주저": r"hesitat\w*",
+    "망설이": r"hesitat\w*",
+    "포기": r"g[ai]ve\s+up|giv(?:es|ing)\s+up|abandon\w*|quit\w*",
+    "늦추": r"slow\w*|eas(?:e|es|ed|ing)|relax\w*|loosen\w*|let\s+up",
+    # changing: 변하지 않다, 바뀌지 않다, 달라지지 않다 (remain, stay the same)
+    "변하": r"chang\w*|shift\w*",
+    "바뀌": r"chang\w*|shift\w*",
+    "달라지": r"chang\w*|shift\w*|differ\w*",
+    "다르": r"differ\w*",
+    # amounts and degrees: 적지 않다 (many), 많지 않다 (few), 부족하지 않다 (enough)
+    "적": r"(?<!quite\sa\s)(?<!not\sa\s)few|little|small|low",
+    "많": r"many|much|numerous|plenty|a\s+lot|lots",
+    "작": r"small|little|minor|slight\w*",
+    "크": r"big|large|great|major|significant\w*|huge",
+    "부족": r"short\w*|lack\w*|insufficient|inadequate|scarc\w*|deficien\w*",
+    "모자라": r"short\w*|lack\w*|insufficient|inadequate|scarc\w*",
+    "충분": r"enough|sufficient\w*|adequate\w*",
+    # clarity: 분명하지 않다, 명확하지 않다, 확실하지 않다 (is unclear, remains uncertain)
+    "분명": r"clear(?:ly)?|certain(?:ly)?|evident\w*|obvious\w*",
+    "명확": r"clear(?:ly)?|certain(?:ly)?|evident\w*|obvious\w*",
+    "확실": r"clear(?:ly)?|certain(?:ly)?|sure|definite\w*",
+    # complexity: 복잡하지 않다 (is simple), 간단하지 않다 (is complicated)
+    "복잡": r"complex\w*|complicated|intricate|convoluted",
+    "간단": r"simpl[ey]|simplest|straightforward|easy",
+    # ease: 쉽지 않다 (is hard), 어렵지 않다 (is easy)
+    "쉽": r"eas(?:y|ily|ier)|simpl[ey]",
+    "어렵": r"hard|difficult\w*|tough",
+}
+
+OWN_SENSE: dict[str, re.Pattern[str]] = {
+    stem: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for stem, pattern in _SENSES.items()
+}
+
+
+def has_opposite(stem: str | None) -> bool:
+    """Whether English may tell the negated stem with an affirmative opposite."""
+    return stem in OWN_SENSE
+
+
+# what makes the sense a negated one although no "not" is there: "hardly easy", "far from few"
+_HEDGED = re.compile(
+    r"\b(?:hardly|barely|scarcely|far\s+from|less|least|nor|neither|without)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def states_own_sense(stem: str, english: str) -> str | None:
+    """The English word that states the negated stem's own sense ("forgot" for "잊"), if any:
+    not "hardly easy", "far from few", which carry the negation."""
+    for match in OWN_SENSE[stem].finditer(english):
+        if not _HEDGED.search(english[: match.start()]):
+            return match.group(0)
+    return None

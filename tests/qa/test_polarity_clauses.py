@@ -1,0 +1,125 @@
+"""Polarity: a negation lost from a clause before the main one that states something of its own
+(a coordinate, concessive, quoted, reported or conditional clause), and the clauses left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from transdesk.article import Severity
+from transdesk.qa import CheckContext, create_checks
+from transdesk.qa.korean_polarity import stated_negations
+
+
+def findings(source: str, target: str):
+    (check,) = create_checks(["polarity"])
+    return check.run(CheckContext(source, target))
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "predicate"),
+    [
+        # coordinate "-며", the predicate told with its clause
+        ("경찰은 용의자의 신원을 밝히지 않았으며 수사를 계속하고 있다고 밝혔다.",
+         "Police said they had disclosed the suspect's identity and were continuing the inquiry.",
+         "밝히지 않았으며"),
+        # "-지 않고 있다": the auxiliary belongs to the negated verb
+        ("정부는 구체적인 증거를 제시하지 않고 있으며 관련자들을 모두 구속했다.",
+         "The government has presented concrete evidence and has arrested everyone involved.",
+         "제시하지 않고"),
+        # a quoted sentence inside the sentence: "...아니다”며"
+        ("그는 “안전에 문제가 있었던 것은 아니다”며 “기술적인 문제였다”고 설명했다.",
+         "\"There was a problem with the safety of the plane,\" he said. \"It was technical.\"",
+         "아니다”며"),
+        # concessive "-지만", with the modal "-ㄹ 수 없다"
+        ("이번 조사로 모든 원인을 알아낼 수는 없지만 중요한 단서를 얻었다.",
+         "The investigation can reveal every cause, and it has yielded an important clue.",
+         "없지만"),
+        # a condition
+        ("그는 정부가 적극적으로 나서지 않았다면 협상은 결렬됐을 것이라고 말했다.",
+         "He said that if the government had stepped in actively, the talks would have collapsed.",
+         "나서지 않았다면"),
+        # a report of a progressive negation
+        ("변호사는 당국이 체포에 관한 진실을 밝히지 않고 있다고 주장했다.",
+         "The lawyer claimed that the authorities were telling the truth about the arrest.",
+         "밝히지 않고"),
+        # an adnominal that quotes a statement: "-지 않는다는 것"
+        ("양국은 군이 무력 충돌을 일으키지 않는다는 것에 합의했다고 통신이 보도했다.",
+         "The two sides agreed that their troops would fire on each other, the agency reported.",
+         "일으키지 않는다는"),
+        # a lexical opposite whose own sense the English states
+        ("왕자는 그 고통을 절대로 잊지 않을 것이며 최선을 다하겠다고 적었다.",
+         "The prince wrote that he would forget the suffering and would do his utmost.",
+         "잊지 않을"),
+    ],
+)
+def test_a_negation_lost_from_a_stating_clause_is_major_and_names_the_predicate(
+    source, target, predicate
+):
+    (found,) = findings(source, target)
+    assert (found.kind, found.severity) == ("negation_lost", Severity.MAJOR)
+    assert predicate in found.message
+    assert "own clause" in found.message
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # the negation carried, by "not", "no" or a lexical negation
+        ("경찰은 용의자의 신원을 밝히지 않았으며 수사를 계속하고 있다고 밝혔다.",
+         "Police said they had not disclosed the suspect's identity and were continuing the "
+         "inquiry."),
+        ("정부는 구체적인 증거를 제시하지 않고 있으며 관련자들을 모두 구속했다.",
+         "The government has presented no concrete evidence but has arrested everyone involved."),
+        ("이번 조사로 모든 원인을 알아낼 수는 없지만 중요한 단서를 얻었다.",
+         "The investigation is unable to reveal every cause, but it has yielded an important "
+         "clue."),
+        # English tells the condition with "unless", the exception with "apart from"
+        ("그가 물러나지 않으면 모두 사퇴하겠다고 의원들이 밝혔다.",
+         "The lawmakers said they would all resign unless he stepped down from his post."),
+        ("장관급 회담의 일정은 합의하지 못했지만 비료 지원에는 동의했다.",
+         "Apart from setting dates for ministerial talks, the two sides agreed on fertilizer aid."),
+        # "kept ... from -ing": a negation without "not"
+        ("광부 수백 명은 곰 때문에 광산에서 빠져나오지 못하고 있다고 통신이 보도했다.",
+         "Bears have kept hundreds of miners from leaving the mine, the news agency reported."),
+        # a lexical opposite told in the affirmative: 복잡하지 않다 (simple)
+        ("토드피쉬의 소리는 복잡하지 않고 가장 단순한 방식으로 의사소통을 한다.",
+         "The toadfish's calls are the simplest type of communication among fish."),
+        # purpose and relative clauses are not paired: English tells them without "not"
+        ("당국은 그 배가 항구에 입항하지 못하도록 압력을 넣고 있다.",
+         "The authorities are pressing port officials to keep the ship out of the harbour."),
+        ("아직 배송되지 않은 소포를 찾아갈 수 있도록 사무소가 문을 연다.",
+         "Post offices will open so that customers can collect parcels still in transit."),
+        # an English shorter than its Korean is a part of it
+        ("경찰은 용의자의 신원을 밝히지 않았으며 수사를 계속하고 있다고 밝혔다.",
+         "Police said the inquiry goes on."),
+    ],
+)
+def test_stating_clauses_rendered_right_or_left_alone_pass(source, target):
+    assert [f.kind for f in findings(source, target)] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "forms"),
+    [
+        ("정부는 증거를 제시하지 않고 있으며 관련자들을 구속했다.", ["않"]),
+        ("그는 “문제가 있었던 것은 아니다”며 “기술적인 문제였다”고 설명했다.", ["아니"]),
+        ("양국은 충돌을 일으키지 않는다는 데 합의했다.", ["않"]),
+        # two negations in one predicate cancel: "없지 않다"
+        ("효과가 없지 않지만 한계가 분명하다.", []),
+        # negated again by the next clause: "-지 않으면 안 된다" (must)
+        ("모두가 참여하지 않으면 안 된다.", []),
+        # purpose, manner and relative clauses state nothing of their own
+        ("그는 사진을 찍지 못하도록 막았다.", []),
+        ("그는 눈에 띄지 않게 행동했다.", []),
+        ("승인되지 않은 약을 처방했다.", []),
+        # the main predicate is read elsewhere
+        ("그는 회의에 참석하지 않았다.", []),
+    ],
+)
+def test_stated_negations_are_the_clauses_that_state_something(source, forms):
+    assert [n.form for n in stated_negations(source)] == forms
+
+
+def test_a_lost_main_negation_names_its_predicate():
+    (found,) = findings("여당 의원들은 표결에 참여하지 않았다.", "Ruling party lawmakers joined the vote.")
+    assert "참여하지 않았다" in found.message and "main predicate" in found.message

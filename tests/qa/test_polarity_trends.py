@@ -1,0 +1,85 @@
+"""Polarity: a flipped direction told with trend nouns ("하락세", "증가세") or with two changes,
+and the changes of a change that are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from transdesk.article import Severity
+from transdesk.qa import CheckContext, create_checks
+from transdesk.qa.korean_polarity import compounds_change, directions
+
+
+def findings(source: str, target: str):
+    (check,) = create_checks(["polarity"])
+    return check.run(CheckContext(source, target))
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "korean", "english"),
+    [
+        # a one-word trend noun is the change: "하락세를 보였다" (fell)
+        ("코스피는 외국인 매도로 하락세를 보였다.", "The KOSPI rose on foreign selling.",
+         "하락세", "rose"),
+        ("수출 증가세가 석 달째 이어졌다.", "The decline in exports continued for a third month.",
+         "증가세", "decline"),
+        ("유가는 사흘째 상승세를 이어갔다.", "Oil prices slid for a third straight day.",
+         "상승세", "slid"),
+        # one direction in the Korean, the opposite at least as often in the English
+        ("수요가 늘어나면서 가격도 오를 것이다.",
+         "Prices will fall as demand increases.", "늘어나", "fall"),
+        # changes of both directions in the Korean, the English all of one
+        ("국제유가는 하락세를 이어간 끝에 상승세로 돌아섰다.",
+         "Oil prices rallied strongly after their longest rise in years.", "하락세", "rallied"),
+    ],
+)
+def test_a_flipped_trend_is_major_and_names_the_korean(source, target, korean, english):
+    (found,) = findings(source, target)
+    assert (found.kind, found.severity) == ("direction_flipped", Severity.MAJOR)
+    assert source[slice(*found.source_span)] == korean
+    assert target[slice(*found.target_span)] == english
+    assert korean in found.message
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("코스피는 외국인 매도로 하락세를 보였다.", "The KOSPI fell on foreign selling."),
+        ("수출 증가세가 석 달째 이어졌다.", "Exports grew for a third straight month."),
+        # the English tells the later change first
+        ("국제유가는 하락세를 이어간 끝에 상승세로 돌아섰다.",
+         "Oil prices rebounded strongly after their longest slide in years."),
+        # a change of a change: the directions multiply
+        ("물가 상승세가 둔화됐다.", "Inflation eased."),
+        ("물가 상승률이 낮아졌다.", "Inflation fell."),
+        ("수출 감소폭이 커졌다.", "The drop in exports deepened, with shipments falling further."),
+        # the English names more changes than the Korean ("지지" is no word of direction)
+        ("이 조항은 후보자를 지지하거나 반대하는 게시물을 금지해 왔다.",
+         "The provision has banned online posts supporting or opposing candidates."),
+        # two changes on the Korean side, one word in the English: left alone
+        ("줄어들던 헌혈자 수를 늘렸다.", "They increased the number of blood donors."),
+    ],
+)
+def test_trends_said_right_or_compounded_pass(source, target):
+    assert [f.kind for f in findings(source, target)] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "compound"),
+    [
+        ("주가는 하락세를 보였다.", False),
+        ("코스피는 이틀째 상승세를 이어갔다.", False),
+        ("달러 강세가 유가 하락세에 압박을 더했다.", False),
+        ("상승세가 둔화됐다.", True),
+        ("수출 감소 폭이 전월보다 축소됐다.", True),
+        ("하락폭이 커졌다.", True),
+    ],
+)
+def test_a_trend_is_a_change_of_a_change_only_where_something_changes_it(source, compound):
+    assert compounds_change(source) is compound
+
+
+def test_trend_nouns_carry_their_direction():
+    assert [(d.form, d.direction) for d in directions("주가가 하락세를 보였다.")] == [
+        ("하락세", "down")
+    ]
