@@ -70,6 +70,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 # a word, from its first Hangul syllable on ("![김정은", "(김정은")
 _EOJEOL = re.compile(r"[\uac00-\ud7a3]\S*")
+# a word that opens inside parentheses glued to the word before: "형사25부(한승우 부장판사)는"
+_IN_PARENTHESES = re.compile(r"(?<=\S\()[\uac00-\ud7a3][^\s)]*")
+# an age (and affiliation) in parentheses right after the name, as reports introduce people:
+# "윤재석(28·한국전력)이", "최은서(45)"
+_AGE_IN_PARENTHESES = re.compile(r"\(\d{1,3}(?:\)|[·,]\s*)")
 # morphemes a name's word may end in: particles, endings, the copula
 _AFTER_NAME_TAGS = ("J", "E", "VCP", "XSV", "XSA", "S")
 # a particle glued to a common noun that Kiwi took for one proper noun ("고추가")
@@ -218,8 +223,12 @@ def find_korean_names(text: str) -> list[KoreanName]:
     starts = [m.start for m in morphemes]
     in_order = all(a <= b for a, b in zip(starts, starts[1:]))
     words = []
-    for match in _EOJEOL.finditer(text):
-        word_start, word_end = match.span()
+    spans = sorted(
+        [m.span() for m in _EOJEOL.finditer(text)]
+        + [m.span() for m in _IN_PARENTHESES.finditer(text)]
+    )
+    for word_start, word_end in spans:
+        word = text[word_start:word_end]
         # the morphemes of the word: found by their start offsets (Kiwi gives them in order)
         # rather than by reading every morpheme of the sentence for every word
         nearby = (
@@ -232,7 +241,7 @@ def find_korean_names(text: str) -> list[KoreanName]:
             for m in nearby
             if word_start <= m.start and m.end <= word_end
         ]
-        words.append((word_start, match.group(0), inside))
+        words.append((word_start, word, inside))
     bodies = [(w, ms) for _, w, ms in words]
     names = []
     for index, (offset, text_of_word, inside) in enumerate(words):
@@ -270,6 +279,11 @@ def _name_in_word(
     glued_title = _title_after_parenthesis(text[len(stem) :]) if bare else None
     titled = titled or glued_title is not None
     titled = titled or (bare and _title_follows(following, through_bodies_only=len(stem) == 2))
+    # an age in parentheses introduces a person even where Kiwi reads the given name as a common
+    # noun (윤 + 재석, "seat"): three syllables, a family name first
+    titled = titled or (
+        bare and len(stem) == 3 and _AGE_IN_PARENTHESES.match(text[len(stem) :]) is not None
+    )
     titled = titled or (before is not None and _is_title_word(*before))
     addressed = titled and (
         last in PERSONAL_TITLES
