@@ -188,3 +188,18 @@ def test_temperature_conversion_is_within_rounding_both_ways() -> None:
     assert not converts(10, celsius, 14, fahrenheit)
     assert converts(100, fahrenheit, 38, celsius)
     assert not converts(100, fahrenheit, 100, celsius)
+
+
+@pytest.mark.parametrize(
+    ("korean", "english", "caught"),
+    [
+        ("북한은 정찰위성 세 기를 더 발사하겠다고 밝혔다.", "North Korea said it would launch two more satellites.", True),
+        ("북한은 정찰위성 세 기를 더 발사하겠다고 밝혔다.", "North Korea said it would launch three more satellites.", False),
+        ("북한은 탄도미사일 두 발을 쐈다.", "North Korea fired three ballistic missiles.", True),
+        ("북한은 탄도미사일 두 발을 쐈다.", "North Korea fired two ballistic missiles.", False),
+    ],
+)
+def test_satellites_and_shots_are_counted(korean, english, caught):
+    (check,) = create_checks(["numbers"])
+    major = [f for f in check.run(CheckContext(korean, english)) if f.severity == "major"]
+    assert bool(major) is caught, major

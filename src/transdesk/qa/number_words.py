@@ -57,6 +57,11 @@ _COUNTERS = {
     "마리",
     "건",
     "척",
+    "기",  # satellites, missiles, reactors: "세 기"
+    "발",  # shots, rounds: "두 발"
+    "채",  # houses: "다섯 채"
+    "권",  # books, volumes
+    "편",  # films, works
     "대",
     "채",
     "권",
