@@ -203,3 +203,19 @@ def test_satellites_and_shots_are_counted(korean, english, caught):
     (check,) = create_checks(["numbers"])
     major = [f for f in check.run(CheckContext(korean, english)) if f.severity == "major"]
     assert bool(major) is caught, major
+
+
+@pytest.mark.parametrize(
+    ("korean", "english", "caught"),
+    [
+        ("실내온도가 22도 밑으로 내려가면 생산성이 떨어진다.", "Productivity drops below 72 degrees.", False),
+        ("기온이 25도까지 올랐다.", "Temperatures reached 77 degrees.", False),
+        ("기온이 30도까지 올랐다.", "Temperatures reached 30 degrees.", False),
+        ("기온이 30도까지 올랐다.", "Temperatures reached 70 degrees.", True),
+        ("기온이 30도까지 올랐다.", "Temperatures reached 35 degrees.", True),
+    ],
+)
+def test_a_bare_degrees_may_be_the_fahrenheit_of_a_celsius_figure(korean, english, caught):
+    (check,) = create_checks(["numbers"])
+    major = [f for f in check.run(CheckContext(korean, english)) if f.severity == "major"]
+    assert bool(major) is caught, major

@@ -137,6 +137,8 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"barrels?\b", "volume", "bbl"),
         (r"degrees?[\s-]+(?:Celsius|C)\b|°C|℃", "temperature", "c"),
         (r"degrees?[\s-]+(?:Fahrenheit|F)\b|°F|℉|F\b", "temperature", "f"),
+        # a bare "degrees": Celsius or, in American copy, Fahrenheit ("25도" as "77 degrees")
+        (r"degrees?\b", "temperature", "deg"),
         (r"(?:South[\s-]+)?(?:Korean[\s-]+)?won\b|KRW\b", "currency", "krw"),
         (r"(?:U\.?S\.?[\s-]+)?dollars?\b|USD\b", "currency", "usd"),
         (r"yen\b|JPY\b", "currency", "jpy"),
@@ -293,7 +295,7 @@ def compatible(korean: Unit | None, english: Unit | None) -> bool:
     if korean.measure == english.measure == "currency":
         return "yen_or_yuan" == english.name and korean.name in ("jpy", "cny")
     if korean.name == "degree":  # "30도" is Celsius, but "38도선" is the 38th parallel
-        return english.measure != "temperature" or english.name == "c"
+        return english.measure != "temperature" or english.name in ("c", "deg")
     if korean.name == "order_duration":  # "3년째": "for three years" or "the third year"
         return english.measure in ("order", "duration", "age")
     return False  # "250km" as "250 miles", "1년" as "a month", "3%p" as "3 percent"
@@ -326,7 +328,7 @@ def _temperature_converts(value: float, scale: str, english_value: float, englis
     """Celsius told in Fahrenheit or the other way, to within the rounding copy uses (a whole
     degree, or two Fahrenheit for a Celsius figure): "영하 10도" as "14 degrees Fahrenheit"."""
     celsius = scale in ("c", "degree")
-    if celsius and english == "f":
+    if celsius and english in ("f", "deg"):
         return abs(value * 9 / 5 + 32 - english_value) <= 2
     if scale == "f" and english == "c":
         return abs((value - 32) * 5 / 9 - english_value) <= 1.1
