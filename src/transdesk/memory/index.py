@@ -16,7 +16,9 @@ by intersecting the posting lists of two rare trigrams, where the `%` similarity
 the long posting lists of every common trigram of the sentence (308 ms at 10^6 segments). Only
 trigrams inside a run of letters or digits are used (`word_trigrams`: pg_trgm pads words, so a
 trigram holding a space is not one of its keys), and `memory_trigram_docs` counts those, kept in
-step by the store's writes. The rows come back with their text, which is rescored at once with
+step by the store's writes. Each pair reads at most `PG_ROWS_PER_PAIR` rows, only those within
+the query's `length_window` (a row outside it cannot reach the threshold; without this filter a
+common pair's first rows, in table order, crowd out the rest). The rows come back with their text, which is rescored at once with
 the Levenshtein ratio, so a common pair's rows do not crowd out the best ones. A sentence with
 fewer than two such trigrams known to the memory falls back to `%` at
 `PgTrigramIndex.similarity_floor`, with sequential scans switched off for its transaction (the
@@ -47,6 +49,11 @@ log = logging.getLogger(__name__)
 
 BUCKETS = 6
 ROWS_PER_PAIR = 100
+# PostgreSQL reads each row a pair returns from the table (pg_trgm's LIKE is always rechecked
+# against the text), so a pair reads fewer, all within the query's length window: the sentence
+# looked for is in most of its pairs. At 10^6 segments, 100 rows: p50 27 ms, recall 90.5%; 40
+# rows in the window: p50 16 ms, recall 89%.
+PG_ROWS_PER_PAIR = 40
 SHORT = 2 * MIN_TRIGRAM_LENGTH - 1  # up to here, also look at entries of similar length
 BULK_INDEX_MEMORY = "512MB"  # PostgreSQL's maintenance_work_mem while the trigram index is rebuilt
 # SQLite's page cache while a bulk import runs (a negative size is in KiB): the duplicate checks
@@ -281,7 +288,9 @@ class PgTrigramIndex:
                 fallback.append(i)
         scores: list[dict[int, float]] = [{} for _ in queries]
         for start in range(0, len(searches), MAX_COMPOUND):
-            self._search(session, queries, searches[start : start + MAX_COMPOUND], scores)
+            self._search(
+                session, queries, searches[start : start + MAX_COMPOUND], scores, threshold
+            )
         if fallback:
             session.execute(
                 text(
@@ -299,15 +308,20 @@ class PgTrigramIndex:
         queries: Sequence[str],
         searches: list[tuple[int, tuple[str, ...]]],
         scores: list[dict[int, float]],
+        threshold: float,
     ) -> None:
         """Every pair in one statement, sent straight to the driver (SQLAlchemy's parsing of a
         fresh text of 15 subqueries cost more than running it); each row is scored once."""
         selects, params = [], []
-        for _, pair in searches:
+        for i, pair in searches:
             where = " AND ".join("source_norm LIKE %s" for _ in pair)
-            selects.append(f"(SELECT id, source_norm FROM memory_segments WHERE {where} "
-                           f"LIMIT {ROWS_PER_PAIR})")
             params.extend(f"%{gram}%" for gram in pair)
+            # `+ 0`: a filter on the rows the trigram index finds (with the `source_length`
+            # index the planner may read every row of the window: seconds at 10^6 rows)
+            where += " AND source_length + 0 BETWEEN %s AND %s"
+            params.extend(length_window(len(queries[i]), threshold))
+            selects.append(f"(SELECT id, source_norm FROM memory_segments WHERE {where} "
+                           f"LIMIT {PG_ROWS_PER_PAIR})")
         statement = " UNION ALL ".join(
             f"(SELECT {k} AS search, id, source_norm FROM {select} AS p{k})"
             for k, select in enumerate(selects)
