@@ -72,26 +72,22 @@ def test_the_closest_row_wins_over_the_many_rows_of_a_common_pair(memory):
     assert memory.fuzzy(f"{HEAD} 399개 부처 장관들에게 보고를 받다.")[0].target == "Report 399."
 
 
-def _fts_sql(url: str) -> str | None:
+def _scalar(url: str, sql: str):  # type: ignore[no-untyped-def]
+    """One value read on a connection of its own (the migration test's database is not open)."""
     engine = create_engine(normalise_url(url))
     try:
         with engine.connect() as connection:
-            return connection.execute(
-                text("SELECT sql FROM sqlite_master WHERE name = 'memory_segments_fts'")
-            ).scalar()
+            return connection.execute(text(sql)).scalar()
     finally:
         engine.dispose()
+
+
+def _fts_sql(url: str) -> str | None:
+    return _scalar(url, "SELECT sql FROM sqlite_master WHERE name = 'memory_segments_fts'")
 
 
 def _has_docs_table(url: str) -> bool:
-    engine = create_engine(normalise_url(url))
-    try:
-        with engine.connect() as connection:
-            return connection.execute(
-                text("SELECT to_regclass('memory_trigram_docs') IS NOT NULL")
-            ).scalar()
-    finally:
-        engine.dispose()
+    return _scalar(url, "SELECT to_regclass('memory_trigram_docs') IS NOT NULL")
 
 
 def test_migration_0011_goes_both_ways_and_keeps_the_memory_searchable(database_url):
