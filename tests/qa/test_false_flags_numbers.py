@@ -8,6 +8,7 @@ import pytest
 
 from transdesk.article import Severity
 from transdesk.qa import Checker
+from transdesk.qa.quantities import english_quantities
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +71,30 @@ def test_correct_english_is_not_held(checker: Checker, source: str, target: str)
 )
 def test_real_errors_are_still_held(checker: Checker, source: str, target: str) -> None:
     assert held(checker, source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a quarter told as a compound adjective is the quarter, not three-quarters
+        ("삼성전자는 3분기 영업이익이 9조1천억 원으로 잠정 집계됐다고 공시했다.",
+         "Samsung Electronics said its third-quarter operating profit came to 9.1 trillion won."),
+        ("현대차는 상반기 판매가 늘었다고 밝혔다. 2분기 매출은 40조 원이었다.",
+         "Hyundai said sales rose in the first half. Second-quarter revenue was 40 trillion won."),
+        # a Latin gloss repeating the figure before it: one figure
+        ("SK텔레콤은 자사의 5세대(5G) 이동통신 가입자가 1천500만 명을 넘어설 것으로 예상했다.",
+         "SK Telecom expects its 5G subscribers to top 15 million."),
+        # a share told as a ratio
+        ("응답자의 70%가 주 4일 근무제 도입에 찬성한다고 답했다.",
+         "Seven in 10 respondents said they support a four-day workweek."),
+        ("성인의 20%가 운동을 하지 않는다.", "One in five adults does not exercise."),
+    ],
+)
+def test_quarters_glosses_and_ratios_are_their_figures(checker, source, target):
+    assert held(checker, source, target) == []
+
+
+def test_a_ratio_of_another_share_and_a_quarter_of_another_number_stay_changes(checker):
+    assert held(checker, "응답자의 70%가 찬성했다.", "Six in 10 respondents were in favor.")
+    assert held(checker, "3분기 매출은 40조 원이었다.", "Fourth-quarter revenue was 40 trillion won.")
+    assert [q.value for q in english_quantities("a three-quarter share")] == [0.75]

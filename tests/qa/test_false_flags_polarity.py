@@ -72,3 +72,36 @@ def test_correct_english_is_not_held(source: str, target: str) -> None:
 )
 def test_real_errors_are_still_held(source: str, target: str, kind: str) -> None:
     assert kind in held(source, target)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # what has not ended or changed, said as a state
+        ("여야 간사들은 막판까지 협상했으나 이견을 좁히지 못했다.",
+         "The two parties' negotiators bargained until the last minute, but differences remained."),
+        ("입주자 모집은 아직 마감되지 않았으며 오는 20일까지 신청을 받는다.",
+         "Applications remain open, with submissions accepted through the 20th."),
+        ("거래소는 상장적격성 실질심사가 아직 마무리되지 않았다고 밝혔다.",
+         "The exchange said its listing eligibility review is still under way."),
+        ("업체는 리콜 대상 차량 절반가량이 아직 수리를 받지 않았다고 밝혔다.",
+         "The carmaker said about half of the recalled vehicles are still awaiting repairs."),
+        ("금통위는 기준금리를 인하하지 않고 연 3.50%로 유지했다.",
+         "The Monetary Policy Board held the benchmark rate steady at 3.50 percent."),
+        ("검찰은 김 전 차관에 대해 구속영장을 청구하지 않기로 했다.",
+         "Prosecutors decided against seeking an arrest warrant for former Vice Minister Kim."),
+        ("노조는 임금 협상 결과에 만족하지 않는다는 입장을 밝혔다.",
+         "The union expressed dissatisfaction with the outcome of the wage talks."),
+        ("노사는 이견을 보여 올해 임금 협상에서 합의에 이르지 못했다.",
+         "Management and the union remained at odds, leaving a deal out of reach."),
+    ],
+)
+def test_a_negation_said_as_a_state_is_carried(source: str, target: str) -> None:
+    assert held(source, target) == []
+
+
+def test_a_state_word_elsewhere_does_not_excuse_an_affirmative_main_predicate() -> None:
+    assert held(
+        "노사는 막판까지 협상했으나 합의에 이르지 못했다.",
+        "Management and the union bargained until the last minute and reached a deal.",
+    ) == ["negation_lost"]

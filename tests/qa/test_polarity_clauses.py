@@ -123,3 +123,36 @@ def test_stated_negations_are_the_clauses_that_state_something(source, forms):
 def test_a_lost_main_negation_names_its_predicate():
     (found,) = findings("여당 의원들은 표결에 참여하지 않았다.", "Ruling party lawmakers joined the vote.")
     assert "참여하지 않았다" in found.message and "main predicate" in found.message
+
+
+def test_a_negated_reason_beside_a_negated_main_predicate_needs_two_negations():
+    """"도주 우려가 없다며 법정구속하지는 않았다": the English's one "no" tells the reason, and the
+    main predicate is affirmative."""
+    source = "다만 재판부는 도주 우려가 없다며 신 전 구청장을 법정구속하지는 않았다."
+    (found,) = findings(
+        source, "However, the court took Shin into custody, saying there was no flight risk."
+    )
+    assert (found.kind, found.severity) == ("negation_lost", Severity.MAJOR)
+    assert "없다며" in found.message and "않았다" in found.message
+    assert findings(source, "The court did not detain Shin, saying he posed no flight risk.") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # coordinated negations share one English negation
+        ("하지만 완전하지 않았고 완벽에 가깝지도 않았다.", "But it wasn't perfect, or even close to it."),
+        ("FDA는 할라피뇨를 날로 섭취하지 말고 관련 식품도 섭취하지 말라고 경고했다.",
+         "The FDA warned consumers not to eat raw jalapenos and products made with them."),
+    ],
+)
+def test_coordinated_negations_may_share_one_english_negation(source, target):
+    assert findings(source, target) == []
+
+
+def test_a_failure_told_by_what_went_wrong_is_no_lost_negation():
+    source = "북한은 지난 5월에도 정찰위성 발사를 시도했으나 1단 로켓이 공중에서 폭발해 실패했다."
+    told = "North Korea also tried to launch a spy satellite in May, but the first stage exploded."
+    assert findings(source, told) == []
+    (found,) = findings(source, "North Korea also successfully launched a spy satellite in May.")
+    assert found.kind == "negation_lost" and "실패했다" in found.message

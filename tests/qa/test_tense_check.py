@@ -9,7 +9,7 @@ import pytest
 
 from transdesk.article import Severity
 from transdesk.qa import CheckContext, create_checks
-from transdesk.qa.korean_tense import main_clause, past_time, statement_made
+from transdesk.qa.korean_tense import main_clause, past_time, source_tense, statement_made
 
 SEPT_2 = dt.date(2025, 9, 2)
 
@@ -109,3 +109,30 @@ def test_words_of_time_place_an_event_in_the_past_without_a_dateline():
 def test_a_statement_still_to_come_is_not_one_made():
     assert statement_made("북한은 담화를 내고 입장을 밝혔다.")
     assert not statement_made("그는 회견을 열겠다고 밝혔다.")
+
+
+def test_a_plan_noun_as_the_object_of_a_past_act_is_no_prospect():
+    """"대응 방안을 논의했다" (discussed countermeasures) reports a past act: the plan noun is its
+    object, so "will hold ... to discuss" is a past made future."""
+    source = "한미 군 당국은 발사 직후 화상회의를 열어 대응 방안을 논의했다."
+    (found,) = findings(source, "The allies will hold a video conference to discuss a response.")
+    assert found.kind == "past_as_future"
+    assert findings(source, "The allies held a video conference to discuss a response.") == []
+    # a plan reported, or still to be made, stays a prospect
+    assert source_tense("정부는 새 계획을 밝혔다.")[1]
+    assert source_tense("정부는 계획을 세울 것이다.")[1]
+
+
+def test_a_verb_of_saying_frames_only_its_own_english_sentence():
+    source = (
+        "이 대변인은 브리핑에서 “명백한 결의 위반”이라고 말했다. "
+        "한미 군 당국은 발사 직후 화상회의를 열어 대응 방안을 논의했다."
+    )
+    target = (
+        "Spokesperson Lee said at a briefing, \"It is a clear violation.\" "
+        "The allies will hold a video conference right after the launch."
+    )
+    (found,) = findings(source, target)
+    assert (found.kind, target[slice(*found.target_span)]) == ("past_as_future", "will")
+    said = "The allies held talks, and Lee said the two will meet again."
+    assert findings("양국은 회담을 열었고 이 대변인은 두 사람이 다시 만날 것이라고 말했다.", said) == []

@@ -71,7 +71,7 @@ _WIDER_NEGATION = re.compile(
     r"unknown|unclear|unless|far\s+from|short\s+of|other\s+than|"
     r"impossible|illegal\w*|"
     r"irregular|improper\w*|inadequate|insufficient|incomplete|inconclusive|invalid|"
-    r"dis(?:agree|approv|miss|allow|qualif|continu|regard|pute|miss)\w*|"
+    r"dis(?:agree|approv|miss|allow|qualif|continu|regard|pute|miss|satisf|like)\w*|"
     r"mis(?!sile|sion|ter|t\b|ty)[a-z]{3,}|"
     r"un[a-z]{3,}|non-?[a-z]+|\w+less|anti-?\w+|free\s+of|"
     # refusals and absences said without a negation: "turned down", "withheld", "kept quiet",
@@ -86,6 +86,19 @@ _WIDER_NEGATION = re.compile(
     r"ceas(?:e|es|ed|ing)|quit(?:s|ting)?|drop(?:s|ped|ping)?\s+out|shortages?|scarc\w*|"
     r"devoid|out\s+of\s+the\s+question|declin(?:e|es|ed|ing)\s+(?:comment|an?\s+invitation)|"
     r"opt(?:s|ed|ing)?\s+against|"
+    # what has not changed or ended, said as a state: "the deadline remains open" (마감되지 않았다),
+    # "differences remained" (좁히지 못했다), "the review is still under way" (마무리되지 않았다),
+    # "held the rate steady" (인하하지 않고), "decided against seeking" (청구하지 않기로)
+    r"remain(?:s|ed|ing)?\s+(?:\w+ly\s+)?(?:open|unresolved|unclear|unknown|divided|apart|"
+    r"elusive|out\s+of\s+reach|at\s+odds|unchanged|steady|in\s+place|closed|pending|intact|"
+    r"stalled|deadlocked|undecided|unsettled|uncertain|a\s+mystery)|"
+    r"(?:differences|gaps?|disagreements?|divisions?|questions|doubts)\s+(?:still\s+)?"
+    r"remain(?:s|ed)?|at\s+odds|out\s+of\s+reach|"
+    r"still\s+(?:under\s?way|awaiting|pending|in\s+progress|ongoing|open|unresolved|being)|"
+    r"await(?:s|ed|ing)|pending|"
+    r"(?:h[eo]ld|holds|holding|k(?:ept|eep|eeps|eeping)|le(?:ft|ave|aves|aving))\s+"
+    r"(?:[\w'-]+\s+){0,5}?(?:steady|unchanged|on\s+hold|intact|in\s+place|frozen)|"
+    r"(?:decid|vot|advis|warn|argu|cho)(?:e|es|ed|ing|se|sing)?\s+against|"
     r"il(?:legitim|licit|logic)\w*|ir(?:relevan|respons|revers|replac|rational)\w*|"
     r"in(?:abil|capab|access|eligib|effect|decis|compat|conceiv|consisten|visib|activ)\w*|"
     r"im(?:practic|material|mobil|patien)\w*)\b|n't\b",
@@ -239,6 +252,21 @@ def mentions_negation(text: str) -> bool:
         return True
     return False
 
+
+
+def negation_count(text: str) -> int:
+    """How many negations the sentence carries in any form, clear or lexical, each place once:
+    "saying there was no concern" is one, "did not detain him, saying there was no risk" two."""
+    unified = _unify(text)
+    places = [(cue.start, cue.end) for cue in negations(text)]
+    for match in _WIDER_NEGATION.finditer(unified):
+        word = match.group(0).lower()
+        if word in _NOT_UN or word in _NOT_LESS or word.startswith(("under", "uni")):
+            continue
+        if any(start < match.end() and match.start() < end for start, end in places):
+            continue
+        places.append(match.span())
+    return len(places)
 
 # --- direction ------------------------------------------------------------------------------
 

@@ -59,6 +59,9 @@ _QUOTATIVE_ENDINGS = frozenset(
     {"다고", "ᆫ다고", "는다고", "라고", "으라고", "자고", "냐고", "느냐고", "으냐고"}
 )
 _QUESTION_ENDINGS = ("냐", "느냐", "니", "까", "을까", "ᆯ까", "는가", "ᆫ가", "은가", "나", "랴")
+# nouns of failure: English often tells what went wrong instead ("폭발해 실패했다": "exploded in
+# midair"), so the negation is lost only where the English says it succeeded (lexical_opposites)
+_FAILURE_NOUNS = frozenset({"실패"})
 # nouns of failure, refusal and denial, and nouns a negating prefix made ("불참": non-attendance)
 _NEGATING_NOUNS = frozenset(
     {
@@ -291,7 +294,8 @@ def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Ne
         elif m.tag in ("NNG", "NNP") and m.form in _NEGATING_NOUNS:
             # "거부했다", "미정이다"; "부인" alone is also "wife"
             if not (prev and prev.tag == "XPN") and _heads_predicate(morphemes, i):
-                found.append(Negation(m.form, m.start, m.end))
+                stem = m.form if m.form in _FAILURE_NOUNS else None
+                found.append(Negation(m.form, m.start, m.end, stem))
     return found
 
 

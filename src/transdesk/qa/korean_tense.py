@@ -87,7 +87,23 @@ def _is_future(morphemes: tuple[Morpheme, ...], i: int) -> bool:
         return morpheme.form == "겠"
     if morpheme.tag == "ETM":
         return morpheme.form in ("ᆯ", "을")
+    if morpheme.tag.startswith("NN") and following in ("을", "를") and _object_of_past(morphemes, i):
+        return False  # "대응 방안을 논의했다": discussed countermeasures, a past act
     return morpheme.form in _FUTURE_FORMS and morpheme.tag.startswith(("N", "M", "E", "V"))
+
+
+def _object_of_past(morphemes: tuple[Morpheme, ...], i: int) -> bool:
+    """The noun at `i`, with its object particle, is the object of the next predicate, and that
+    predicate is past and no verb of saying ("방안을 논의했다"; not "계획을 밝혔다", which reports
+    the plan, nor "계획을 세울 것", a prospect of its own)."""
+    rest = morphemes[i + 2 : i + 6]
+    if not rest or rest[0].form in _SPEECH_VERBS:
+        return False
+    for m, nxt in zip(rest, (*rest[1:], None), strict=True):
+        if m.tag.startswith(("VV", "XSV")) or (m.tag == "NNG" and nxt and nxt.tag == "XSV"):
+            continue
+        return m.tag == "EP" and m.form in _PAST_FORMS
+    return False
 
 
 def source_tense(text: str) -> tuple[bool, bool]:

@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 
 _SENSES: dict[str, str] = {
+    # failing: 실패했다 is told by what went wrong ("the rocket exploded in midair") as often as
+    # by "failed"; what reverses it is a success
+    "실패": r"succe(?:ed|eds|eded|eding|ss|ssful|ssfully)|managed\s+to|pulled\s+off|"
+    r"accomplish(?:ed|es)?|achiev(?:ed|es)",
     # remembering and missing: 잊지 않다 (remember), 놓치지 않다 (seize), 빠뜨리지 않다 (include)
     "잊": r"forg[eo]t\w*",
     "놓치": r"miss(?:es|ed|ing)?|lost|los(?:e|es|ing)|let\s+\w+\s+slip|passed\s+up",

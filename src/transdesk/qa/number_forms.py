@@ -5,7 +5,7 @@ English quantities, and says whether the English accounts for it:
 
 - clock times: "7시 15분" → "0715" or "7:15"; "0시 26분" → "12:26 a.m.";
 - shorthand dates: "6.15 남북공동선언" → "June 15";
-- shares told as fractions: "30%" → "a third", "50%" → "half";
+- shares told as fractions or ratios: "30%" → "a third", "50%" → "half", "70%" → "seven in 10";
 - approximate ranges: "2, 3년 전" or "2~3년" → "a couple of years", "a few", "several";
 - names and words that hold a number: "선진 8개국" → "G8", "the Group of Eight"; "10대" → "teens";
   "30분" → "half an hour";
@@ -38,6 +38,14 @@ _FRACTION_VALUES = {
     "fifth": 20,
     "tenth": 10,
 }
+# "seven in 10 respondents", "one out of five": a share told as a ratio
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_RATIO = re.compile(
+    r"\b(?P<part>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+"
+    r"(?P<whole>two|three|four|five|ten|10|\d)\b",
+    re.IGNORECASE,
+)
 _FEW = re.compile(r"\b(?:couple|few|several|handful)\b", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"^\s*(?:,|~|-|∼|〜)\s*\d")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:,|~|-|∼|〜)\s*$")
@@ -115,7 +123,14 @@ def is_fraction_of_share(quantity: Quantity, source: str, english: str) -> bool:
     """ "30%" is "a third", "50%" is "half" (within five points)."""
     if not source[quantity.end : quantity.end + 3].lstrip().startswith(("%", "퍼센트", "％")):
         return False
-    return any(abs(_fraction_share(m) - quantity.value) <= 5 for m in _FRACTIONS.finditer(english))
+    shares = [_fraction_share(m) for m in _FRACTIONS.finditer(english)]
+    shares += [_ratio_share(m) for m in _RATIO.finditer(english)]
+    return any(abs(share - quantity.value) <= 5 for share in shares)
+
+
+def _ratio_share(match: re.Match[str]) -> float:
+    part, whole = (_SMALL.get(w.lower()) or int(w) for w in (match["part"], match["whole"]))
+    return 100 * part / whole if whole > part else 0.0
 
 
 def is_approximate_range(quantity: Quantity, source: str, english: str) -> bool:

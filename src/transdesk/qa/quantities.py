@@ -115,6 +115,9 @@ _EN_WORDS = {
     "tenfold": 10,
     "hundredfold": 100,
 }
+_ORDINAL_WORDS = frozenset(
+    w for w in _EN_WORDS if w.endswith(("st", "nd", "rd", "th")) and w not in ("both", "thousand")
+)
 _EN_SCALES = {
     "hundred": 100,
     "thousand": 10**3,
@@ -245,14 +248,27 @@ def korean_quantities(text: str) -> list[Quantity]:
             value = korean_value(surface)
         except ValueError:
             continue
+        if _glosses(text, found, match.start(), value):
+            continue  # "5세대(5G)": the Latin gloss repeats the figure before it
         found.append(Quantity(value, match.start(), match.start() + len(surface), surface))
     return found
+
+
+def _glosses(text: str, found: list[Quantity], start: int, value: float) -> bool:
+    """A figure opening a parenthesis that glosses the word just before it, with the same
+    figure: "5세대(5G)", "3차원(3D)"."""
+    if not found or not text[:start].endswith("("):
+        return False
+    before = found[-1]
+    return before.value == value and 0 < start - 1 - before.end <= 3
 
 
 def _word_value(word: str) -> float:
     parts = re.split(r"[-\s]", word.lower())
     if len(parts) == 2 and parts[0] in _EN_WORDS and parts[1] in _EN_WORDS:
         first, second = _EN_WORDS[parts[0]], _EN_WORDS[parts[1]]
+        if parts[1] in ("quarter", "half") and parts[0] in _ORDINAL_WORDS:
+            return first  # "third-quarter profit", "second-half sales": the third quarter
         return first + second if first >= 20 and second < 10 else first * second
     return _EN_WORDS[parts[0]]
 

@@ -39,7 +39,12 @@ from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.english import split_english
 from transdesk.qa.english_polarity import DirectionWord
 from transdesk.qa.english_polarity import directions as english_directions
-from transdesk.qa.english_polarity import main_negations, mentions_negation, negations
+from transdesk.qa.english_polarity import (
+    main_negations,
+    mentions_negation,
+    negation_count,
+    negations,
+)
 from transdesk.qa.korean_polarity import (
     DirectionMention,
     Negation,
@@ -62,6 +67,8 @@ _CLAUSE_NEGATION = re.compile(
     re.IGNORECASE,
 )
 _PUNCTUATION = "\"'“”‘’()[],.!?·…"
+# a clause that gives the reason said for the main one: "도주 우려가 없다며" (saying there was no risk)
+_REASON_ENDINGS = ("다며", "라며", "다면서", "라면서", "냐며")
 
 
 def _mostly_korean(text: str) -> bool:
@@ -100,6 +107,10 @@ class PolarityCheck:
         if not lost and not reading.main:
             lost = self._lost_in_clause(stated_negations(context.source), context)
             where = "a predicate of its own clause"
+        if not lost and reading.main:
+            outnumbered = self._outnumbered(reading.main, context)
+            if outnumbered:
+                return [outnumbered]
         if lost:
             first, last = lost[0][0], lost[-1][0]
             told = ", ".join(dict.fromkeys(_predicate(context.source, n) for n, _ in lost))
@@ -152,6 +163,39 @@ class PolarityCheck:
             elif not lexical:
                 lost.append((negation, None))
         return lost
+
+    def _outnumbered(self, main: tuple[Negation, ...], context: CheckContext) -> Finding | None:
+        """A main predicate negated beside a negated reason given for it ("도주 우려가 없다며 ...
+        법정구속하지는 않았다"), and the English with fewer negations in any form than that: its one
+        "no" tells the reason ("saying there was no flight risk") and the main predicate is
+        affirmative ("took him into custody"). Only a reason (-다며, -라면서) is counted apart:
+        negated clauses joined by -고 or -으나 share one English negation as often as not ("it
+        wasn't perfect, or even close"). Negations English may tell with an affirmative opposite
+        are not counted."""
+        english = context.target
+        if len(english) < len(context.source):
+            return None
+        source = context.source
+        reasons = [
+            n
+            for n in stated_negations(source)
+            if _predicate(source, n).endswith(_REASON_ENDINGS)
+            and all(n.start != m.start for m in main)
+        ]
+        negated = [n for n in (*reasons, *main) if n.stem is None or not has_opposite(n.stem)]
+        told = negation_count(english)
+        if not reasons or len(negated) < 2 or told >= len(negated):
+            return None
+        predicates = ", ".join(dict.fromkeys(_predicate(context.source, n) for n in negated))
+        return finding(
+            self.name,
+            "negation_lost",
+            "major",
+            f"the source negates {len(negated)} predicates ({predicates}), the translation "
+            f"carries {told} negation{'s' if told != 1 else ''}: its main predicate is likely "
+            "told in the affirmative",
+            source_span=(main[0].start, main[-1].end),
+        )
 
     @staticmethod
     def _lost_in_clause(

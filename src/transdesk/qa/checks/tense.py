@@ -19,6 +19,7 @@ import re
 from transdesk.article import Finding
 from transdesk.dates import resolve_dates
 from transdesk.qa.base import CheckContext, finding
+from transdesk.qa.english import split_english
 from transdesk.qa.korean_tense import (
     main_clause,
     past_time,
@@ -154,15 +155,29 @@ def _english_futures(
     if plans:
         matches += list(_ENGLISH_PLAN.finditer(target))
     matches.sort(key=lambda m: m.start())
-    framed = bool(_ENGLISH_SPEECH.search(target))
+    spans = _sentence_spans(target)
     main = reported = None
     for match in matches:
-        before = target[: match.start()]
-        quoted = sum(before.count(q) for q in _QUOTES) % 2 == 1
+        start, end = next(((a, b) for a, b in spans if a <= match.start() < b), (0, len(target)))
+        before = target[start : match.start()]
+        quoted = sum(target[: match.start()].count(q) for q in _QUOTES) % 2 == 1
         if _SUBORDINATOR.search(before) and not quoted:
             continue
-        if quoted or framed:
+        if quoted or _ENGLISH_SPEECH.search(target, start, end):
             reported = reported or match
         else:
             main = main or match
     return main, reported
+
+
+def _sentence_spans(target: str) -> list[tuple[int, int]]:
+    """Where each English sentence lies: a verb of saying frames only its own sentence ("...,
+    he said. The allies will hold talks" has a main future in the second)."""
+    spans, offset = [], 0
+    for sentence in split_english(target):
+        start = target.find(sentence, offset)
+        if start < 0:
+            return [(0, len(target))]
+        spans.append((start, start + len(sentence)))
+        offset = start + len(sentence)
+    return spans or [(0, len(target))]
