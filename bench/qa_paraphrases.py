@@ -9,7 +9,13 @@ an affirmative word ("differences remained" for 좁히지 못했다), a figure a
 10" for 70%, "third-quarter" for 3분기), a rise or fall in other words, a quotation folded into
 reported speech, names with titles and later references. Every line is correct: any hold is a
 false hold. Written by hand for the benchmark (events invented, institutions real) in eight kinds;
-`dev.tsv` to look at while working on the checks, `test.tsv` to run once.
+`dev.tsv` (400 lines, two authors) to look at while working on the checks, `test.tsv` (200, a
+third author) to run once.
+
+Beside them, where the half has one, `faults.<split>.tsv`: single sentences with one planted
+fault each (negation, direction, given name, figure or unit, tense, a clause left out), columns
+id, kind, Korean, English, the wrong English, a note; recall per kind is the share the intended
+check holds (major or worse), and "gate" the share held for any reason.
 
 Baseline, in the same run: the length ratio alone (`qa_measure.LengthRatioBaseline`).
 """
@@ -25,9 +31,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa_measure import REVIEW_AT, LengthRatioBaseline, flagged
 
+from transdesk.article import Severity
 from transdesk.qa import Checker
 
 SET_DIR = Path(__file__).resolve().parent / "data" / "qa_paraphrases"
+FAULT_CHECKS = {
+    "polarity_negation": {"polarity"},
+    "polarity_direction": {"polarity"},
+    "name_given": {"names"},
+    "number_unit": {"numbers"},
+    "tense_future": {"tense"},
+    "omission": {"omission", "quotes"},
+}
 
 
 def read_set(split: str) -> list[tuple[str, str, str, str]]:
@@ -71,12 +86,38 @@ def main() -> int:
         b = sum(held_base.values()) if kind == "ALL" else held_base[kind]
         print(f"| {kind:<22} | {n:>5} | {h:>5} | {h / n:>6.1%} | {b / n:>8.1%} |")
     print("\nheld by check: " + (", ".join(f"{c} {n}" for c, n in checks.most_common()) or "none"))
+    faults = SET_DIR / f"faults.{args.split}.tsv"
+    if faults.is_file():
+        print_fault_recall(full, faults)
     if args.show_holds:
         for id_, ko, en, reasons in shown:
             print(f"\n- {id_}\n    ko: {ko}\n    en: {en}")
             for f in reasons:
                 print(f"    {f.severity.name.lower()}: {f.check}/{f.kind}: {f.message}")
     return 0
+
+
+def print_fault_recall(checker: Checker, path: Path) -> None:
+    total, caught, gated = Counter(), Counter(), Counter()
+    for line in path.read_text("utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 4:
+            continue
+        kind, ko, en = fields[1], fields[2], fields[3]
+        findings = checker.check(ko, en)
+        total[kind] += 1
+        caught[kind] += any(
+            f.check in FAULT_CHECKS[kind] and f.severity >= Severity.MAJOR for f in findings
+        )
+        gated[kind] += flagged(findings)
+    print(f"\nRecall on {sum(total.values())} single-sentence faults ({path.name})\n")
+    print(f"| {'kind':<20} | {'n':>4} | {'its check':>9} | {'gate':>6} |")
+    print(f"|{'-' * 22}|{'-' * 6}|{'-' * 11}|{'-' * 8}|")
+    for kind in [*total, "ALL"]:
+        n = sum(total.values()) if kind == "ALL" else total[kind]
+        c = sum(caught.values()) if kind == "ALL" else caught[kind]
+        g = sum(gated.values()) if kind == "ALL" else gated[kind]
+        print(f"| {kind:<20} | {n:>4} | {c / n:>9.1%} | {g / n:>6.1%} |")
 
 
 if __name__ == "__main__":

@@ -49,3 +49,12 @@ def test_a_relative_year_told_as_its_year_is_not_held(source, target, dateline) 
 )
 def test_another_explicit_year_is_held(source: str, target: str) -> None:
     assert "date_mismatch" in _held(source, target) or "date_missing" in _held(source, target)
+
+
+def test_a_written_year_told_relative_without_a_dateline_is_for_the_editor():
+    source = "산림청에 따르면 2024년 한 해 동안 발생한 산불은 모두 279건으로 집계됐다."
+    target = "A total of 279 wildfires broke out last year, the Korea Forest Service said."
+    assert _held(source, target, None) == []
+    assert [f.kind for f in DatesCheck().run(CheckContext(source, target))] == ["date_missing"]
+    assert _held(source, target, dt.date(2025, 3, 1)) == []
+    assert _held(source, target, dt.date(2026, 3, 1)) == ["date_missing"]

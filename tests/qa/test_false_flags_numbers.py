@@ -98,3 +98,32 @@ def test_a_ratio_of_another_share_and_a_quarter_of_another_number_stay_changes(c
     assert held(checker, "응답자의 70%가 찬성했다.", "Six in 10 respondents were in favor.")
     assert held(checker, "3분기 매출은 40조 원이었다.", "Fourth-quarter revenue was 40 trillion won.")
     assert [q.value for q in english_quantities("a three-quarter share")] == [0.75]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # native tens up to 90
+        ("순천에 사는 아흔두 살 박영희 할머니가 검정고시에 합격했다.",
+         "Park Young-hee, a 92-year-old grandmother in Suncheon, passed the equivalency exam."),
+        ("최고령 완주자는 여든한 살의 김복남 씨였다.", "The oldest finisher was 81-year-old Kim Bok-nam."),
+        # a count of people the source names one by one, told by listing them
+        ("호암상은 서울대 이민호 교수, KAIST 정다은 교수, 포스텍 한승우 교수 등 3명에게 돌아갔다.",
+         "The prize went to Professor Lee Min-ho of SNU, Professor Jung Da-eun of KAIST and "
+         "Professor Han Seung-woo of POSTECH."),
+        ("이 사고로 운전자 이모(45) 씨와 동승자 최모(43) 씨 등 2명이 다쳤다.",
+         "The driver, a 45-year-old surnamed Lee, and a 43-year-old passenger surnamed Choi were "
+         "injured."),
+    ],
+)
+def test_native_tens_and_listed_counts_are_their_figures(checker, source, target):
+    assert held(checker, source, target) == []
+
+
+def test_a_listed_count_the_english_lists_short_is_still_missing(checker):
+    assert held(
+        checker,
+        "호암상은 서울대 이민호 교수, KAIST 정다은 교수, 포스텍 한승우 교수 등 3명에게 돌아갔다.",
+        "The prize went to Professor Lee Min-ho of SNU and Professor Jung Da-eun of KAIST.",
+    )
+    assert held(checker, "아흔두 살 할머니가 합격했다.", "A 93-year-old grandmother passed.")

@@ -217,3 +217,13 @@ def test_mccune_reischauer_diacritics_read_as_plain_letters():
     target = "Unification Minister Chŏng Tong-hwan said."
     (found,) = run("정동영 통일부 장관이 말했다.", target)
     assert target[slice(*found.target_span)] == "Chŏng Tong-hwan"
+
+
+def test_a_calling_after_a_country_is_no_name_and_rarer_given_syllables_are_read():
+    assert find_korean_names("한국 시인으로는 처음이다.") == []
+    assert find_korean_names("중국 배우가 참석했다.") == []
+    assert [n.form for n in find_korean_names("노태악 대법관은 원심을 확정했다.")] == ["노태악"]
+    assert held("노태악 대법관은 원심을 확정했다.", "Justice Noh Dae-ak upheld the ruling.") == [
+        "name_mismatch"
+    ]
+    assert held("노태악 대법관은 원심을 확정했다.", "Justice Noh Tae-ak upheld the ruling.") == []

@@ -133,7 +133,7 @@ def test_a_negated_reason_beside_a_negated_main_predicate_needs_two_negations():
         source, "However, the court took Shin into custody, saying there was no flight risk."
     )
     assert (found.kind, found.severity) == ("negation_lost", Severity.MAJOR)
-    assert "없다며" in found.message and "않았다" in found.message
+    assert "법정구속하지는 않았다" in found.message
     assert findings(source, "The court did not detain Shin, saying he posed no flight risk.") == []
 
 
@@ -156,3 +156,41 @@ def test_a_failure_told_by_what_went_wrong_is_no_lost_negation():
     assert findings(source, told) == []
     (found,) = findings(source, "North Korea also successfully launched a spy satellite in May.")
     assert found.kind == "negation_lost" and "실패했다" in found.message
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a cause or a time the main clause follows from
+        ("여야는 본회의 일정에 합의하지 못해 협상을 이어가기로 했다.",
+         "The parties agreed on the plenary schedule and decided to continue the talks."),
+        ("검찰은 피의자가 소환 통보에 응하지 않자 체포영장을 청구했다.",
+         "Prosecutors sought an arrest warrant after the suspect complied with the summons."),
+        # the English reason clause keeps its own negation; the main predicate lost it
+        ("서울중앙지법은 증거인멸 우려가 크지 않다며 구속영장을 발부하지 않았다.",
+         "The court issued an arrest warrant, saying the risk of evidence tampering was not high."),
+    ],
+)
+def test_a_negation_lost_beside_a_cause_or_a_reason_is_held(source, target):
+    (found,) = findings(source, target)
+    assert found.kind == "negation_lost"
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("서울중앙지법은 증거인멸 우려가 크지 않다며 구속영장을 발부하지 않았다.",
+         "The court rejected the arrest warrant, saying the risk of evidence tampering was low."),
+        ("궈자쿤 대변인은 \"대만 문제는 중국의 내정\"이라며 \"간섭을 용납하지 않겠다\"고 말했다.",
+         "\"Taiwan is China's internal affair,\" Guo said, adding, \"We will not tolerate "
+         "interference.\""),
+        ("산불 발생 사흘째인 이날 오후까지 주불은 아직 잡히지 않았다.",
+         "On the third day of the wildfire, the main blaze was still burning in the afternoon."),
+        ("기상청은 먼바다에 내려진 풍랑경보를 아직 해제하지 않았다고 밝혔다.",
+         "The weather agency said the high-seas warning remains in effect."),
+        ("마포구는 노상 음주 단속을 당분간 시행하지 않기로 했다.",
+         "Mapo District has decided to hold off for now on cracking down on street drinking."),
+    ],
+)
+def test_reasons_quotes_and_what_is_still_going_on_pass(source, target):
+    assert findings(source, target) == []

@@ -83,3 +83,45 @@ def test_trend_nouns_carry_their_direction():
     assert [(d.form, d.direction) for d in directions("주가가 하락세를 보였다.")] == [
         ("하락세", "down")
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "english"),
+    [
+        # contests by their voice, votes, widths, levels reached, seats lost
+        ("여당 후보는 보궐선거에서 야당 후보에게 8천여 표 차로 패했다.",
+         "The ruling party candidate defeated the opposition candidate by some 8,000 votes.",
+         "defeated"),
+        ("주민투표에서 두 시의 통합안이 찬성 62%로 가결됐다.",
+         "The merger plan was rejected in a referendum with 62 percent in favor.", "rejected"),
+        ("정부는 노후 경유차 운행 제한 지역을 수도권 전역으로 확대했다.",
+         "The government narrowed the area where old diesel vehicles are restricted.", "narrowed"),
+        ("접경지역 주민들의 불안감이 커지고 있다.",
+         "Anxiety among residents of border areas has been easing.", "easing"),
+        ("지난해 출생아 수는 역대 최저치를 기록하며 전년보다 7.7% 감소했다.",
+         "Births last year hit a record low, rising 7.7 percent from the year before.", "rising"),
+        ("제1야당은 총선에서 의석을 20석 가까이 잃었다.",
+         "The main opposition party gained nearly 20 seats in the general election.", "gained"),
+    ],
+)
+def test_more_directions_flipped_are_held(source, target, english):
+    (found,) = findings(source, target)
+    assert found.kind == "direction_flipped"
+    assert target[slice(*found.target_span)] == english
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("여당 후보는 보궐선거에서 야당 후보에게 8천여 표 차로 패했다.",
+         "The ruling party candidate lost to the opposition candidate by some 8,000 votes."),
+        ("여당 후보는 보궐선거에서 야당 후보에게 패했다.",
+         "The ruling party candidate was defeated by the opposition candidate."),
+        ("주민투표에서 두 시의 통합안이 찬성 62%로 가결됐다.",
+         "The merger plan was approved in a referendum with 62 percent in favor."),
+        ("지난해 출생아 수는 역대 최저치를 기록하며 전년보다 7.7% 감소했다.",
+         "Births last year fell 7.7 percent from the year before to a record low."),
+    ],
+)
+def test_the_same_changes_told_right_pass(source, target):
+    assert findings(source, target) == []

@@ -136,3 +136,34 @@ def test_a_verb_of_saying_frames_only_its_own_english_sentence():
     assert (found.kind, target[slice(*found.target_span)]) == ("past_as_future", "will")
     said = "The allies held talks, and Lee said the two will meet again."
     assert findings("양국은 회담을 열었고 이 대변인은 두 사람이 다시 만날 것이라고 말했다.", said) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "english"),
+    [
+        ("정부는 지난 20일 대북 독자 제재 대상으로 개인 8명과 기관 3곳을 지정했다.",
+         "The government is to designate eight individuals and three entities.", "is to designate"),
+        ("경찰은 용의자를 붙잡아 특수상해 혐의로 구속영장을 신청했다.",
+         "Police caught the suspect and plan to seek an arrest warrant.", "plan to"),
+        ("국회예산정책처는 올해 국세가 당초 예상보다 30조 원 덜 걷혔다고 분석했다.",
+         "The budget office said tax revenue this year will fall 30 trillion won short of "
+         "projections.", "will"),
+    ],
+)
+def test_arrangements_and_plans_made_of_past_acts_are_held(source, target, english):
+    (found,) = findings(source, target)
+    assert target[slice(*found.target_span)] == english
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("행정안전부는 지난 9일 회의를 열어 호우 피해 복구 대책을 점검했다.",
+         "The ministry convened a meeting on the 9th and reviewed plans to recover from the damage."),
+        ("정부는 감축 목표를 발표했다.", "The government said its goal is to cut emissions by half."),
+        ("합계출산율은 0.81명으로 작년 같은 달보다 0.05명 상승했다.",
+         "The fertility rate, the number of children a woman is expected to have, rose 0.05."),
+    ],
+)
+def test_plans_as_nouns_and_goals_are_no_futures(source, target):
+    assert findings(source, target) == []

@@ -95,7 +95,10 @@ _WIDER_NEGATION = re.compile(
     r"(?:differences|gaps?|disagreements?|divisions?|questions|doubts)\s+(?:still\s+)?"
     r"remain(?:s|ed)?|at\s+odds|out\s+of\s+reach|"
     r"still\s+(?:under\s?way|awaiting|pending|in\s+progress|ongoing|open|unresolved|being)|"
-    r"await(?:s|ed|ing)|pending|"
+    r"await(?:s|ed|ing)|pending|remain(?:s|ed|ing)?\s+in\s+(?:effect|force|place)|"
+    r"remain(?:s|ed)?\s+to\s+be\s+\w+|h(?:old|olds|eld|olding)\s+off|off\s+the\s+table|"
+    r"under\s+wraps|sold\s+out|negligible|st(?:ay|ays|ayed|aying)\s+within|"
+    r"h(?:old|olds|eld|olding)\s+(?:its|their|his|her|the)\s+(?:place|ground|position|lead)|"
     r"(?:h[eo]ld|holds|holding|k(?:ept|eep|eeps|eeping)|le(?:ft|ave|aves|aving))\s+"
     r"(?:[\w'-]+\s+){0,5}?(?:steady|unchanged|on\s+hold|intact|in\s+place|frozen)|"
     r"(?:decid|vot|advis|warn|argu|cho)(?:e|es|ed|ing|se|sing)?\s+against|"
@@ -278,14 +281,15 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         "up": r"ris(?:e|es|en|ing)|rose|increas\w*|gr[oe]w(?:s|n|ing)?|growth|climb\w*|"
         r"gain(?:s|ed|ing)?|jump\w*|surg\w+|soar\w*|rall(?:ies|ied|ying)|rebound\w*|"
         r"higher|record\s+high|expan\w+|boost\w*|hik(?:e|es|ed|ing)|spik\w+|swell\w*|swollen|"
-        r"upward|upturn|increment\w*|doubl\w+|tripl\w+|rais(?:e|es|ed|ing)|"
+        r"upward|upturn|increment\w*|doubl\w+|tripl\w+|rais(?:e|es|ed|ing)|widen\w*|broaden\w*|"
         r"(?:edged|inched|ticked)\s+(?:up|higher)|"
         r"up" + _NUMBER_AFTER,
         "down": r"fall(?:s|en|ing)?|fell|decreas\w*|declin(?:e|es|ed|ing)(?!\s+to\b)|"
         r"drop(?:s|ped|ping)?|slid(?:e|es|ing)?|shr[iau]nk\w*|lower(?:ed|ing|s)?|record\s+low|"
         r"plung\w+|plummet\w*|slump\w*|tumbl\w+|dip(?:s|ped|ping)?|sank|sink\w*|"
         r"cut(?:s|ting)?|reduc\w+|slash\w*|contracted|contraction|downward|downturn|"
-        r"retreat\w*|halv\w+|slip(?:s|ped|ping)?|shed(?:s|ding)?|sag(?:s|ged|ging)?|"
+        r"retreat\w*|halv\w+|slip(?:s|ped|ping)?|shed(?:s|ding)?|sag(?:s|ged|ging)?|narrow\w*|"
+        r"eas(?:e|es|ed|ing)(?!\s+(?:of|to)\b)|"
         r"(?:edged|inched|ticked)\s+(?:down|lower)|"
         r"down" + _NUMBER_AFTER,
     },
@@ -312,10 +316,14 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         "up": r"pass(?:es|ed|ing|age)?|approv\w*|adopt\w*|endors\w*|ratif\w*",
         "down": r"reject\w*|voted\s+down|vote\s+down|defeat\w*|veto\w*|fail(?:s|ed|ing)?",
     },
-    # contests: 승리/패배 ("beat" and "defeated" are left out: "B가 A에 패배" is "A beat B")
+    # contests: 승리/패배; "beat" and "defeated" by their voice: "A defeated B" is A's win,
+    # "A was defeated" A's loss ("B가 A에 패배" may be either, so the active needs its object)
     "contest": {
-        "up": r"wins?|won|winning|winners?|victor\w*|triumph\w*",
-        "down": r"los(?:e|es|ing|s|ses)|lost|losers?",
+        "up": r"wins?|won|winning|winners?|victor\w*|triumph\w*|"
+        r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)(?:defeated|beat)(?=\s+(?:the|his|her|"
+        r"their|its|rival|[A-Z]))",
+        "down": r"los(?:e|es|ing|s|ses)|lost|losers?|(?:was|were|been)\s+(?:\w+ly\s+)?"
+        r"(?:defeated|beaten)|defeats?\b(?!\s+(?:the|his|her|their|its))",
     },
     # stances: 찬성/반대
     "stance": {
@@ -364,4 +372,5 @@ def directions(text: str, axes: frozenset[str]) -> list[DirectionWord]:
                 continue
             found.append(DirectionWord(axis, direction, match.group(0), *match.span()))
     found.sort(key=lambda w: w.start)
-    return found
+    # one word, one change: "rejected" is a vote's and a stance's, but said once
+    return [w for i, w in enumerate(found) if not any(v.start == w.start for v in found[:i])]

@@ -423,7 +423,10 @@ def _main_negation(morphemes: tuple[Morpheme, ...]) -> list[Negation]:
 # ("-고", "-며", "-지만", "-으나", "-는데"), quotative ("-다고", "-라며") and conditional ("-다면")
 _STATING_ENDINGS = frozenset(
     {"고", "며", "으며", "지만", "으나", "나", "는데", "ᆫ데", "은데", "다고", "ᆫ다고", "는다고",
-     "라고", "다며", "라며", "다면", "ᆫ다면", "는다면", "라면"}
+     "라고", "다며", "ᆫ다며", "는다며", "라며", "면서", "으면서", "다면", "ᆫ다면", "는다면", "라면",
+     # a cause or a time the main clause follows from: "합의하지 못해 (처리가) 미뤄졌다" (failing
+     # to agree, it was delayed), "응하지 않자 (영장을) 청구했다" (when he did not comply)
+     "어", "아", "여", "어서", "아서", "여서", "자", "니", "으니", "니까", "으니까", "므로", "으므로"}
 )  # fmt: skip
 # the tags of a clause that only closes the one before it: "것이며", "”며", "것이라고"
 _CLOSING_TAGS = frozenset({"NNB", "VCP", "EC", "JX", "JKQ", "SSC", "SSO", "SF", "SP", "SW"})
@@ -535,12 +538,18 @@ _add(_DIRECTION_NOUNS, "호전 개선 회복 호조", "up", "condition")
 _add(_DIRECTION_NOUNS, "악화 침체 부진", "down", "condition")
 _add(_DIRECTION_NOUNS, "가결", "up", "vote")
 _add(_DIRECTION_NOUNS, "부결", "down", "vote")
-_add(_DIRECTION_NOUNS, "승리", "up", "contest")
-_add(_DIRECTION_NOUNS, "패배", "down", "contest")
+_add(_DIRECTION_NOUNS, "승리 완승 압승 신승 낙승", "up", "contest")
+_add(_DIRECTION_NOUNS, "패배 패 완패 참패 석패 대패", "down", "contest")
+# a level reached, read with its "치": "역대 최저치를 기록하며 감소했다" (fell to a record low)
+_LEVELS: dict[str, tuple[Direction, frozenset[str]]] = {}
+_add(_LEVELS, "최고", "up", "amount")
+_add(_LEVELS, "최저", "down", "amount")
 _add(_DIRECTION_NOUNS, "찬성", "up", "stance")
 _add(_DIRECTION_NOUNS, "반대", "down", "stance")
-_add(_DIRECTION_VERBS, "늘 늘어나 늘리 오르 치솟 높아지 높이 뛰어오르 웃돌", "up", "amount")
-_add(_DIRECTION_VERBS, "줄 줄어들 줄이 내리 떨어지 낮아지 낮추 곤두박질치 밑돌", "down", "amount")
+_add(_DIRECTION_VERBS, "늘 늘어나 늘리 오르 치솟 높아지 높이 뛰어오르 웃돌 커지 키우", "up", "amount")
+_add(_DIRECTION_VERBS, "줄 줄어들 줄이 내리 떨어지 낮아지 낮추 곤두박질치 밑돌 작아지 잃", "down", "amount")
+_add(_DIRECTION_VERBS, "이기", "up", "contest")
+_add(_DIRECTION_VERBS, "패하", "down", "contest")
 # a change of a change: "감소 폭 축소" (a smaller fall), "상승세 둔화" (a slower rise)
 _MARGIN_NOUNS = frozenset({"폭", "세", "률", "율", "속도", "규모", "폭이"})
 
@@ -559,7 +568,10 @@ def directions(text: str) -> list[DirectionMention]:
     morphemes = analyse(text)
     found = []
     for i, m in enumerate(morphemes):
-        if m.tag == "NNG":
+        nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+        if m.tag == "NNG" and m.form in _LEVELS and nxt and nxt.form == "치":
+            entry = _LEVELS[m.form]  # "최저치": a record low, not "최저임금" (minimum wage)
+        elif m.tag == "NNG":
             entry = _DIRECTION_NOUNS.get(_trend_stem(m) or m.form)
         elif m.tag.startswith("VV") or m.tag.startswith("VA"):
             entry = _DIRECTION_VERBS.get(m.form)

@@ -89,6 +89,8 @@ def _is_future(morphemes: tuple[Morpheme, ...], i: int) -> bool:
         return morpheme.form in ("ᆯ", "을")
     if morpheme.tag.startswith("NN") and following in ("을", "를") and _object_of_past(morphemes, i):
         return False  # "대응 방안을 논의했다": discussed countermeasures, a past act
+    if morpheme.tag.startswith("NN") and following in ("보다", "대로", "치"):
+        return False  # "당초 예상보다 덜 걷혔다" (less than expected), "예상치를 웃돌았다"
     return morpheme.form in _FUTURE_FORMS and morpheme.tag.startswith(("N", "M", "E", "V"))
 
 

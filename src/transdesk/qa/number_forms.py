@@ -10,6 +10,8 @@ English quantities, and says whether the English accounts for it:
 - names and words that hold a number: "선진 8개국" → "G8", "the Group of Eight"; "10대" → "teens";
   "30분" → "half an hour";
 - a score of N-0 told as a sweep: "3-0" → "in straight sets";
+- a count of people the source names one by one: "이민호 교수, 정다은 교수 등 2명" → "Professors Lee
+  Min-ho and Jung Da-eun";
 - a year of a reign glossed with its common-era year: "고종 31년(1894년)" → "in 1894";
 - ages after a name told as an age bracket: "야다브(60)" → "in his 60s" — less precise, so still
   reported, as a minor finding (`is_age_bracket`); an age dropped outright is a number missing.
@@ -21,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from transdesk.qa.name_lexicon import PERSON_TITLES
 from transdesk.qa.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -287,3 +290,25 @@ _UNIT = re.compile(
     r"(?:km|kg|cm|mm|m|g|t|ha|l|mph|kWh|kW|MW|GW|MB|GB|TB|bp|ppm|lb|ft|oz)(?![A-Za-z])",
     re.IGNORECASE,
 )
+
+
+# "A 교수, B 교수 등 3명", "이모(45) 씨와 최모(43) 씨 등 2명": the people counted, each with a title
+_TITLED_PERSON = re.compile(
+    r"[\uac00-\ud7a3)]\s?(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + r")"
+    r"(?=\s|,|와|과|및|$)"
+)
+_LISTED_BEFORE = re.compile(r"등\s*$")
+
+
+def is_count_of_listed(quantity: Quantity, source: str, english: str) -> bool:
+    """ "등 3명" after three people named with their titles, which English tells by listing
+    them: the count is the list's length, and the English says no other count of people."""
+    if not 2 <= quantity.value <= 6 or not source[quantity.end :].lstrip().startswith("명"):
+        return False
+    before = source[: quantity.start]
+    if not _LISTED_BEFORE.search(before):
+        return False
+    clause = re.split(r"[.?!]\s", before)[-1]
+    listed = len(_TITLED_PERSON.findall(clause))
+    joined = len(re.findall(r",|\band\b", english))
+    return listed == quantity.value and joined >= quantity.value - 1

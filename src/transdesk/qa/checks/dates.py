@@ -103,6 +103,20 @@ def _told_relative(mention: DateMention, target: str, dateline) -> bool:
     return months in offsets
 
 
+def _unplaced_relative(
+    mention: DateMention, mentions: list[DateMention], target: str, dateline
+) -> bool:
+    """"2024년" told as "last year" with no dateline to place it by: right or wrong, only the
+    article's date can say (minor, for the editor), unless the source has a relative year of its
+    own ("올해") the English phrase may stand for, or the English writes a year."""
+    return (
+        dateline is None
+        and not _ENGLISH_YEAR.search(target)
+        and bool(_relative_offsets(_RELATIVE_YEAR, target))
+        and not any(m.relative and m is not mention for m in mentions)
+    )
+
+
 def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:
     if found.day is not None and found.month is None:  # "on the 2nd": day only
         return mention.day == found.day or (
@@ -221,7 +235,7 @@ class DatesCheck:
             if not _term_in_months(m, context.source)
         ]
         english = find_english_dates(context.target)
-        findings = [self._check_mention(m, english, context) for m in mentions]
+        findings = [self._check_mention(m, mentions, english, context) for m in mentions]
         findings = [f for f in findings if f is not None]
         findings += self._conflicts(mentions, english, context.source)
         findings += self._month_conflicts(mentions, english)
@@ -230,7 +244,9 @@ class DatesCheck:
         findings += self._unresolved(mentions, english, context)
         return findings
 
-    def _check_mention(self, mention: DateMention, english, context) -> Finding | None:
+    def _check_mention(
+        self, mention: DateMention, mentions: list[DateMention], english, context
+    ) -> Finding | None:
         target, dateline = context.target, context.dateline
         if mention.granularity is Granularity.DAY:
             if any(_day_matches(mention, f, dateline) for f in english):
@@ -245,7 +261,9 @@ class DatesCheck:
                 mention.first is None or _LAST_YEAR.search(target) or "year" in target.lower()
             ):
                 return None
-            severity = "minor" if mention.relative else "major"
+            severity = "minor" if mention.relative or _unplaced_relative(
+                mention, mentions, target, dateline
+            ) else "major"
         elif mention.month is None:  # part of a year: "2007년 말", "올해 초"
             if mention.relative or mention.first is None or str(mention.first.year) in target:
                 return None  # "early this year", "later this month": wording varies

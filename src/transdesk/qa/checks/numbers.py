@@ -25,6 +25,7 @@ from transdesk.qa.number_forms import (
     clock_values,
     is_age_bracket,
     is_approximate_range,
+    is_count_of_listed,
     is_bare_day,
     is_clock_time,
     is_day_of_english_date,
@@ -334,6 +335,7 @@ class NumbersCheck:
             or is_generation(quantity, source, english)
             or is_sweep(quantity, source, english)
             or is_era_year(quantity, source, english)
+            or is_count_of_listed(quantity, source, english)
         )
 
     def _added(self, quantity: Quantity) -> Finding:

@@ -69,6 +69,15 @@ _CLAUSE_NEGATION = re.compile(
 _PUNCTUATION = "\"'“”‘’()[],.!?·…"
 # a clause that gives the reason said for the main one: "도주 우려가 없다며" (saying there was no risk)
 _REASON_ENDINGS = ("다며", "라며", "다면서", "라면서", "냐며")
+# "not yet" in Korean (아직 ... 않았다), which English tells as what is still going on
+_NOT_YET = re.compile(r"아직|여전히|여태")
+_STILL = re.compile(r"\b(?:still|yet|remain\w*|so\s+far|pending|continu\w+|ongoing)\b", re.I)
+# the English of such a reason, after the main clause: ", saying the risk was not high"
+_REASON_CLAUSE = re.compile(
+    r",\s+(?:saying|citing|noting|arguing|claiming|explaining|insisting|"
+    r"on\s+the\s+grounds?\s+that|because|as)\b(?![^\"“”]*[\"“”])",
+    re.IGNORECASE,
+)
 
 
 def _mostly_korean(text: str) -> bool:
@@ -84,12 +93,19 @@ def _predicate(source: str, negation: Negation) -> str:
     end = source.find(" ", negation.end)
     end = len(source) if end < 0 else end
     word = source[start:end].strip(_PUNCTUATION)
-    if negation.start == start and source[:start].rstrip().endswith("지"):
+    if negation.start == start and source[:start].rstrip().endswith(("지", "지는", "지도", "지를")):
         start = source.rfind(" ", 0, max(start - 1, 0)) + 1  # "하지 않았다": the verb before
     elif word == negation.form and negation.form in ("안", "못"):
         following = source.find(" ", end + 1)
         end = len(source) if following < 0 else following  # "안 갔다": the verb after
     return source[start:end].strip(_PUNCTUATION)
+
+
+def _gives_reason(source: str) -> bool:
+    """The Korean states a reason for its main clause ("우려가 크지 않다며", "없다면서")."""
+    return any(
+        word.strip(_PUNCTUATION).endswith(_REASON_ENDINGS) for word in source.split()[:-1]
+    )
 
 
 class PolarityCheck:
@@ -151,8 +167,16 @@ class PolarityCheck:
         english = context.target
         if not main or len(english) < len(context.source):  # shorter: a part, or a fragment
             return []
+        reason = _REASON_CLAUSE.search(english)
+        if reason and _gives_reason(context.source):
+            # "issued a warrant, saying the risk was not high" for "크지 않다며 ... 발부하지
+            # 않았다": the negation inside the reason is the reason's own (a reason that quotes,
+            # ", saying, \"We will not ...\"", may be the statement itself)
+            english = english[: reason.start()]
         if negations(english):
             return []  # a clear negation carries it: "did not forget", "nobody came"
+        if _NOT_YET.search(context.source) and _STILL.search(english):
+            return []  # "아직 잡히지 않았다": "the blaze was still burning"
         lexical = mentions_negation(english)
         lost: list[tuple[Negation, str | None]] = []
         for negation in main:

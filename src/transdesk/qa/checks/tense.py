@@ -29,11 +29,16 @@ from transdesk.qa.korean_tense import (
 )
 
 _ENGLISH_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|going)\s+to)\b|'ll\b",
+    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|going)\s+to|"
+    r"(?:is|are)\s+(?:poised|about)\s+to)\b|'ll\b|"
+    # "the government is to designate": an arrangement, not "the goal is to reduce"
+    r"(?<!goal\s)(?<!aim\s)(?<!plan\s)(?<!task\s)(?<!idea\s)(?<!purpose\s)(?<!mission\s)"
+    r"(?<!intention\s)(?<!objective\s)(?<!priority\s)(?<!point\s)(?<!job\s)(?<!way\s)"
+    r"\b(?:is|are)\s+to\s+(?:be\s+)?[a-z]+",
     re.IGNORECASE,
 )
 # plans told in the present: a future only where the source has no prospect of its own
-_ENGLISH_PLAN = re.compile(r"\b(?:plans|planning|intends|aims)\s+to\b", re.IGNORECASE)
+_ENGLISH_PLAN = re.compile(r"\b(?:plans?|planning|intends?|aims?)\s+to\b", re.IGNORECASE)
 _ENGLISH_PROSPECT = re.compile(
     r"\b(?:will|would|shall|'ll|won't|going\s+to|set\s+to|scheduled|slated|plans?|planned|"
     r"planning|expect\w*|upcoming|next|coming|later|to\s+be|intend\w*|aim\w*|due|until|hope\w*|"
@@ -145,6 +150,21 @@ class TenseCheck:
         )
 
 
+# what makes "plans to" a noun: "reviewed plans to recover", "its plans to expand"
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|your|new|any|no|such|of|on|with|for|about|"
+    r"this|that|these|those)|"
+    r"\w+ed|'s|’s)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _plan_is_noun(target: str, match: re.Match[str]) -> bool:
+    return match.group(0).lower().startswith(("plan", "aim")) and bool(
+        _NOUN_BEFORE.search(target[max(0, match.start() - 30) : match.start()])
+    )
+
+
 def _english_futures(
     target: str, plans: bool
 ) -> tuple[re.Match[str] | None, re.Match[str] | None]:
@@ -153,7 +173,7 @@ def _english_futures(
     clause is neither."""
     matches = list(_ENGLISH_FUTURE.finditer(target))
     if plans:
-        matches += list(_ENGLISH_PLAN.finditer(target))
+        matches += [m for m in _ENGLISH_PLAN.finditer(target) if not _plan_is_noun(target, m)]
     matches.sort(key=lambda m: m.start())
     spans = _sentence_spans(target)
     main = reported = None
