@@ -127,3 +127,31 @@ def test_a_listed_count_the_english_lists_short_is_still_missing(checker):
         "The prize went to Professor Lee Min-ho of SNU and Professor Jung Da-eun of KAIST.",
     )
     assert held(checker, "아흔두 살 할머니가 합격했다.", "A 93-year-old grandmother passed.")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("후반 40분에는 교체 투입된 공격수가 결승골을 뽑았다.",
+         "The substitute striker scored the winner in the 85th minute."),
+        ("무인기들은 약 1시간 30분 만에 모두 북쪽으로 되돌아갔다.",
+         "All the drones flew back north within an hour and a half."),
+        ("11월 반도체 수출은 187억달러로 사상 최대를 기록했다.",
+         "Chip exports hit a record $18.7 bln in November."),
+    ],
+)
+def test_football_minutes_half_hours_and_bln(checker, source, target):
+    assert held(checker, source, target) == []
+
+
+def test_a_figure_a_headline_leaves_out_is_for_the_editor(checker):
+    source = "FC서울, 9년 만에 K리그1 정상…통산 7번째 우승"
+    target = "FC Seoul win first K League 1 title in nine years"
+    body = [f for f in checker.check(source, target) if f.check == "numbers"]
+    headline = [
+        f for f in checker.check(source, target, block_kind="headline") if f.check == "numbers"
+    ]
+    assert [f.severity for f in body] == [Severity.MAJOR]
+    assert [f.severity for f in headline] == [Severity.MINOR]
+    changed = checker.check(source, "FC Seoul win sixth title in nine years", block_kind="headline")
+    assert any(f.check == "numbers" and f.severity >= Severity.MAJOR for f in changed)

@@ -105,3 +105,16 @@ def test_a_state_word_elsewhere_does_not_excuse_an_affirmative_main_predicate() 
         "노사는 막판까지 협상했으나 합의에 이르지 못했다.",
         "Management and the union bargained until the last minute and reached a deal.",
     ) == ["negation_lost"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("중국으로의 수출은 지난해 수준을 회복하지 못했다.",
+         "Shipments to China remained below last year's level."),
+        ("정부는 올겨울 도시가스 요금을 인상하지 않기로 했다.",
+         "The government decided to freeze city gas rates this winter."),
+    ],
+)
+def test_a_level_not_regained_and_a_freeze_carry_the_negation(source: str, target: str) -> None:
+    assert held(source, target) == []

@@ -227,3 +227,11 @@ def test_a_calling_after_a_country_is_no_name_and_rarer_given_syllables_are_read
         "name_mismatch"
     ]
     assert held("노태악 대법관은 원심을 확정했다.", "Justice Noh Tae-ak upheld the ruling.") == []
+
+
+def test_a_spelling_a_person_chose_is_their_name():
+    source = "안규백 국방부 장관은 긴급 지휘관회의를 주재했다."
+    assert held(source, "Defense Minister Ahn Gyu-back presided over an emergency meeting.") == []
+    assert held(source, "Defense Minister Ahn Gyu-bok presided over an emergency meeting.") == [
+        "name_mismatch"
+    ]

@@ -184,6 +184,9 @@ def test_a_negation_lost_beside_a_cause_or_a_reason_is_held(source, target):
         ("궈자쿤 대변인은 \"대만 문제는 중국의 내정\"이라며 \"간섭을 용납하지 않겠다\"고 말했다.",
          "\"Taiwan is China's internal affair,\" Guo said, adding, \"We will not tolerate "
          "interference.\""),
+        # the -라며 clause is the statement reported, not a reason: its "not" is the main one
+        ("북한은 회담을 중단하지 않을 것이라며 정부 관계자가 밝혔다.",
+         "An official played down the incident, saying the North would not leave the talks."),
         ("산불 발생 사흘째인 이날 오후까지 주불은 아직 잡히지 않았다.",
          "On the third day of the wildfire, the main blaze was still burning in the afternoon."),
         ("기상청은 먼바다에 내려진 풍랑경보를 아직 해제하지 않았다고 밝혔다.",

@@ -125,3 +125,19 @@ def test_a_scare_quoted_word_does_not_stand_for_the_dropped_sentence():
     )
     (found,) = held(_ONE_QUOTATION, target)
     assert found.kind == "quote_missing" and "팬들의 응원이" in found.message
+
+
+def test_a_second_quoted_sentence_dropped_is_found_by_its_own_words():
+    """"무대" is in both quoted sentences: the English's "stage" renders the first only."""
+    source = (
+        '리더 한도윤은 "데뷔 때부터 꿈꾸던 무대에 서게 돼 꿈만 같다. 이 무대는 팬들이 '
+        '만들어준 것"이라고 말했다.'
+    )
+    dropped = 'Leader Han Do-yoon said, "It is like a dream to stand on the stage I dreamed of."'
+    kept = (
+        'Leader Han Do-yoon said, "It is like a dream to stand on the stage I dreamed of. '
+        'This stage was made for us by our fans."'
+    )
+    (check,) = create_checks(["quotes"])
+    assert [f.kind for f in check.run(CheckContext(source, dropped))] == ["quote_missing"]
+    assert check.run(CheckContext(source, kept)) == []

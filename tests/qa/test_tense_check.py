@@ -161,9 +161,25 @@ def test_arrangements_and_plans_made_of_past_acts_are_held(source, target, engli
         ("행정안전부는 지난 9일 회의를 열어 호우 피해 복구 대책을 점검했다.",
          "The ministry convened a meeting on the 9th and reviewed plans to recover from the damage."),
         ("정부는 감축 목표를 발표했다.", "The government said its goal is to cut emissions by half."),
+        ("국무부는 협상이 결렬됐다고 밝혔다.", "The talks on the U.S. plan to build a base collapsed."),
         ("합계출산율은 0.81명으로 작년 같은 달보다 0.05명 상승했다.",
          "The fertility rate, the number of children a woman is expected to have, rose 0.05."),
     ],
 )
 def test_plans_as_nouns_and_goals_are_no_futures(source, target):
     assert findings(source, target) == []
+
+
+def test_two_sentences_in_one_pair_are_read_one_by_one():
+    source = (
+        "우주항공청은 6차 발사에 실릴 큐브위성 8기의 선정도 마쳤다. "
+        "6차 발사는 2027년 하반기로 예정돼 있다."
+    )
+    target = (
+        "The agency will also complete the selection of eight cubesats for the sixth launch. "
+        "The sixth launch is scheduled for the second half of 2027."
+    )
+    (found,) = findings(source, target)
+    assert target[slice(*found.target_span)] == "will"
+    right = target.replace("will also complete", "has also completed")
+    assert findings(source, right) == []

@@ -91,11 +91,12 @@ _WIDER_NEGATION = re.compile(
     # "held the rate steady" (인하하지 않고), "decided against seeking" (청구하지 않기로)
     r"remain(?:s|ed|ing)?\s+(?:\w+ly\s+)?(?:open|unresolved|unclear|unknown|divided|apart|"
     r"elusive|out\s+of\s+reach|at\s+odds|unchanged|steady|in\s+place|closed|pending|intact|"
-    r"stalled|deadlocked|undecided|unsettled|uncertain|a\s+mystery)|"
+    r"stalled|deadlocked|undecided|unsettled|uncertain|a\s+mystery|below|under|short)|"
+    r"st(?:ay|ays|ayed|aying)\s+(?:below|under)|freez(?:e|es|ing)|froze(?:n)?|"
     r"(?:differences|gaps?|disagreements?|divisions?|questions|doubts)\s+(?:still\s+)?"
     r"remain(?:s|ed)?|at\s+odds|out\s+of\s+reach|"
     r"still\s+(?:under\s?way|awaiting|pending|in\s+progress|ongoing|open|unresolved|being)|"
-    r"await(?:s|ed|ing)|pending|remain(?:s|ed|ing)?\s+in\s+(?:effect|force|place)|"
+    r"await(?:s|ed|ing)|pending|loss(?:es)?\s+of|remain(?:s|ed|ing)?\s+in\s+(?:effect|force|place)|"
     r"remain(?:s|ed)?\s+to\s+be\s+\w+|h(?:old|olds|eld|olding)\s+off|off\s+the\s+table|"
     r"under\s+wraps|sold\s+out|negligible|st(?:ay|ays|ayed|aying)\s+within|"
     r"h(?:old|olds|eld|olding)\s+(?:its|their|his|her|the)\s+(?:place|ground|position|lead)|"
@@ -279,7 +280,7 @@ _LEXICON: dict[str, dict[Direction, str]] = {
     # amounts, prices, rates: 증가/감소, 상승/하락, 늘다/줄다, 오르다/내리다, 확대/축소, 인상/인하
     "amount": {
         "up": r"ris(?:e|es|en|ing)|rose|increas\w*|gr[oe]w(?:s|n|ing)?|growth|climb\w*|"
-        r"gain(?:s|ed|ing)?|jump\w*|surg\w+|soar\w*|rall(?:ies|ied|ying)|rebound\w*|"
+        r"gain(?:s|ed|ing)?|jump\w*|surg(?:e|es|ed|ing)|soar\w*|rall(?:ies|ied|ying)|rebound\w*|"
         r"higher|record\s+high|expan\w+|boost\w*|hik(?:e|es|ed|ing)|spik\w+|swell\w*|swollen|"
         r"upward|upturn|increment\w*|doubl\w+|tripl\w+|rais(?:e|es|ed|ing)|widen\w*|broaden\w*|"
         r"(?:edged|inched|ticked)\s+(?:up|higher)|"
@@ -289,7 +290,6 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         r"plung\w+|plummet\w*|slump\w*|tumbl\w+|dip(?:s|ped|ping)?|sank|sink\w*|"
         r"cut(?:s|ting)?|reduc\w+|slash\w*|contracted|contraction|downward|downturn|"
         r"retreat\w*|halv\w+|slip(?:s|ped|ping)?|shed(?:s|ding)?|sag(?:s|ged|ging)?|narrow\w*|"
-        r"eas(?:e|es|ed|ing)(?!\s+(?:of|to)\b)|"
         r"(?:edged|inched|ticked)\s+(?:down|lower)|"
         r"down" + _NUMBER_AFTER,
     },
@@ -322,7 +322,7 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         "up": r"wins?|won|winning|winners?|victor\w*|triumph\w*|"
         r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)(?:defeated|beat)(?=\s+(?:the|his|her|"
         r"their|its|rival|[A-Z]))",
-        "down": r"los(?:e|es|ing|s|ses)|lost|losers?|(?:was|were|been)\s+(?:\w+ly\s+)?"
+        "down": r"los(?:e|es|ing|s|ses)|lost|losers?|runners?-up|(?:was|were|been)\s+(?:\w+ly\s+)?"
         r"(?:defeated|beaten)|defeats?\b(?!\s+(?:the|his|her|their|its))",
     },
     # stances: 찬성/반대

@@ -632,6 +632,8 @@ def compounds_change(text: str) -> bool:
     morphemes = analyse(text)
     for i, m in enumerate(morphemes[:-1]):
         entry = _DIRECTION_NOUNS.get(m.form) if m.tag == "NNG" else None
+        if entry and "balance" in entry[1]:
+            continue  # "흑자 폭이 줄었다": a surplus is a level, its margin narrowing one change
         if entry and (morphemes[i + 1].form in _MARGIN_NOUNS or morphemes[i + 1].tag == "XSN"):
             if _predicate_after(morphemes, i + 2) not in _TREND_VERBS:
                 return True

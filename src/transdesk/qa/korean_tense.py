@@ -86,6 +86,11 @@ def _is_future(morphemes: tuple[Morpheme, ...], i: int) -> bool:
     if morpheme.tag == "EP":
         return morpheme.form == "겠"
     if morpheme.tag == "ETM":
+        # "실릴 큐브위성" (the satellites to be loaded): a relative clause's prospect, not the
+        # sentence's; "할 계획", "할 것" keep theirs (the noun, or the bound noun, says it)
+        after = morphemes[i + 1] if i + 1 < len(morphemes) else None
+        if after is not None and after.tag in ("NNG", "NNP") and after.form not in _FUTURE_FORMS:
+            return False
         return morpheme.form in ("ᆯ", "을")
     if morpheme.tag.startswith("NN") and following in ("을", "를") and _object_of_past(morphemes, i):
         return False  # "대응 방안을 논의했다": discussed countermeasures, a past act

@@ -198,7 +198,14 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
         return re.search(r"\bteen", english, re.IGNORECASE) is not None
     if after.startswith("분") and value in (15, 30):
         word = "half" if value == 30 else "quarter"
-        return re.search(rf"\b{word}[\s-]+(?:an\s+)?hour", english, re.IGNORECASE) is not None
+        if re.search(r"시간\s*$", source[: quantity.start]):  # "1시간 30분": an hour and a half
+            told = rf"\b(?:and\s+a\s+{word}|{word}[\s-]+(?:an\s+)?hour)"
+        else:
+            told = rf"\b{word}[\s-]+(?:an\s+)?hour"
+        return re.search(told, english, re.IGNORECASE) is not None
+    # a football minute of the second half: "후반 40분" is the 85th minute
+    if after.startswith("분") and re.search(r"후반\s*$", source[: quantity.start]) and value <= 45:
+        return re.search(rf"\b{int(value) + 45}(?:st|nd|rd|th)?\b", english) is not None
     # "24시간" round the clock; "100%" entire, fully, unanimous
     if after.startswith("시간") and value == 24:
         return re.search(r"\b(?:a)?round[\s-]the[\s-]clock|\b24/7\b", english, re.I) is not None

@@ -127,6 +127,9 @@ _EN_SCALES = {
     "mn": 10**6,
     "bn": 10**9,
     "tn": 10**12,
+    "mln": 10**6,
+    "bln": 10**9,
+    "trln": 10**12,
     "m": 10**6,
     "b": 10**9,
     "decades": 10,
@@ -146,7 +149,7 @@ def _by_first_letter(words) -> str:  # type: ignore[no-untyped-def]
 
 
 _EN_WORD_RE = _by_first_letter(_EN_WORDS)
-_EN_SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn|decades|dozen"
+_EN_SCALE_RE = "hundred|thousand|million|billion|trillion|mn|bn|tn|mln|bln|trln|decades|dozen"
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # regnal and ordinal numbers after a name: "Benedict XVI", "World War II", "Henry VIII"
 _EN_ROMAN = re.compile(

@@ -349,7 +349,11 @@ def syllable_spellings(syllable: str) -> frozenset[str]:
         medials |= {"yi"}  # 이 "Yi"
     spellings = {i + m + f for i in initials for m in medials for f in _FINALS[final]}
     spellings.add(romanize_syllables(syllable))
-    return frozenset(spellings)
+    return frozenset(spellings | _PERSONAL_SPELLINGS.get(syllable, set()))
+
+
+# spellings people choose for themselves that no system yields: 안규백 "Ahn Gyu-back"
+_PERSONAL_SPELLINGS: dict[str, set[str]] = {"백": {"back"}, "석": {"suk"}, "혁": {"hyuck"}}
 
 
 def _plain_pieces(written: str) -> list[str]:

@@ -101,6 +101,13 @@ def _predicate(source: str, negation: Negation) -> str:
     return source[start:end].strip(_PUNCTUATION)
 
 
+def _closes_with_reason(source: str, negation: Negation) -> bool:
+    """The negated predicate is the one the -며 clause closes ("중단하지 않을 것이라며 밝혔다"):
+    what it says is the statement reported, not a reason beside it."""
+    words = [w.strip(_PUNCTUATION) for w in source[negation.start :].split()[:2]]
+    return any(w.endswith(_REASON_ENDINGS) for w in words)
+
+
 def _gives_reason(source: str) -> bool:
     """The Korean states a reason for its main clause ("우려가 크지 않다며", "없다면서")."""
     return any(
@@ -168,9 +175,11 @@ class PolarityCheck:
         if not main or len(english) < len(context.source):  # shorter: a part, or a fragment
             return []
         reason = _REASON_CLAUSE.search(english)
-        if reason and _gives_reason(context.source):
+        reported = any(_closes_with_reason(context.source, n) for n in main)
+        if reason and _gives_reason(context.source) and not reported:
             # "issued a warrant, saying the risk was not high" for "크지 않다며 ... 발부하지
-            # 않았다": the negation inside the reason is the reason's own (a reason that quotes,
+            # 않았다": the negation inside the reason is the reason's own (one that is itself the
+            # statement reported, "중단하지 않을 것이라며 밝혔다", stays; and a reason that quotes,
             # ", saying, \"We will not ...\"", may be the statement itself)
             english = english[: reason.start()]
         if negations(english):
@@ -305,7 +314,9 @@ def _flipped(
         return None
     if len(told) == 1 and len(english) == len(korean):
         lost = next(k for k in korean if k.direction not in told)
-        return lost, english[0]
+        # the English word of the lost change's kind: "expanding" (amount) for "줄었다", not
+        # "surplus" (balance) for "흑자"
+        return lost, next((e for e in english if e.axis in lost.axes), english[0])
     return None
 
 

@@ -19,7 +19,7 @@ import re
 
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
-from transdesk.qa.coverage import coverage
+from transdesk.qa.coverage import content_keys, coverage
 
 _SOURCE_QUOTE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 # single quotes and corner brackets hold titles and emphasis as often as speech: only a clause
@@ -179,6 +179,18 @@ class QuotesCheck:
         found = [coverage(sentence, context.target) for sentence, _ in sentences]
         if not any(c.known >= _MISSING_MIN_KNOWN and c.share >= _RENDERED_SHARE for c in found):
             return []  # no quoted sentence is recognisably rendered: no evidence either way
+        # each sentence scored on its own words: "무대" in both "꿈꾸던 무대에 서게 돼" and "이
+        # 무대는 팬들이 만들어준 것" is no evidence that the English renders the second
+        keys = [content_keys(sentence) for sentence, _ in sentences]
+        own = [
+            coverage(
+                sentence,
+                context.target,
+                shared=frozenset().union(*(k for j, k in enumerate(keys) if j != i)),
+            )
+            for i, (sentence, _) in enumerate(sentences)
+        ]
+        found = [o if o.known >= _MISSING_MIN_KNOWN else f for o, f in zip(own, found, strict=True)]
         if not speaker_rendered(context.source, context.target):
             return []  # who says it is missing too: a fragment, the omission check's concern
         findings = []

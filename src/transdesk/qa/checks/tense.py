@@ -15,6 +15,7 @@ says the reported content itself is past ("약했다고 말했다" → "said it 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from transdesk.article import Finding
 from transdesk.dates import resolve_dates
@@ -78,6 +79,8 @@ _SUBORDINATOR = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"“”"
+# where one Korean sentence ends and the next begins: "마쳤다. 누리호 ..."
+_KOREAN_SENTENCE_END = re.compile(r"(?<=[다요]\.)\s+(?=\S)")
 
 
 class TenseCheck:
@@ -87,6 +90,25 @@ class TenseCheck:
     def run(self, context: CheckContext) -> list[Finding]:
         if context.is_headline:
             return []  # headlines are in the historical present by convention
+        found = self._pair(context)
+        if found:
+            return found
+        # two Korean sentences in one pair, told in as many English ones: each on its own, so
+        # the next sentence's prospect ("6차 발사는 ... 예정돼 있다") does not cover a past
+        # made future in the first ("선정도 마쳤다" as "will also complete the selection")
+        korean = [k for k in _KOREAN_SENTENCE_END.split(context.source.strip()) if k]
+        spans = _sentence_spans(context.target)
+        if len(korean) < 2 or len(korean) != len(spans):
+            return []
+        for sentence, (start, end) in zip(korean, spans, strict=True):
+            part = replace(context, source=sentence, target=context.target[start:end])
+            for item in self._pair(part):
+                span = item.target_span
+                moved = (span[0] + start, span[1] + start) if span else None
+                return [replace(item, target_span=moved)]
+        return []
+
+    def _pair(self, context: CheckContext) -> list[Finding]:
         past, future = source_tense(context.source)
         mentions = resolve_dates(context.source, context.dateline)
         dated_past = past_time(context.source) or any(
@@ -159,10 +181,19 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+# what a bare "plan to" needs before it to be a verb: "they plan to", "and plan to seek"
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:they|we|i|you|also|still|now|and|who|officials|authorities|police)\s+$", re.IGNORECASE
+)
+
+
 def _plan_is_noun(target: str, match: re.Match[str]) -> bool:
-    return match.group(0).lower().startswith(("plan", "aim")) and bool(
-        _NOUN_BEFORE.search(target[max(0, match.start() - 30) : match.start()])
-    )
+    """ "reviewed plans to recover", "the U.S. plan to put": a noun, not a future."""
+    word = match.group(0).lower().split()[0]
+    before = target[max(0, match.start() - 30) : match.start()]
+    if word in ("plan", "aim", "intend"):
+        return not _SUBJECT_BEFORE.search(before)
+    return word.startswith(("plan", "aim")) and bool(_NOUN_BEFORE.search(before))
 
 
 def _english_futures(
