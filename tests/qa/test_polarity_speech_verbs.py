@@ -71,3 +71,15 @@ def test_a_negated_promise_or_quotation_is_held_when_lost(source, target, kind) 
 )
 def test_tense_reads_the_same_verbs_as_speech(sentence: str) -> None:
     assert main_clause(sentence).speech
+
+
+def test_an_answer_to_a_question_reports_what_was_answered():
+    """"질문에 ... 수 없다고 답했다": kiwi reads 답했다 as 답 + 하, a verb of saying all the same."""
+    from transdesk.qa import CheckContext, create_checks
+
+    (check,) = create_checks(["polarity"])
+    source = '국무부는 물밑 접촉이 있었느냐는 질문에 "확인해 줄 수 없다"고 답했다.'
+    wrong = 'Asked about behind-the-scenes contact, the State Department replied, "We can confirm it."'
+    right = 'Asked about behind-the-scenes contact, the department replied, "We cannot confirm it."'
+    assert [f.kind for f in check.run(CheckContext(source, wrong))] == ["negation_lost"]
+    assert check.run(CheckContext(source, right)) == []

@@ -36,6 +36,9 @@ CORE_SPEECH_VERBS = frozenset(
         "언급",
         "알리",
         "답하",
+        "답",  # "답했다" is 답 (NNG) + 하: kiwi reads it so beside a question ("질문에 ... 답했다")
+        "답변",
+        "응답",
         "대답",
         "해명",
         "시인",
