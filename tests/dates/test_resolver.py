@@ -83,3 +83,18 @@ def test_without_dateline_relative_dates_keep_what_they_say():
 def test_impossible_dates_are_dropped_not_raised():
     assert resolve_dates("2월 30일", SEPT_2) == []
     assert [m.surface for m in resolve_dates("지난달 31일", D(2025, 3, 5))] == []  # no Feb. 31
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "first"),
+    [
+        ("지난 1월 이후 11개월 만이다.", D(2026, 12, 9), D(2026, 1, 1)),
+        ("지난 11월 발표했다.", D(2026, 3, 9), D(2025, 11, 1)),
+        ("오는 3월 발표한다.", D(2026, 12, 9), D(2027, 3, 1)),
+        ("오는 12월 열린다.", D(2026, 3, 9), D(2026, 12, 1)),
+        ("1월에 열린다.", D(2026, 12, 9), D(2027, 1, 1)),  # bare: the nearest January
+    ],
+)
+def test_a_month_after_지난_or_오는_is_the_one_before_or_after_the_dateline(text, dateline, first):
+    (mention,) = resolve_dates(text, dateline)
+    assert mention.first == first

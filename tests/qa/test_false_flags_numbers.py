@@ -155,3 +155,11 @@ def test_a_figure_a_headline_leaves_out_is_for_the_editor(checker):
     assert [f.severity for f in headline] == [Severity.MINOR]
     changed = checker.check(source, "FC Seoul win sixth title in nine years", block_kind="headline")
     assert any(f.check == "numbers" and f.severity >= Severity.MAJOR for f in changed)
+
+
+def test_a_figure_in_a_quoted_title_and_the_nights_of_a_trip(checker):
+    title = "한국은행이 발표한 '3분기 가계신용(잠정)' 통계에 따르면 잔액은 1,998조 원이다."
+    assert held(checker, title, "Household credit stood at 1,998 trillion won, BOK data showed.") == []
+    trip = "이 대통령은 2박 3일간의 일정을 마치고 귀국한다."
+    assert held(checker, trip, "Lee returns home, wrapping up a three-day trip.") == []
+    assert held(checker, trip, "Lee returns home, wrapping up a four-day trip.")

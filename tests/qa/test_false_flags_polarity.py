@@ -118,3 +118,16 @@ def test_a_state_word_elsewhere_does_not_excuse_an_affirmative_main_predicate() 
 )
 def test_a_level_not_regained_and_a_freeze_carry_the_negation(source: str, target: str) -> None:
     assert held(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("시중은행들도 연말까지 대출 문턱을 쉽게 낮추지 않을 전망이다.",
+         "Commercial banks are expected to keep their lending standards tight."),
+        ("이견으로 해양 안보 관련 문구는 공동성명에 담기지 못했다.",
+         "Language on maritime security was left out of the statement due to differences."),
+    ],
+)
+def test_kept_tight_and_left_out_carry_the_negation(source: str, target: str) -> None:
+    assert held(source, target) == []

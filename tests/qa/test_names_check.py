@@ -235,3 +235,14 @@ def test_a_spelling_a_person_chose_is_their_name():
     assert held(source, "Defense Minister Ahn Gyu-bok presided over an emergency meeting.") == [
         "name_mismatch"
     ]
+
+
+def test_names_joined_by_a_middle_dot_and_after_an_age_are_each_read():
+    names = find_korean_names("오세린·한도윤 재판관은 반대 의견을 냈다.")
+    assert [n.form for n in names] == ["오세린", "한도윤"]
+    source = "오세린·한도윤 재판관은 반대 의견을 냈다."
+    assert held(source, "Justices Oh Se-rin and Han Do-yeon dissented.") == ["name_mismatch"]
+    assert held(source, "Justices Oh Se-rin and Han Do-yoon dissented.") == []
+    assert [n.form for n in find_korean_names("윤재석(28·한국전력)이 우승했다.")] == ["윤재석"]
+    assert [n.form for n in find_korean_names("배우 윤하람이 상을 받았다.")] == ["윤하람"]
+    assert find_korean_names("이슬람 반군과 교전했다.") == []

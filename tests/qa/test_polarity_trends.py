@@ -136,3 +136,11 @@ def test_a_surplus_narrowing_told_as_widening_is_held_at_the_change():
     (found,) = findings(source, target)
     assert target[slice(*found.target_span)] == "expanding"
     assert findings(source, "The surplus with the U.S. narrowed 17% to $41.2 billion.") == []
+
+
+def test_a_length_compared_the_other_way_is_flipped():
+    source = "합참은 비행거리가 북한 주장보다 짧은 약 800km로 분석했다."
+    (found,) = findings(source, "The JCS put the range at about 800 km, longer than claimed.")
+    assert found.kind == "direction_flipped"
+    assert findings(source, "The JCS put the range at about 800 km, shorter than claimed.") == []
+    assert findings("그는 더 이상 길게 말하지 않았다.", "He no longer spoke at length.") == []

@@ -183,3 +183,12 @@ def test_two_sentences_in_one_pair_are_read_one_by_one():
     assert target[slice(*found.target_span)] == "will"
     right = target.replace("will also complete", "has also completed")
     assert findings(source, right) == []
+
+
+def test_will_the_noun_is_no_future_and_last_january_is_past():
+    source = "민주당은 한 검사가 지난 2월 기소한 사건에서 진술을 임의로 바꿨다고 주장했다."
+    said = "The party claims Han altered the statements at will in a case she indicted in February."
+    assert findings(source, said, dt.date(2026, 12, 1)) == []
+    source = "극초음속 미사일을 쏜 것은 지난 1월 이후 11개월 만이다."
+    told = "It was the first hypersonic missile launch in 11 months, since January."
+    assert findings(source, told, dt.date(2026, 12, 9)) == []

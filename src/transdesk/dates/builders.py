@@ -188,7 +188,16 @@ def _month(match, dateline, anchor):
     gran = Granularity.PART if match["mp"] else Granularity.MONTH
     if dateline is None:
         return _mention(match, gran, None, None, False)
-    first, last = _month_interval(_nearest_year(month, dateline), month, match["mp"])
+    year = _nearest_year(month, dateline)
+    if match["mrel"] == "지난" and month >= dateline.month:
+        year = dateline.year - 1  # "지난 1월" in December: this January, not the next
+    elif match["mrel"] == "지난":
+        year = dateline.year
+    elif match["mrel"] == "오는" and month <= dateline.month:
+        year = dateline.year + 1  # "오는 3월" in December: next March
+    elif match["mrel"] == "오는":
+        year = dateline.year
+    first, last = _month_interval(year, month, match["mp"])
     return _mention(match, gran, first, last, False)
 
 

@@ -101,7 +101,8 @@ _WIDER_NEGATION = re.compile(
     r"under\s+wraps|sold\s+out|negligible|st(?:ay|ays|ayed|aying)\s+within|"
     r"h(?:old|olds|eld|olding)\s+(?:its|their|his|her|the)\s+(?:place|ground|position|lead)|"
     r"(?:h[eo]ld|holds|holding|k(?:ept|eep|eeps|eeping)|le(?:ft|ave|aves|aving))\s+"
-    r"(?:[\w'-]+\s+){0,5}?(?:steady|unchanged|on\s+hold|intact|in\s+place|frozen)|"
+    r"(?:[\w'-]+\s+){0,5}?(?:steady|unchanged|on\s+hold|intact|in\s+place|frozen|tight|firm|"
+    r"closed|shut)|left\s+out|leav(?:e|es|ing)\s+out|omit\w*|"
     r"(?:decid|vot|advis|warn|argu|cho)(?:e|es|ed|ing|se|sing)?\s+against|"
     r"il(?:legitim|licit|logic)\w*|ir(?:relevan|respons|revers|replac|rational)\w*|"
     r"in(?:abil|capab|access|eligib|effect|decis|compat|conceiv|consisten|visib|activ)\w*|"
@@ -325,6 +326,11 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         "down": r"los(?:e|es|ing|s|ses)|lost|losers?|runners?-up|(?:was|were|been)\s+(?:\w+ly\s+)?"
         r"(?:defeated|beaten)|defeats?\b(?!\s+(?:the|his|her|their|its))",
     },
+    # lengths and distances compared: 길다/짧다
+    "length": {
+        "up": r"longer|lengthen\w*",
+        "down": r"shorter|shorten\w*",
+    },
     # stances: 찬성/반대
     "stance": {
         "up": r"support\w*|favou?r\w*|endors\w*|approv\w*|backing|backed",
@@ -346,7 +352,7 @@ _NOT_A_DIRECTION = re.compile(
     r"(?:charges?|out|by)|gain(?:s|ed)?\s+(?:support|access|control|ground)|"
     r"growing\s+(?:concern|fear|calls?|number)|passed\s+(?:away|through|by)|"
     r"pass(?:ing)?\s+(?:away|through|by)|back(?:ed|ing)?\s+(?:down|off|away)|"
-    r"support(?:ers)?\s+of)\b",
+    r"support(?:ers)?\s+of|(?:no|any)\s+longer)\b",
     re.IGNORECASE,
 )
 

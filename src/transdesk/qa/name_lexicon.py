@@ -24,7 +24,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
     대통령 당선인 당선자 위원장 부위원장 국무위원장 장관 차관 차관보 의원 총리 부총리 대표 원내대표 최고위원 사무총장
     회장 부회장 관장 사장 부사장 이사 이사장 전무 상무 대표이사 고문 씨 여사 옹 군 양 님 교수 박사 연구원 감독 코치 선수
     주장 대사 공사 영사 장군 대장 중장 소장 국장 실장 차장 총장 처장 청장 원장 부장 부부장 과장 팀장 본부장 단장
-    지사 도지사 시장 구청장 군수 기자 특파원 앵커 판사 검사 검사장 검찰총장 대법원장 대법관 재판장 변호사 의장
+    지사 도지사 시장 구청장 군수 기자 특파원 앵커 판사 검사 검사장 검찰총장 대법원장 대법관 재판관 헌법재판관 재판장 변호사 의장
     부의장 후보 후보자 대변인 수석 비서관 비서실장 행정관 지도자 총비서 비서 주석 서기장 외무상 국방상 작가 배우
     가수 시인 화가 회원 사무국장 총재 부총재 행장 대주교 추기경 신부 목사 스님 경위 경감 경정 총경 경장 순경 조사관
     """.split()
@@ -91,3 +91,6 @@ ENGLISH_STAND_INS: frozenset[str] = frozenset(
     congresswoman councilor councillor
     """.split()
 )
+
+# words shaped like a family name and a given name that are neither: 이슬람 (Islam)
+NOT_NAMES: frozenset[str] = frozenset("이슬람 이라크 이란인 신부님".split())

@@ -214,6 +214,9 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
     # durations with a name of their own: "6개월" half a year, "2주" a fortnight
     if after.startswith("개월") and value == 6:
         return re.search(r"\bhalf[\s-]+(?:a\s+)?year", english, re.IGNORECASE) is not None
+    # a trip of N nights and N+1 days is told by its days: "2박 3일" a three-day trip
+    if re.match(rf"박\s*{int(value) + 1}일", source[quantity.end :]):
+        return True
     if after.startswith("주") and value == 2:
         return re.search(r"\bfortnight", english, re.IGNORECASE) is not None
     return False

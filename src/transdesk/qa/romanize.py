@@ -124,9 +124,10 @@ GIVEN_NAME_SYLLABLES = set(
     "집찬창채천철청초총추춘충치칠탁태택판팔평표필하학한함해행향허헌혁현협형혜호홍화환활황회효후"
     "훈휘흠흥희"
     "검늘락별빛봄결샘솜"  # native-Korean and less common given-name syllables (하늘, 보검)
-    # rarer syllables of real given names (노태악, 이맹희, 김묵, 정약용); words a name-shaped
-    # reading would take for a person with a title are left out (신당 대표, 이적 선수, 나토)
-    "악견곡굉궁극긍낙랑뢰릉맹묘묵밀번변앙약억엄업존좌증징착찰척첨쾌풍항훤휴"
+    # rarer syllables of real given names (노태악, 이맹희, 김묵, 정약용, 윤하람); words a
+    # name-shaped reading would take for a person with a title are left out (신당 대표, 이적 선수,
+    # 나토), or listed in `name_lexicon.NOT_NAMES` (이슬람)
+    "악견곡굉궁극긍낙람랑뢰릉맹묘묵밀번변앙약억엄업존좌증징착찰척첨쾌풍항훤휴"
 )
 
 

@@ -43,6 +43,7 @@ from transdesk.qa.name_lexicon import (
     COMPOUND_SYLLABLES,
     ENGLISH_STAND_INS,
     INSTITUTION_SUFFIXES,
+    NOT_NAMES,
     PERSON_TITLES,
     PERSONAL_TITLES,
     PLACE_HEAD_TITLES,
@@ -69,12 +70,13 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&.\-]*[A-Za-z](?:\s+[A-Z]
 _WORD = re.compile(r"[A-Za-z]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 # a word, from its first Hangul syllable on ("![김정은", "(김정은")
-_EOJEOL = re.compile(r"[\uac00-\ud7a3]\S*")
+# a word, or one name of a list joined by middle dots ("오세린·한도윤 재판관": two justices)
+_EOJEOL = re.compile(r"[\uac00-\ud7a3][^\s·]*")
 # a word that opens inside parentheses glued to the word before: "형사25부(한승우 부장판사)는"
 _IN_PARENTHESES = re.compile(r"(?<=\S\()[\uac00-\ud7a3][^\s)]*")
 # an age (and affiliation) in parentheses right after the name, as reports introduce people:
 # "윤재석(28·한국전력)이", "최은서(45)"
-_AGE_IN_PARENTHESES = re.compile(r"\(\d{1,3}(?:\)|[·,]\s*)")
+_AGE_IN_PARENTHESES = re.compile(r"\(\d{1,3}(?:\)|[·,]\s*|$)")  # "(28)", "(28·한국전력)"
 # morphemes a name's word may end in: particles, endings, the copula
 _AFTER_NAME_TAGS = ("J", "E", "VCP", "XSV", "XSA", "S")
 # a particle glued to a common noun that Kiwi took for one proper noun ("고추가")
@@ -129,7 +131,7 @@ class KoreanName:
 
 def split_person_name(stem: str) -> tuple[str, str] | None:
     """(family name, given name) of a 2–4-syllable word shaped like a Korean personal name."""
-    if not 2 <= len(stem) <= 4 or not _HANGUL.fullmatch(stem):
+    if not 2 <= len(stem) <= 4 or not _HANGUL.fullmatch(stem) or stem in NOT_NAMES:
         return None
     sizes = {4: (2, 1), 3: (1, 2)}.get(len(stem), (1,))  # 남궁민: a two-syllable family name
     for size in sizes:

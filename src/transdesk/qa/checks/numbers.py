@@ -100,6 +100,15 @@ def _slashed(quantity: Quantity, text: str) -> bool:
 _APPROXIMATE_CONVERSION = re.compile(r"^\s*약|원|달러|유로|엔|파운드|위안")
 
 
+_TITLE_QUOTE = re.compile(r"['‘]([^'‘’]{2,40})['’]")
+
+
+def _in_a_title(quantity: Quantity, text: str) -> bool:
+    """A figure inside a quoted title ("'3분기 가계신용(잠정)' 통계"): English copy names the
+    report its own way, or only by what it says."""
+    return any(m.start(1) <= quantity.start < m.end(1) for m in _TITLE_QUOTE.finditer(text))
+
+
 def _in_parentheses(quantity: Quantity, text: str) -> bool:
     """Conversions such as "(약 2400억 원)" that English copy usually leaves out."""
     opened = text.rfind("(", 0, quantity.start)
@@ -287,7 +296,7 @@ class NumbersCheck:
                 quantity, text, english_dates
             ):
                 continue  # "8일부터 24일간" as "August 8-24"; "22에는" as "Tuesday"
-            minor = _in_parentheses(quantity, text) or (
+            minor = _in_parentheses(quantity, text) or _in_a_title(quantity, text) or (
                 (_part_of_a_name(quantity, text) or is_age_bracket(quantity, text, context.target))
                 and not changed
             )

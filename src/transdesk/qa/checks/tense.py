@@ -30,7 +30,9 @@ from transdesk.qa.korean_tense import (
 )
 
 _ENGLISH_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|going)\s+to|"
+    # "will", not the noun: "at will", "free will", "the will of the people"
+    r"(?<!at\s)(?<!free\s)(?<!good\s)(?<!the\s)(?<!own\s)(?<!political\s)"
+    r"\b(?:will(?!\s+of\b)|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|slated|due|going)\s+to|"
     r"(?:is|are)\s+(?:poised|about)\s+to)\b|'ll\b|"
     # "the government is to designate": an arrangement, not "the goal is to reduce"
     r"(?<!goal\s)(?<!aim\s)(?<!plan\s)(?<!task\s)(?<!idea\s)(?<!purpose\s)(?<!mission\s)"
