@@ -163,3 +163,12 @@ def test_a_figure_in_a_quoted_title_and_the_nights_of_a_trip(checker):
     trip = "이 대통령은 2박 3일간의 일정을 마치고 귀국한다."
     assert held(checker, trip, "Lee returns home, wrapping up a three-day trip.") == []
     assert held(checker, trip, "Lee returns home, wrapping up a four-day trip.")
+
+
+def test_a_court_division_number_and_the_years_since(checker):
+    court = "서울중앙지법 형사합의27부(한정우 부장판사)는 노 전 장관에게 징역 1년을 선고했다."
+    told = "A panel of the Seoul Central District Court led by Judge Han sentenced Rho to a year."
+    assert held(checker, court, told) == []
+    since = "현대캐피탈은 2024년 이후 2년 만에 정상에 올랐다."
+    assert held(checker, since, "Hyundai Capital won its first title since 2024.") == []
+    assert held(checker, since, "Hyundai Capital won its first title in three years.")

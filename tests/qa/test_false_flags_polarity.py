@@ -131,3 +131,35 @@ def test_a_level_not_regained_and_a_freeze_carry_the_negation(source: str, targe
 )
 def test_kept_tight_and_left_out_carry_the_negation(source: str, target: str) -> None:
     assert held(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kind"),
+    [
+        # a negated weight told by the stem's own sense; "lost" for 잃지 않았다
+        ("재판부는 \"국회의 기능을 방해한 것으로 죄질이 가볍지 않다\"고 판시했다.",
+         "The court ruled, \"As it obstructed the National Assembly, the offense is light.\"",
+         "negation_lost"),
+        # "unusual" renders 특이, not the negated 없다
+        ("합동참모본부는 \"현재까지 북한군의 특이 동향은 없다\"고 밝혔다.",
+         "The JCS said, \"So far there are unusual movements of the North Korean military.\"",
+         "negation_lost"),
+    ],
+)
+def test_lexical_words_that_render_other_words_carry_no_negation(source, target, kind) -> None:
+    assert held(source, target) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("감독은 \"선수들이 끝까지 집중력을 잃지 않았다\"고 말했다.",
+         "\"The players kept their focus right to the end,\" the coach said."),
+        ("재판부는 \"죄질이 가볍지 않다\"고 판시했다.", "The court ruled, \"The offense is serious.\""),
+        ("합동참모본부는 \"현재까지 북한군의 특이 동향은 없다\"고 밝혔다.",
+         "The JCS said there has been no unusual movement by the North Korean military."),
+        ("경찰은 진상을 규명하지 못했다고 밝혔다.", "Police said they failed to uncover the truth."),
+    ],
+)
+def test_the_same_told_right_pass(source: str, target: str) -> None:
+    assert held(source, target) == []

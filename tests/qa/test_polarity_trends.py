@@ -144,3 +144,11 @@ def test_a_length_compared_the_other_way_is_flipped():
     assert found.kind == "direction_flipped"
     assert findings(source, "The JCS put the range at about 800 km, shorter than claimed.") == []
     assert findings("그는 더 이상 길게 말하지 않았다.", "He no longer spoke at length.") == []
+
+
+def test_a_difference_in_number_told_the_other_way_is_flipped():
+    source = "현대캐피탈의 범실은 상대보다 13개 많았다."
+    (found,) = findings(source, "Hyundai Capital made 13 fewer errors than its opponent.")
+    assert found.kind == "direction_flipped"
+    assert findings(source, "Hyundai Capital made 13 more errors than its opponent.") == []
+    assert findings("많은 사람들이 모였다.", "Fewer people than expected gathered.") == []

@@ -142,8 +142,21 @@ _NOT_UN = frozenset(
         "unilateral",
         "unveil",
         "unveiled",
+        "unveils",
+        "unveiling",
         "unfold",
         "unfolded",
+        "unfolding",
+        "uncover",
+        "uncovered",
+        "uncovering",
+        "unearth",
+        "unearthed",
+        "unleash",
+        "unleashed",
+        "unload",
+        "unloaded",
+        "unpack",
         "unless",
         "until",
         "unto",
@@ -325,6 +338,11 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         r"their|its|rival|[A-Z]))",
         "down": r"los(?:e|es|ing|s|ses)|lost|losers?|runners?-up|(?:was|were|been)\s+(?:\w+ly\s+)?"
         r"(?:defeated|beaten)|defeats?\b(?!\s+(?:the|his|her|their|its))",
+    },
+    # a difference in number: 많다/적다 after a figure
+    "count": {
+        "up": r"more",
+        "down": r"fewer|less",
     },
     # lengths and distances compared: 길다/짧다
     "length": {

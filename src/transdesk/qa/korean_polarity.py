@@ -552,6 +552,17 @@ _add(_DIRECTION_VERBS, "길", "up", "length")  # "주장보다 짧은 거리": s
 _add(_DIRECTION_VERBS, "짧", "down", "length")
 _add(_DIRECTION_VERBS, "이기", "up", "contest")
 _add(_DIRECTION_VERBS, "패하", "down", "contest")
+# a difference in number: "13개 많았다" (13 more), "2명 적은" (two fewer)
+_COUNTS: dict[str, tuple[Direction, frozenset[str]]] = {}
+_add(_COUNTS, "많", "up", "count")
+_add(_COUNTS, "적", "down", "count")
+
+
+def _counted_before(morphemes: tuple[Morpheme, ...], i: int) -> bool:
+    """A figure and its counter just before: "13개 많았다", "2명 적은"."""
+    return i >= 2 and morphemes[i - 2].tag == "SN" and morphemes[i - 1].tag in ("NNB", "NNG")
+
+
 # a change of a change: "감소 폭 축소" (a smaller fall), "상승세 둔화" (a slower rise)
 _MARGIN_NOUNS = frozenset({"폭", "세", "률", "율", "속도", "규모", "폭이"})
 
@@ -575,6 +586,8 @@ def directions(text: str) -> list[DirectionMention]:
             entry = _LEVELS[m.form]  # "최저치": a record low, not "최저임금" (minimum wage)
         elif m.tag == "NNG":
             entry = _DIRECTION_NOUNS.get(_trend_stem(m) or m.form)
+        elif m.tag.startswith("VA") and m.form in _COUNTS and _counted_before(morphemes, i):
+            entry = _COUNTS[m.form]  # "실책이 13개 많았다": 13 more, not "많은 사람"
         elif m.tag.startswith("VV") or m.tag.startswith("VA"):
             entry = _DIRECTION_VERBS.get(m.form)
         else:

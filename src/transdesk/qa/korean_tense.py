@@ -96,15 +96,23 @@ def _is_future(morphemes: tuple[Morpheme, ...], i: int) -> bool:
         return False  # "대응 방안을 논의했다": discussed countermeasures, a past act
     if morpheme.tag.startswith("NN") and following in ("보다", "대로", "치"):
         return False  # "당초 예상보다 덜 걷혔다" (less than expected), "예상치를 웃돌았다"
+    after = morphemes[i + 2] if i + 2 < len(morphemes) else None
+    if morpheme.tag.startswith("NN") and following == "이" and after and after.tag == "ETM":
+        return False  # "열릴 예정인 정상회담": the summit's prospect, in a relative clause
     return morpheme.form in _FUTURE_FORMS and morpheme.tag.startswith(("N", "M", "E", "V"))
+
+
+# verbs of saying that make the plan their object a thing shown, not a prospect reported:
+# "방안을 공개한 바 있다" (unveiled the plan)
+_DISCLOSING = frozenset({"공개", "발표"})
 
 
 def _object_of_past(morphemes: tuple[Morpheme, ...], i: int) -> bool:
     """The noun at `i`, with its object particle, is the object of the next predicate, and that
     predicate is past and no verb of saying ("방안을 논의했다"; not "계획을 밝혔다", which reports
     the plan, nor "계획을 세울 것", a prospect of its own)."""
-    rest = morphemes[i + 2 : i + 6]
-    if not rest or rest[0].form in _SPEECH_VERBS:
+    rest = [m for m in morphemes[i + 2 : i + 8] if m.tag != "MAG"][:4]  # "방안을 처음 공개한"
+    if not rest or rest[0].form in _SPEECH_VERBS and rest[0].form not in _DISCLOSING:
         return False
     for m, nxt in zip(rest, (*rest[1:], None), strict=True):
         if m.tag.startswith(("VV", "XSV")) or (m.tag == "NNG" and nxt and nxt.tag == "XSV"):

@@ -21,6 +21,11 @@ _SENSES: dict[str, str] = {
     "놓치": r"miss(?:es|ed|ing)?|lost|los(?:e|es|ing)|let\s+\w+\s+slip|passed\s+up",
     "빠뜨리": r"omit\w*|left\s+out|leav(?:e|es|ing)\s+out|miss(?:es|ed|ing)?",
     "빼놓": r"omit\w*|left\s+out|leav(?:e|es|ing)\s+out|miss(?:es|ed|ing)?",
+    # losing: 잃지 않다 (kept their focus, held on to)
+    "잃": r"los(?:e|es|ing|t)",
+    # weight: 가볍지 않다 (serious), 무겁지 않다 (light)
+    "가볍": r"light|lenient|minor|mild|trivial",
+    "무겁": r"heavy|severe|grave|serious",
     # stopping: 멈추지 않다, 그치지 않다, 끊이지 않다 (continue, keep on)
     "멈추": r"stop\w*|halt\w*|ceas\w*|paus\w*|end(?:s|ed)?",
     "그치": r"stop\w*|halt\w*|ceas\w*|end(?:s|ed)?",

@@ -214,6 +214,11 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
     # durations with a name of their own: "6개월" half a year, "2주" a fortnight
     if after.startswith("개월") and value == 6:
         return re.search(r"\bhalf[\s-]+(?:a\s+)?year", english, re.IGNORECASE) is not None
+    # "2024년 이후 2년 만에" told as "since 2024": the years between are the span since
+    before = source[max(0, quantity.start - 12) : quantity.start]
+    since = re.search(r"(\d{4})년\s*(?:이후|이래)\s*$", before)
+    if after.startswith("년") and since and re.search(rf"\bsince\s+{since[1]}\b", english):
+        return True
     # a trip of N nights and N+1 days is told by its days: "2박 3일" a three-day trip
     if re.match(rf"박\s*{int(value) + 1}일", source[quantity.end :]):
         return True

@@ -48,6 +48,10 @@ CORE_SPEECH_VERBS = frozenset(
         "논평",
         "증언",
         "진술",
+        "판시",  # a court's ruling: "...가볍지 않다고 판시했다" (ruled the offence was serious)
+        "발언",
+        "토로",
+        "호소",
         "통보",
         "시사",
         # thinking, expecting and judging

@@ -103,6 +103,18 @@ _APPROXIMATE_CONVERSION = re.compile(r"^\s*약|원|달러|유로|엔|파운드|�
 _TITLE_QUOTE = re.compile(r"['‘]([^'‘’]{2,40})['’]")
 
 
+# a court's division by its number: "형사합의27부", "민사25부", "형사2부"
+_COURT_DIVISION = re.compile(r"(?:형사|민사|행정|가사)(?:합의|항소|단독)?\s?$")
+
+
+def _names_a_division(quantity: Quantity, text: str) -> bool:
+    """English copy often names the panel by its judge ("a panel led by Judge Han"), not by the
+    division's number: a number left out there is for the editor."""
+    return text[quantity.end : quantity.end + 1] == "부" and bool(
+        _COURT_DIVISION.search(text[max(0, quantity.start - 6) : quantity.start])
+    )
+
+
 def _in_a_title(quantity: Quantity, text: str) -> bool:
     """A figure inside a quoted title ("'3분기 가계신용(잠정)' 통계"): English copy names the
     report its own way, or only by what it says."""
@@ -296,7 +308,11 @@ class NumbersCheck:
                 quantity, text, english_dates
             ):
                 continue  # "8일부터 24일간" as "August 8-24"; "22에는" as "Tuesday"
-            minor = _in_parentheses(quantity, text) or _in_a_title(quantity, text) or (
+            minor = (
+                _in_parentheses(quantity, text)
+                or _in_a_title(quantity, text)
+                or _names_a_division(quantity, text)
+            ) or (
                 (_part_of_a_name(quantity, text) or is_age_bracket(quantity, text, context.target))
                 and not changed
             )

@@ -36,6 +36,7 @@ import re
 
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
+from transdesk.qa.coverage import rendering_stems
 from transdesk.qa.english import split_english
 from transdesk.qa.english_polarity import DirectionWord
 from transdesk.qa.english_polarity import directions as english_directions
@@ -99,6 +100,29 @@ def _predicate(source: str, negation: Negation) -> str:
         following = source.find(" ", end + 1)
         end = len(source) if following < 0 else following  # "안 갔다": the verb after
     return source[start:end].strip(_PUNCTUATION)
+
+
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _without_renderings(source: str, negated: tuple[Negation, ...], english: str) -> str:
+    """The English without the words that render the source's other words: "unusual" for "특이"
+    ("특이 동향은 없다" as "there are unusual movements") is no negation of the predicate."""
+    kept = source
+    for negation in negated:
+        start = source.rfind(" ", 0, negation.start) + 1
+        end = source.find(" ", negation.end)
+        end = len(source) if end < 0 else end
+        kept = kept[:start] + " " * (end - start) + kept[end:]
+    stems = rendering_stems(kept, english)
+    if not stems:
+        return english
+
+    def blank(match: re.Match[str]) -> str:
+        word = match.group(0).lower()
+        return " " * len(word) if word in stems or word.rstrip("s") in stems else match.group(0)
+
+    return _ENGLISH_WORD.sub(blank, english)
 
 
 def _closes_with_reason(source: str, negation: Negation) -> bool:
@@ -186,7 +210,9 @@ class PolarityCheck:
             return []  # a clear negation carries it: "did not forget", "nobody came"
         if _NOT_YET.search(context.source) and _STILL.search(english):
             return []  # "아직 잡히지 않았다": "the blaze was still burning"
-        lexical = mentions_negation(english)
+        lexical = mentions_negation(english) and mentions_negation(
+            _without_renderings(context.source, main, english)
+        )
         lost: list[tuple[Negation, str | None]] = []
         for negation in main:
             if negation.stem is not None and has_opposite(negation.stem):

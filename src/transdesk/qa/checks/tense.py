@@ -70,7 +70,9 @@ _ENGLISH_SPEECH = re.compile(
     r"stressed|explained|reported|reports|claimed|insisted|wrote|declared|confirmed|predicted|"
     r"argued|vowed|pledged|promised|expects?|expected|believes?|believed|thinks?|thought|"
     r"hopes?|hoped|according\s+to|quoted|statement\s+that|announcement\s+that|confident|sure|"
-    r"convinced|certain|predicts?|forecasts?)\b",
+    r"convinced|certain|predicts?|"
+    # the verb, not the noun: "forecast that", not "typhoon forecasts at a briefing"
+    r"forecast(?:s|ed)?(?=\s+(?:that|it|he|she|they|a|an|the|\d)\b))\b",
     re.IGNORECASE,
 )
 # words that open a clause of their own before a future: "in what will be", "when it will"
@@ -81,6 +83,11 @@ _SUBORDINATOR = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"“”"
+# a decision taken: "늘리기로 의결했다", "하기로 합의했다"; and its English
+_DECISION = re.compile(r"기로\s*(?:의결|합의|결정|결의|확정)")
+_DECIDED = re.compile(
+    r"\b(?:decided|agreed|voted|approved|resolved|endorsed|adopted|passed|settled)\b", re.I
+)
 # where one Korean sentence ends and the next begins: "마쳤다. 누리호 ..."
 _KOREAN_SENTENCE_END = re.compile(r"(?<=[다요]\.)\s+(?=\S)")
 
@@ -136,7 +143,7 @@ class TenseCheck:
         spoken = _FUTURE_SPEECH.search(context.target)
         if spoken and clause.past and clause.speech:
             return [self._past_as_future(spoken)]
-        main, reported = _english_futures(context.target, plans=not future)
+        main, reported = _english_futures(context.target, plans=not future or dated_past)
         stated = _FUTURE_STATEMENT.search(context.target)
         if (
             stated
@@ -147,6 +154,14 @@ class TenseCheck:
             and (not clause.content_future or statement_made(context.source))
         ):
             return [self._past_as_future(stated)]
+        if clause.past and clause.future and dated_past and _DECISION.search(context.source):
+            # "지난 27일 이사회를 열어 ... 늘리기로 의결했다": the decision is dated and past, so a
+            # future on the meeting ("will hold a board meeting on the 27th") with no past verb
+            # of deciding beside it makes the decision itself coming
+            main, _ = _english_futures(context.target, plans=True)
+            if main and not _DECIDED.search(context.target):
+                return [self._past_as_future(main)]
+            return []
         if not clause.past or clause.future:
             return []
         if clause.speech:
