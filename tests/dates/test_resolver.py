@@ -98,3 +98,8 @@ def test_impossible_dates_are_dropped_not_raised():
 def test_a_month_after_지난_or_오는_is_the_one_before_or_after_the_dateline(text, dateline, first):
     (mention,) = resolve_dates(text, dateline)
     assert mention.first == first
+
+
+def test_the_same_day_is_the_day_of_the_article():
+    (mention,) = resolve_dates("같은 날 서울에서는 회담이 열렸다.", D(2026, 12, 3))
+    assert mention.first == D(2026, 12, 3)

@@ -172,3 +172,13 @@ def test_a_court_division_number_and_the_years_since(checker):
     since = "현대캐피탈은 2024년 이후 2년 만에 정상에 올랐다."
     assert held(checker, since, "Hyundai Capital won its first title since 2024.") == []
     assert held(checker, since, "Hyundai Capital won its first title in three years.")
+
+
+def test_listed_bodies_and_a_span_in_months(checker):
+    bodies = "이번 연구에는 극지연구소와 서울대, 부산대, 미국 콜로라도대 등 4개 기관이 참여했다."
+    told = "Researchers from KOPRI, Seoul National University, Pusan National University and the " \
+        "University of Colorado took part in the study."
+    assert held(checker, bodies, told) == []
+    span = "양국 통상장관이 만난 것은 약 1년 1개월 만이다."
+    assert held(checker, span, "It was the trade ministers' first meeting in about 13 months.") == []
+    assert held(checker, span, "It was the trade ministers' first meeting in about 14 months.")

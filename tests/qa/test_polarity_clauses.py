@@ -197,3 +197,41 @@ def test_a_negation_lost_beside_a_cause_or_a_reason_is_held(source, target):
 )
 def test_reasons_quotes_and_what_is_still_going_on_pass(source, target):
     assert findings(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a negated condition told as a plain "if", whatever else the sentence negates
+        ("헌재는 국회가 올해 말까지 법을 고치지 않으면 해당 조항의 효력이 상실된다고 밝혔다.",
+         "The court said that if the Assembly revises the law by year's end, the provision will "
+         "lose its effect."),
+        ("응답자들은 \"처우가 개선되지 않으면 3년 안에 일을 그만두겠다\"고 답했다.",
+         "Respondents said, \"If the treatment is improved, I will quit within three years.\""),
+        # 아직 ... 않은 told with "already"
+        ("이는 북한이 아직 공식 인정하지 않은 파병 사실을 뒷받침하는 정황이다.",
+         "This supports the deployment, which North Korea has already officially acknowledged."),
+    ],
+)
+def test_a_negated_condition_or_a_not_yet_told_affirmatively_is_held(source, target):
+    (found,) = findings(source, target)
+    assert found.kind == "negation_lost"
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("헌재는 국회가 올해 말까지 법을 고치지 않으면 해당 조항의 효력이 상실된다고 밝혔다.",
+         "The court said the provision would lose effect unless the Assembly revised the law."),
+        ("헌재는 국회가 올해 말까지 법을 고치지 않으면 해당 조항의 효력이 상실된다고 밝혔다.",
+         "The court said the provision would lose effect if the Assembly failed to revise the law."),
+        ("이는 북한이 아직 공식 인정하지 않은 파병 사실을 뒷받침하는 정황이다.",
+         "This supports the deployment, which North Korea has yet to officially acknowledge."),
+        ("웹툰 원작 드라마가 흥행에 성공한 것은 이번이 처음은 아니다.",
+         "Webtoon adaptations have been hits before."),
+        ("개정안이 발의됐지만 여야 이견으로 상임위원회 문턱을 넘지 못했다.",
+         "A revision was proposed, but it has stalled in committee amid differences."),
+    ],
+)
+def test_the_same_told_right_pass(source, target):
+    assert findings(source, target) == []

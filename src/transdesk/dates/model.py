@@ -75,6 +75,7 @@ YEAR_PARTS = {
 MONTH_PARTS = {"초": (1, 10), "상순": (1, 10), "중순": (11, 20), "하순": (21, 31), "말": (21, 31)}
 REFERENCES = {
     "이날": (0, "today"),
+    "같은 날": (0, "today"),  # "같은 날 서울에서는": the day just named, the dateline's own
     "당일": (0, "today"),
     "오늘": (0, "today"),
     "전날": (-1, "yesterday"),

@@ -102,7 +102,7 @@ _WIDER_NEGATION = re.compile(
     r"h(?:old|olds|eld|olding)\s+(?:its|their|his|her|the)\s+(?:place|ground|position|lead)|"
     r"(?:h[eo]ld|holds|holding|k(?:ept|eep|eeps|eeping)|le(?:ft|ave|aves|aving))\s+"
     r"(?:[\w'-]+\s+){0,5}?(?:steady|unchanged|on\s+hold|intact|in\s+place|frozen|tight|firm|"
-    r"closed|shut)|left\s+out|leav(?:e|es|ing)\s+out|omit\w*|"
+    r"closed|shut)|left\s+out|leav(?:e|es|ing)\s+out|omit\w*|stall(?:s|ed|ing)?|"
     r"(?:decid|vot|advis|warn|argu|cho)(?:e|es|ed|ing|se|sing)?\s+against|"
     r"il(?:legitim|licit|logic)\w*|ir(?:relevan|respons|revers|replac|rational)\w*|"
     r"in(?:abil|capab|access|eligib|effect|decis|compat|conceiv|consisten|visib|activ)\w*|"

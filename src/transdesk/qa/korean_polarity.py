@@ -492,6 +492,27 @@ def stated_negations(text: str) -> tuple[Negation, ...]:
     return tuple(found)
 
 
+_CONDITIONS = frozenset({"면", "으면", "다면", "ᆫ다면", "는다면", "라면"})
+
+
+def conditional_negations(text: str) -> tuple[Negation, ...]:
+    """The negations of conditions ("법을 고치지 않으면": unless the law is revised), not those
+    negated again by the next clause ("-지 않으면 안 된다": must)."""
+    found: list[Negation] = []
+    for sentence in _sentences(analyse(text)):
+        clauses = _predicates(sentence)
+        for index, (start, end) in enumerate(clauses[:-1]):
+            ending = _ending(sentence, start, end)
+            if ending is None or ending.tag != "EC" or ending.form not in _CONDITIONS:
+                continue
+            if _negations(sentence, *clauses[index + 1]):
+                continue
+            negated = _negations(sentence, start, end)
+            if len(negated) == 1:
+                found.extend(negated)
+    return tuple(found)
+
+
 def _any_cue(morphemes: tuple[Morpheme, ...]) -> bool:
     if _negations(morphemes, 0, len(morphemes)):
         return True

@@ -315,15 +315,42 @@ _TITLED_PERSON = re.compile(
 _LISTED_BEFORE = re.compile(r"등\s*$")
 
 
+_LIST_COUNTERS = ("명", "개 기관", "개기관", "곳", "개국", "개사", "개 대학", "개 단체", "개 팀")
+# the items of a Korean list: "극지연구소와 서울대, 부산대, 미국 콜로라도대 등"
+_LIST_SEPARATOR = re.compile(r",\s*|(?<=[\uac00-\ud7a3])(?:와|과)\s+|\s+및\s+")
+
+
 def is_count_of_listed(quantity: Quantity, source: str, english: str) -> bool:
-    """ "등 3명" after three people named with their titles, which English tells by listing
-    them: the count is the list's length, and the English says no other count of people."""
-    if not 2 <= quantity.value <= 6 or not source[quantity.end :].lstrip().startswith("명"):
+    """ "등 3명" after three people named with their titles, "등 4개 기관" after four bodies
+    named, which English tells by listing them: the count is the list's length, and the English
+    joins as many items."""
+    rest = source[quantity.end :].lstrip()
+    if not 2 <= quantity.value <= 8 or not rest.startswith(_LIST_COUNTERS):
         return False
     before = source[: quantity.start]
     if not _LISTED_BEFORE.search(before):
         return False
     clause = re.split(r"[.?!]\s", before)[-1]
-    listed = len(_TITLED_PERSON.findall(clause))
     joined = len(re.findall(r",|\band\b", english))
+    if rest.startswith("명"):
+        listed = len(_TITLED_PERSON.findall(clause))
+    else:
+        subject = re.split(r"(?:에는|에서는|은|는|이|가)\s", _LISTED_BEFORE.sub("", clause))[-1]
+        listed = len([item for item in _LIST_SEPARATOR.split(subject) if item.strip()])
     return listed == quantity.value and joined >= quantity.value - 1
+
+
+def is_span_in_months(quantity: Quantity, source: str, english: str) -> bool:
+    """ "1년 1개월" told in months ("13 months"): either figure of the span is in the total."""
+    if quantity.spelled or quantity.value != int(quantity.value):
+        return False
+    value = int(quantity.value)
+    months = re.match(r"\s*년\s*(\d{1,2})\s*개월", source[quantity.end :])
+    years = re.search(r"(\d{1,2})\s*년\s*$", source[max(0, quantity.start - 6) : quantity.start])
+    if months:
+        total = value * 12 + int(months[1])
+    elif years and source[quantity.end :].lstrip().startswith("개월"):
+        total = int(years[1]) * 12 + value
+    else:
+        return False
+    return re.search(rf"\b{total}\s+months?\b", english) is not None

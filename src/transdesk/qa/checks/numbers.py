@@ -26,6 +26,7 @@ from transdesk.qa.number_forms import (
     is_age_bracket,
     is_approximate_range,
     is_count_of_listed,
+    is_span_in_months,
     is_bare_day,
     is_clock_time,
     is_day_of_english_date,
@@ -261,6 +262,8 @@ class NumbersCheck:
         for i in figures.open_source():
             quantity = source[i]
             rival = self._rival(figures, i, explained) or self._word_rival(figures, i, explained)
+            if rival is not None and is_span_in_months(quantity, text, context.target):
+                continue  # "1년 1개월" as "13 months": the rival is the same span
             if rival is not None:
                 findings.append(self._changed(quantity, rival))
                 continue
@@ -364,6 +367,7 @@ class NumbersCheck:
             or is_sweep(quantity, source, english)
             or is_era_year(quantity, source, english)
             or is_count_of_listed(quantity, source, english)
+            or is_span_in_months(quantity, source, english)
         )
 
     def _added(self, quantity: Quantity) -> Finding:

@@ -50,6 +50,7 @@ from transdesk.qa.korean_polarity import (
     DirectionMention,
     Negation,
     compounds_change,
+    conditional_negations,
     read_negation,
     stated_negations,
 )
@@ -73,6 +74,9 @@ _REASON_ENDINGS = ("다며", "라며", "다면서", "라면서", "냐며")
 # "not yet" in Korean (아직 ... 않았다), which English tells as what is still going on
 _NOT_YET = re.compile(r"아직|여전히|여태")
 _STILL = re.compile(r"\b(?:still|yet|remain\w*|so\s+far|pending|continu\w+|ongoing)\b", re.I)
+# "not the first time" (처음이 아니다), which English tells as what happened before
+_NOT_THE_FIRST = re.compile(r"처음(?:은|이|도)?\s*아니")
+_BEFORE = re.compile(r"\b(?:before|again|previously|earlier|already)\b", re.IGNORECASE)
 # the English of such a reason, after the main clause: ", saying the risk was not high"
 _REASON_CLAUSE = re.compile(
     r",\s+(?:saying|citing|noting|arguing|claiming|explaining|insisting|"
@@ -125,6 +129,54 @@ def _without_renderings(source: str, negated: tuple[Negation, ...], english: str
     return _ENGLISH_WORD.sub(blank, english)
 
 
+# the English of a condition: "if the National Assembly revises the law," up to its comma
+_IF_CLAUSE = re.compile(r"\b(?:if|provided|as\s+long\s+as)\b([^,;:.]*)", re.IGNORECASE)
+_UNLESS = re.compile(r"\b(?:unless|otherwise|or\s+else|failing\s+which)\b", re.IGNORECASE)
+
+
+def _condition_lost(
+    conditions: tuple[Negation, ...], context: CheckContext
+) -> list[tuple[Negation, str | None]]:
+    """A negated condition ("법을 고치지 않으면": unless the law is revised) whose English "if"
+    clause carries no negation of any kind and no "unless" anywhere: "if the Assembly revises the
+    law" says the opposite, whatever else the sentence negates."""
+    english = context.target
+    clauses = [m.group(1) for m in _IF_CLAUSE.finditer(english)]
+    if not conditions or len(clauses) != len(conditions) or _UNLESS.search(english):
+        return []
+    if any(mentions_negation(clause) for clause in clauses):
+        return []
+    return [(n, None) for n in conditions]
+
+
+# "아직 공식 인정하지 않은" (has yet to acknowledge) told with "already": the one word English never
+# uses for a "not yet"
+_ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
+
+
+def _yet_made_already(context: CheckContext) -> list[tuple[Negation, str | None]]:
+    source, english = context.source, context.target
+    if "아직" not in source or not _ALREADY.search(english) or negations(english):
+        return []
+    after = source.index("아직")
+    negated = [n for n in read_negation(source[after:]).main] or list(
+        stated_negations(source[after:])
+    )
+    if not negated and not _NEGATED_SOON.search(source[after:]):
+        return []
+    where = negated[0] if negated else None
+    if where is None:
+        span = _NEGATED_SOON.search(source[after:])
+        where = Negation(span.group(0), after + span.start(), after + span.end())  # type: ignore[union-attr]
+    else:
+        where = Negation(where.form, after + where.start, after + where.end, where.stem)
+    return [(where, "already")]
+
+
+# a negation on the predicate that follows 아직 within a few words, relative clauses included
+_NEGATED_SOON = re.compile(r"^아직\s+(?:\S+\s+){0,3}?\S*?(?:지\s*않|지\s*못|못\s|안\s|없)")
+
+
 def _closes_with_reason(source: str, negation: Negation) -> bool:
     """The negated predicate is the one the -며 clause closes ("중단하지 않을 것이라며 밝혔다"):
     what it says is the statement reported, not a reason beside it."""
@@ -154,6 +206,12 @@ class PolarityCheck:
         if not lost and not reading.main:
             lost = self._lost_in_clause(stated_negations(context.source), context)
             where = "a predicate of its own clause"
+        if not lost:
+            lost = _condition_lost(conditional_negations(context.source), context)
+            where = "the condition of its clause" if lost else where
+        if not lost:
+            lost = _yet_made_already(context)
+            where = "a predicate with 아직 (not yet)" if lost else where
         if not lost and reading.main:
             outnumbered = self._outnumbered(reading.main, context)
             if outnumbered:
@@ -210,6 +268,8 @@ class PolarityCheck:
             return []  # a clear negation carries it: "did not forget", "nobody came"
         if _NOT_YET.search(context.source) and _STILL.search(english):
             return []  # "아직 잡히지 않았다": "the blaze was still burning"
+        if _NOT_THE_FIRST.search(context.source) and _BEFORE.search(english):
+            return []  # "처음은 아니다": "have been hits before"
         lexical = mentions_negation(english) and mentions_negation(
             _without_renderings(context.source, main, english)
         )
