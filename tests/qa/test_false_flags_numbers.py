@@ -180,5 +180,5 @@ def test_listed_bodies_and_a_span_in_months(checker):
         "University of Colorado took part in the study."
     assert held(checker, bodies, told) == []
     span = "양국 통상장관이 만난 것은 약 1년 1개월 만이다."
-    assert held(checker, span, "It was the trade ministers' first meeting in about 13 months.") == []
-    assert held(checker, span, "It was the trade ministers' first meeting in about 14 months.")
+    assert held(checker, span, "It was the ministers' first meeting in about 13 months.") == []
+    assert held(checker, span, "It was the ministers' first meeting in about 14 months.")

@@ -224,7 +224,7 @@ def test_a_negated_condition_or_a_not_yet_told_affirmatively_is_held(source, tar
         ("헌재는 국회가 올해 말까지 법을 고치지 않으면 해당 조항의 효력이 상실된다고 밝혔다.",
          "The court said the provision would lose effect unless the Assembly revised the law."),
         ("헌재는 국회가 올해 말까지 법을 고치지 않으면 해당 조항의 효력이 상실된다고 밝혔다.",
-         "The court said the provision would lose effect if the Assembly failed to revise the law."),
+         "The court said the provision would lose effect if the Assembly failed to revise it."),
         ("이는 북한이 아직 공식 인정하지 않은 파병 사실을 뒷받침하는 정황이다.",
          "This supports the deployment, which North Korea has yet to officially acknowledge."),
         ("웹툰 원작 드라마가 흥행에 성공한 것은 이번이 처음은 아니다.",

@@ -164,13 +164,13 @@ def _yet_made_already(context: CheckContext) -> list[tuple[Negation, str | None]
     )
     if not negated and not _NEGATED_SOON.search(source[after:]):
         return []
-    where = negated[0] if negated else None
-    if where is None:
-        span = _NEGATED_SOON.search(source[after:])
-        where = Negation(span.group(0), after + span.start(), after + span.end())  # type: ignore[union-attr]
-    else:
-        where = Negation(where.form, after + where.start, after + where.end, where.stem)
-    return [(where, "already")]
+    if negated:
+        first = negated[0]
+        moved = Negation(first.form, after + first.start, after + first.end, first.stem)
+        return [(moved, "already")]
+    soon = _NEGATED_SOON.search(source[after:])
+    assert soon is not None
+    return [(Negation(soon.group(0), after + soon.start(), after + soon.end()), "already")]
 
 
 # a negation on the predicate that follows 아직 within a few words, relative clauses included
