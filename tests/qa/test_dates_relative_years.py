@@ -58,3 +58,9 @@ def test_a_written_year_told_relative_without_a_dateline_is_for_the_editor():
     assert [f.kind for f in DatesCheck().run(CheckContext(source, target))] == ["date_missing"]
     assert _held(source, target, dt.date(2025, 3, 1)) == []
     assert _held(source, target, dt.date(2026, 3, 1)) == ["date_missing"]
+
+
+def test_last_month_beside_a_year_of_its_own_is_last_month():
+    source = "지난달 은행권 가계대출은 5조8천억 원 늘어 2021년 7월 이후 가장 큰 증가 폭을 기록했다."
+    target = "Bank loans grew by 5.8 trillion won last month, the most since July 2021."
+    assert _held(source, target, dt.date(2026, 11, 20)) == []

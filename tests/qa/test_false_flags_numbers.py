@@ -182,3 +182,24 @@ def test_listed_bodies_and_a_span_in_months(checker):
     span = "양국 통상장관이 만난 것은 약 1년 1개월 만이다."
     assert held(checker, span, "It was the ministers' first meeting in about 13 months.") == []
     assert held(checker, span, "It was the ministers' first meeting in about 14 months.")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # 서명 (signing) is no 서 (three) + 명
+        ("양측은 지난해 3월 협상을 타결한 지 1년 9개월 만에 서명에 이르렀다.",
+         "The signing came one year and nine months after the two sides wrapped up the talks in "
+         "March last year."),
+        ("저축은행과 상호금융 등 2금융권에도 똑같이 적용된다.",
+         "The rules apply equally to secondary lenders such as savings banks."),
+        ("큐비트의 결맞음 시간은 평균 150마이크로초로 늘었다.",
+         "Coherence time rose to an average of 150 microseconds."),
+    ],
+)
+def test_words_that_hold_a_numeral_and_small_units(checker, source, target):
+    assert held(checker, source, target) == []
+
+
+def test_microseconds_told_as_milliseconds_are_a_changed_unit(checker):
+    assert held(checker, "결맞음 시간은 평균 150마이크로초로 늘었다.", "It rose to 150 milliseconds.")

@@ -246,3 +246,9 @@ def test_names_joined_by_a_middle_dot_and_after_an_age_are_each_read():
     assert [n.form for n in find_korean_names("윤재석(28·한국전력)이 우승했다.")] == ["윤재석"]
     assert [n.form for n in find_korean_names("배우 윤하람이 상을 받았다.")] == ["윤하람"]
     assert find_korean_names("이슬람 반군과 교전했다.") == []
+
+
+def test_a_body_s_short_name_told_by_its_acronym_is_for_the_editor():
+    source = "표준연이 앞서 공개한 20큐비트 시스템보다 큐비트 수를 5배로 늘린 것이다."
+    assert held(source, "It has five times as many qubits as the system KRISS unveiled.") == []
+    assert held(source, "It has five times the qubits of the system the institute unveiled.") == []

@@ -152,3 +152,10 @@ def test_a_difference_in_number_told_the_other_way_is_flipped():
     assert found.kind == "direction_flipped"
     assert findings(source, "Hyundai Capital made 13 more errors than its opponent.") == []
     assert findings("많은 사람들이 모였다.", "Fewer people than expected gathered.") == []
+
+
+def test_an_adjective_made_a_change_is_a_direction():
+    source = "변동금리 하단은 석 달 전보다 낮아진 연 3.8%였다."
+    (found,) = findings(source, "The floor was 3.8 percent a year, higher than three months ago.")
+    assert found.kind == "direction_flipped"
+    assert findings(source, "The floor was 3.8 percent a year, lower than three months ago.") == []

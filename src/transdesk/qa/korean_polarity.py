@@ -579,6 +579,20 @@ _add(_COUNTS, "많", "up", "count")
 _add(_COUNTS, "적", "down", "count")
 
 
+# an adjective made a change with -어지다, as kiwi splits it: "낮아진" is 낮 + 어 + 지 + ᆫ
+_BECOMING = {"낮": "낮아지", "높": "높아지", "작": "작아지", "크": "커지"}
+
+
+def _becomes(morphemes: tuple[Morpheme, ...], i: int) -> bool:
+    return (
+        i + 2 < len(morphemes)
+        and morphemes[i + 1].tag == "EC"
+        and morphemes[i + 1].form in ("어", "아")
+        and morphemes[i + 2].tag == "VX"
+        and morphemes[i + 2].form == "지"
+    )
+
+
 def _counted_before(morphemes: tuple[Morpheme, ...], i: int) -> bool:
     """A figure and its counter just before: "13개 많았다", "2명 적은"."""
     return i >= 2 and morphemes[i - 2].tag == "SN" and morphemes[i - 1].tag in ("NNB", "NNG")
@@ -609,6 +623,8 @@ def directions(text: str) -> list[DirectionMention]:
             entry = _DIRECTION_NOUNS.get(_trend_stem(m) or m.form)
         elif m.tag.startswith("VA") and m.form in _COUNTS and _counted_before(morphemes, i):
             entry = _COUNTS[m.form]  # "실책이 13개 많았다": 13 more, not "많은 사람"
+        elif m.tag.startswith("VA") and m.form in _BECOMING and _becomes(morphemes, i):
+            entry = _DIRECTION_VERBS.get(_BECOMING[m.form])  # "낮아진": kiwi's 낮 + 어 + 지
         elif m.tag.startswith("VV") or m.tag.startswith("VA"):
             entry = _DIRECTION_VERBS.get(m.form)
         else:

@@ -219,6 +219,12 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
     since = re.search(r"(\d{4})년\s*(?:이후|이래)\s*$", before)
     if after.startswith("년") and since and re.search(rf"\bsince\s+{since[1]}\b", english):
         return True
+    # "2금융권" (the second tier: savings banks, card firms) is named, not numbered
+    if after.startswith("금융권") and value in (1, 2):
+        tier = r"\b(?:commercial\s+)?banks?\b|first[\s-]tier" if value == 1 else (
+            r"\bsecondary\b|second[\s-]tier|non-?bank"
+        )
+        return re.search(tier, english, re.IGNORECASE) is not None
     # a trip of N nights and N+1 days is told by its days: "2박 3일" a three-day trip
     if re.match(rf"박\s*{int(value) + 1}일", source[quantity.end :]):
         return True

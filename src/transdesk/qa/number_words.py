@@ -35,6 +35,8 @@ _UNITS = {
     "여덟": 8,
     "아홉": 9,
 }
+# numerals that are also the first syllable of common words: read only when written apart
+_RARE_FORMS = frozenset({"서", "석", "넉"})
 _TENS = {
     "열": 10, "스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80,
     "아흔": 90,
@@ -129,6 +131,8 @@ def korean_number_words(text: str) -> list[Quantity]:
         if value is None:
             continue
         ordinal = form.endswith("째") or form == "첫"
+        if form in _RARE_FORMS and following is not None and following.start == morpheme.end:
+            continue  # "서명에" (signing) read as 서 + 명: these numerals stand apart, "석 달"
         if ordinal or (following is not None and _is_counter(following)):
             found.append(Quantity(float(value), start, morpheme.end, form, True))
     return found

@@ -93,6 +93,9 @@ _KO_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"일(?:간|째)|일(?=\s*(?:동안|만에))|이틀|사흘|나흘", "duration", "day"),
         (r"시간", "duration", "hour"),
         (r"분(?=\s*(?:동안|만에|간|전|후|뒤))", "duration", "minute"),
+        (r"마이크로초|μs|㎲", "duration", "microsecond"),
+        (r"밀리초|ms\b|㎳", "duration", "millisecond"),
+        (r"나노초|ns\b", "duration", "nanosecond"),
         (r"초(?![반순등기창대과안점장선청기록])", "duration", "second"),
         (r"살|세(?![가-힣])|세(?=[의가에는로])", "age", "age"),
     )
@@ -154,6 +157,9 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"days?\b", "duration", "day"),
         (r"hours?\b", "duration", "hour"),
         (r"minutes?\b", "duration", "minute"),
+        (r"microseconds?\b|μs\b", "duration", "microsecond"),
+        (r"milliseconds?\b|ms\b", "duration", "millisecond"),
+        (r"nanoseconds?\b|ns\b", "duration", "nanosecond"),
         (r"seconds?\b", "duration", "second"),
     )
 )
@@ -207,6 +213,10 @@ _FACTORS = {
     ("hour", "minute"): 60.0,
     ("minute", "second"): 60.0,
     ("hour", "second"): 3600.0,
+    ("second", "millisecond"): 1000.0,
+    ("millisecond", "microsecond"): 1000.0,
+    ("microsecond", "nanosecond"): 1000.0,
+    ("second", "microsecond"): 1e6,
     ("day", "hour"): 24.0,
 }
 _TOLERANCE = 0.12

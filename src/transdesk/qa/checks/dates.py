@@ -86,7 +86,7 @@ def _told_relative(mention: DateMention, target: str, dateline) -> bool:
     """The English tells an absolute year or month relative to the dateline, and (when there is
     a dateline to tell by) gets it right. An English that writes a year of its own is not telling
     it relative: "since 2006" for "2005년" is wrong whatever "this year" is."""
-    if _ENGLISH_YEAR.search(target):
+    if _ENGLISH_YEAR.search(target) and not mention.relative:
         return False
     if mention.first is None:  # "6월" with no dateline: no year to place it in
         return dateline is None and bool(_relative_offsets(_RELATIVE_MONTH, target))

@@ -70,6 +70,11 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&.\-]*[A-Za-z](?:\s+[A-Z]
 _WORD = re.compile(r"[A-Za-z]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 # a word, from its first Hangul syllable on ("![김정은", "(김정은")
+_BODY_STAND_INS = frozenset(
+    "institute agency center centre foundation association corporation council committee "
+    "company firm academy commission authority".split()
+)
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 # a word, or one name of a list joined by middle dots ("오세린·한도윤 재판관": two justices)
 _EOJEOL = re.compile(r"[\uac00-\ud7a3][^\s·]*")
 # a word that opens inside parentheses glued to the word before: "형사25부(한승우 부장판사)는"
@@ -682,6 +687,10 @@ class NamesCheck:
                 suggestion=suggestion,
             )
         stand_in = words & ENGLISH_STAND_INS
+        if not name.titled and not stand_in:
+            # an untitled "name" may be a body's short name (표준연: the standards institute),
+            # which English tells by its acronym or as "the institute"
+            stand_in = (words & _BODY_STAND_INS) | set(_ACRONYM.findall(context.target))
         foreign = not name.titled and _foreign_names_present(context, runs)
         severity = "minor" if stand_in or foreign else "major"
         note = (
