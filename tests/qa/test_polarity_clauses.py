@@ -235,3 +235,9 @@ def test_a_negated_condition_or_a_not_yet_told_affirmatively_is_held(source, tar
 )
 def test_the_same_told_right_pass(source, target):
     assert findings(source, target) == []
+
+
+def test_a_negated_condition_told_with_without_passes():
+    source = "서방 세계가 없었다면 그들은 모두 무너졌을 것이며, 서방이 그들을 지키는 한 분노를 부를 것이다."
+    target = "Without the West, they would all fall, and as long as it keeps them, it invites rage."
+    assert findings(source, target) == []

@@ -141,3 +141,16 @@ def test_a_second_quoted_sentence_dropped_is_found_by_its_own_words():
     (check,) = create_checks(["quotes"])
     assert [f.kind for f in check.run(CheckContext(source, dropped))] == ["quote_missing"]
     assert check.run(CheckContext(source, kept)) == []
+
+
+def test_a_second_quoted_sentence_folded_into_the_first_is_rendered():
+    source = (
+        '그는 "오늘 다시 팔레스타인에서 레바논으로 돌아왔다"며 "다시 팔레스타인으로 돌아가기 '
+        '위해 잠시 들른 것이다"라고 덧붙였다.'
+    )
+    target = (
+        '"I return today from Palestine, but I return to Lebanon only in order to return to '
+        'Palestine," he said.'
+    )
+    (check,) = create_checks(["quotes"])
+    assert [f for f in check.run(CheckContext(source, target)) if f.kind == "quote_missing"] == []

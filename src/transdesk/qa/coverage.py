@@ -21,6 +21,9 @@ from transdesk.qa.quantities import english_quantities, korean_quantities, value
 from transdesk.qa.romanize import SURNAMES, hangul_skeleton, sound_skeleton, split_name
 
 _WORD_TAGS = frozenset({"NNG", "NNP", "VV", "VA", "XR", "MAG", "NR"})
+# verbs Korean uses as prepositions ("위해": in order to, "대해": about, "통해": through): English
+# tells them with a function word, so they are no content the English must carry
+_GRAMMATICAL = frozenset({"위하", "대하", "통하", "따르", "관하", "의하", "비하", "향하"})
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _NAME_RUN = re.compile(r"[A-Z][A-Za-z']*(?:(?:\s|-)[A-Z][A-Za-z']*|-[a-z]+)*")
@@ -263,7 +266,7 @@ def coverage(
         if morpheme.tag == "SL":
             count(morpheme.form, _latin_in(morpheme.form, target), anchor=True)
             continue
-        if morpheme.tag not in _WORD_TAGS:
+        if morpheme.tag not in _WORD_TAGS or morpheme.form in _GRAMMATICAL:
             continue
         if any(s <= morpheme.start < e for s, e in glossed):
             count(morpheme.form, True)  # part of a glossed name the English writes

@@ -130,8 +130,14 @@ def _without_renderings(source: str, negated: tuple[Negation, ...], english: str
 
 
 # the English of a condition: "if the National Assembly revises the law," up to its comma
-_IF_CLAUSE = re.compile(r"\b(?:if|provided|as\s+long\s+as)\b([^,;:.]*)", re.IGNORECASE)
-_UNLESS = re.compile(r"\b(?:unless|otherwise|or\s+else|failing\s+which)\b", re.IGNORECASE)
+_IF_CLAUSE = re.compile(r"\b(?:if|provided)\b([^,;:.]*)", re.IGNORECASE)
+# the other Englishes of a negated condition: "unless", "without the West" (서방 세계가
+# 없었다면), "but for", "had it not been"
+_UNLESS = re.compile(
+    r"\b(?:unless|otherwise|or\s+else|failing\s+which|without|but\s+for|absent|"
+    r"had\s+it\s+not|were\s+it\s+not)\b",
+    re.IGNORECASE,
+)
 
 
 def _condition_lost(

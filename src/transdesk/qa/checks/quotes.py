@@ -190,7 +190,11 @@ class QuotesCheck:
             )
             for i, (sentence, _) in enumerate(sentences)
         ]
-        found = [o if o.known >= _MISSING_MIN_KNOWN else f for o, f in zip(own, found, strict=True)]
+        # on its own words and, all words counted, short of a rendered sentence's share
+        found = [
+            o if o.known >= _MISSING_MIN_KNOWN and f.share < _RENDERED_SHARE else f
+            for o, f in zip(own, found, strict=True)
+        ]
         if not speaker_rendered(context.source, context.target):
             return []  # who says it is missing too: a fragment, the omission check's concern
         findings = []
