@@ -103,3 +103,8 @@ def test_a_month_after_지난_or_오는_is_the_one_before_or_after_the_dateline(
 def test_the_same_day_is_the_day_of_the_article():
     (mention,) = resolve_dates("같은 날 서울에서는 회담이 열렸다.", D(2026, 12, 3))
     assert mention.first == D(2026, 12, 3)
+
+
+def test_a_meeting_on_the_12th_is_a_date_and_12일간_a_span():
+    assert [m.day for m in resolve_dates("지난 12일 간담회를 열었다.", None)] == [12]
+    assert resolve_dates("12일간 열린다.", None) == []

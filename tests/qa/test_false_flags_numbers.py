@@ -203,3 +203,19 @@ def test_words_that_hold_a_numeral_and_small_units(checker, source, target):
 
 def test_microseconds_told_as_milliseconds_are_a_changed_unit(checker):
     assert held(checker, "결맞음 시간은 평균 150마이크로초로 늘었다.", "It rose to 150 milliseconds.")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("김서윤은 결승에서 2분 21초 384로 우승했다.", "Kim won the final in 2 minutes, 21.384 seconds."),
+        ("박준혁은 1,000m 결승에서 1분 24초 117을 기록했다.", "Park won the 1,000m final in 1:24.117."),
+        ("저용량 25㎍과 고용량 50㎍으로 나눠 접종했다.", "Doses of 25 and 50 micrograms were given."),
+    ],
+)
+def test_race_times_in_thousandths_and_micrograms(checker, source, target):
+    assert held(checker, source, target) == []
+
+
+def test_micrograms_told_as_milligrams_are_a_changed_unit(checker):
+    assert held(checker, "저용량 25㎍으로 접종했다.", "A low dose of 25 mg was given.")

@@ -163,3 +163,31 @@ def test_lexical_words_that_render_other_words_carry_no_negation(source, target,
 )
 def test_the_same_told_right_pass(source: str, target: str) -> None:
     assert held(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("환자 단체들은 의료계의 집단 휴진에 동의하지 않는다는 입장을 밝혔다.",
+         "Patient groups said they oppose the collective walkout by doctors."),
+        ("대구시는 올해 축제를 취소하지 않고 예정대로 진행하기로 했다.",
+         "Daegu decided to go ahead with this year's festival as scheduled."),
+        ("회사는 공장의 가동 시점을 공개하지 않았다.",
+         "The company kept under wraps when the plant will begin operations."),
+        ("일본 정부는 무비자 체류 기간을 현행 90일에서 늘리지 않기로 했다.",
+         "Japan decided to keep the visa-free stay at the current 90 days."),
+        ("이 장관은 \"노동시장 개혁은 피할 수 없다\"고 강조했다.",
+         "Minister Lee stressed that labor market reform is inevitable."),
+        ("창덕궁 후원은 안전 문제로 야간에는 개방하지 않는다.",
+         "The Secret Garden will stay closed at night for safety reasons."),
+    ],
+)
+def test_negations_said_with_their_opposite_verb_pass(source: str, target: str) -> None:
+    assert held(source, target) == []
+
+
+def test_an_opposite_verb_said_unnegated_is_still_held() -> None:
+    assert held(
+        "환자 단체들은 의료계의 집단 휴진에 동의하지 않는다는 입장을 밝혔다.",
+        "Patient groups said they agree with the collective walkout by doctors.",
+    ) == ["negation_lost"]

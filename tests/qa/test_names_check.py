@@ -252,3 +252,8 @@ def test_a_body_s_short_name_told_by_its_acronym_is_for_the_editor():
     source = "표준연이 앞서 공개한 20큐비트 시스템보다 큐비트 수를 5배로 늘린 것이다."
     assert held(source, "It has five times as many qubits as the system KRISS unveiled.") == []
     assert held(source, "It has five times the qubits of the system the institute unveiled.") == []
+
+
+def test_a_prefix_on_a_noun_is_no_family_name():
+    assert find_korean_names("참가자 비율은 고용량군에서 87.5%에 달했다.") == []
+    assert [n.form for n in find_korean_names("고영희 씨는 말했다.")] == ["고영희"]

@@ -204,3 +204,9 @@ def test_a_dated_decision_made_future_and_a_plan_unveiled_before_are_held():
     wrong = "The weather agency plans to unveil the plan to use the data for typhoon forecasts."
     (found,) = findings(source, wrong, dt.date(2026, 12, 3))
     assert wrong[slice(*found.target_span)] == "plans to"
+
+
+def test_a_fiscal_year_is_no_coming_event():
+    source = "2일 국회 본회의에서 2027년도 예산안이 가결되고 있다."
+    told = "The 2027 budget bill is passed at a plenary session."
+    assert findings(source, told, dt.date(2026, 12, 2)) == []

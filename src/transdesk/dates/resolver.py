@@ -28,7 +28,9 @@ __all__ = ["DateMention", "Granularity", "resolve_dates"]
 
 # durations, not dates: "3일간", "15일짜리", "10일 앞둔" (ten days before), "5일 전" (five days ago)
 _NOT_A_DATE_AFTER = (
-    r"(?!\s*(?:간|동안|째|만에|만의|만이|분|치|이내|내내|가량|여|씩|이상|미만|짜리|앞두|앞둔|앞서|"
+    # "12일간" (for 12 days), not "12일 간담회" (a meeting on the 12th)
+    r"(?!\s*(?:간(?![담부호섭첩판식단접소격척])|동안|째|만에|만의|만이|분|치|이내|내내|가량|여|씩|이상|"
+    r"미만|짜리|앞두|앞둔|앞서|"
     r"전에|전부터|후에|뒤에|뒤인|후인))"
 )
 _YEAR_WORDS = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))

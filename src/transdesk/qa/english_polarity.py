@@ -73,13 +73,13 @@ _WIDER_NEGATION = re.compile(
     r"irregular|improper\w*|inadequate|insufficient|incomplete|inconclusive|invalid|"
     r"dis(?:agree|approv|miss|allow|qualif|continu|regard|pute|miss|satisf|like)\w*|"
     r"mis(?!sile|sion|ter|t\b|ty)[a-z]{3,}|"
-    r"un[a-z]{3,}|non-?[a-z]+|\w+less|anti-?\w+|free\s+of|"
+    r"under\s+wraps|un[a-z]{3,}|non-?[a-z]+|\w+less|anti-?\w+|free\s+of|"
     # refusals and absences said without a negation: "turned down", "withheld", "kept quiet",
     # "sat out", "too weak to", "remains to be seen" ("only" and "below" are left out: too
     # common in affirmative copy to count as a negation)
     r"turn(?:s|ed|ing)?\s+down|spurn\w*|snub\w*|shun\w*|rebuff\w*|pass(?:es|ed)?\s+up|"
     r"withh[eo]ld\w*|k(?:ept|eep|eeps|eeping)\s+(?:quiet|secret|silent|mum)|"
-    r"st(?:ay|ays|ayed|aying)\s+(?:away|out|quiet|silent)|sat\s+out|sit\s+out|"
+    r"st(?:ay|ays|ayed|aying)\s+(?:away|out|quiet|silent|closed|shut)|sat\s+out|sit\s+out|"
     r"too\s+[a-z]+\s+to|remains?\s+to\s+be\s+seen|nowhere|in\s+vain|"
     # ending and going without: "ceased", "quit", "dropped out", "a shortage", "out of the
     # question", "declined comment", "opted against"
@@ -98,7 +98,7 @@ _WIDER_NEGATION = re.compile(
     r"still\s+(?:under\s?way|awaiting|pending|in\s+progress|ongoing|open|unresolved|being)|"
     r"await(?:s|ed|ing)|pending|loss(?:es)?\s+of|remain(?:s|ed|ing)?\s+in\s+(?:effect|force|place)|"
     r"remain(?:s|ed)?\s+to\s+be\s+\w+|h(?:old|olds|eld|olding)\s+off|off\s+the\s+table|"
-    r"under\s+wraps|sold\s+out|negligible|st(?:ay|ays|ayed|aying)\s+within|"
+    r"sold\s+out|negligible|st(?:ay|ays|ayed|aying)\s+within|"
     r"h(?:old|olds|eld|olding)\s+(?:its|their|his|her|the)\s+(?:place|ground|position|lead)|"
     r"(?:h[eo]ld|holds|holding|k(?:ept|eep|eeps|eeping)|le(?:ft|ave|aves|aving))\s+"
     r"(?:[\w'-]+\s+){0,5}?(?:steady|unchanged|on\s+hold|intact|in\s+place|frozen|tight|firm|"
@@ -106,7 +106,7 @@ _WIDER_NEGATION = re.compile(
     r"(?:decid|vot|advis|warn|argu|cho)(?:e|es|ed|ing|se|sing)?\s+against|"
     r"il(?:legitim|licit|logic)\w*|ir(?:relevan|respons|revers|replac|rational)\w*|"
     r"in(?:abil|capab|access|eligib|effect|decis|compat|conceiv|consisten|visib|activ)\w*|"
-    r"im(?:practic|material|mobil|patien)\w*)\b|n't\b",
+    r"im(?:practic|material|mobil|patien)\w*|inevitab\w*)\b|n't\b",
     re.IGNORECASE,
 )
 # "un-" words that do not negate
@@ -265,8 +265,10 @@ def mentions_negation(text: str) -> bool:
         return True
     for match in _WIDER_NEGATION.finditer(text):
         word = match.group(0).lower()
-        if word in _NOT_UN or word in _NOT_LESS or word.startswith(("under", "uni")):
-            continue  # "undergoing", "unification", "universal"
+        if word in _NOT_UN or word in _NOT_LESS or (
+            word.startswith(("under", "uni")) and " " not in word
+        ):
+            continue  # "undergoing", "unification", "universal" (not "under wraps")
         return True
     return False
 
@@ -279,7 +281,9 @@ def negation_count(text: str) -> int:
     places = [(cue.start, cue.end) for cue in negations(text)]
     for match in _WIDER_NEGATION.finditer(unified):
         word = match.group(0).lower()
-        if word in _NOT_UN or word in _NOT_LESS or word.startswith(("under", "uni")):
+        if word in _NOT_UN or word in _NOT_LESS or (
+            word.startswith(("under", "uni")) and " " not in word
+        ):
             continue
         if any(start < match.end() and match.start() < end for start, end in places):
             continue
@@ -304,6 +308,7 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         r"plung\w+|plummet\w*|slump\w*|tumbl\w+|dip(?:s|ped|ping)?|sank|sink\w*|"
         r"cut(?:s|ting)?|reduc\w+|slash\w*|contracted|contraction|downward|downturn|"
         r"retreat\w*|halv\w+|slip(?:s|ped|ping)?|shed(?:s|ding)?|sag(?:s|ged|ging)?|narrow\w*|"
+        r"slow(?:s|ed|ing)?(?!\s+down\b)|slowdown|decelerat\w*|"
         r"(?:edged|inched|ticked)\s+(?:down|lower)|"
         r"down" + _NUMBER_AFTER,
     },

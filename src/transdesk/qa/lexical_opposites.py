@@ -21,6 +21,12 @@ _SENSES: dict[str, str] = {
     "놓치": r"miss(?:es|ed|ing)?|lost|los(?:e|es|ing)|let\s+\w+\s+slip|passed\s+up",
     "빠뜨리": r"omit\w*|left\s+out|leav(?:e|es|ing)\s+out|miss(?:es|ed|ing)?",
     "빼놓": r"omit\w*|left\s+out|leav(?:e|es|ing)\s+out|miss(?:es|ed|ing)?",
+    # agreeing, cancelling, raising: 동의하지 않다 (oppose), 취소하지 않다 (go ahead), 늘리지
+    # 않다 (keep it at); the negation is lost where the English says they agreed, cancelled, raised
+    "동의": r"agree(?:s|d)?|consent\w*|approv\w*",
+    "취소": r"cancel\w*|call(?:s|ed)?\s+off|scrap\w*",
+    "늘리": r"increas\w*|rais(?:e|es|ed)|extend\w*|expand\w*|lengthen\w*",
+    "인상": r"rais(?:e|es|ed)|hik(?:e|es|ed)|increas\w*",
     # losing: 잃지 않다 (kept their focus, held on to)
     "잃": r"los(?:e|es|ing|t)",
     # weight: 가볍지 않다 (serious), 무겁지 않다 (light)

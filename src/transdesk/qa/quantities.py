@@ -221,7 +221,7 @@ def korean_value(surface: str) -> float:
 
 
 # a race time in sports copy: "13초04" is 13.04 seconds
-_KO_RACE_TIME = re.compile(r"(?<![\d.])(\d{1,3})초(\d{2})(?!\d)")
+_KO_RACE_TIME = re.compile(r"(?<![\d.])(\d{1,3})초\s?(\d{2,3})(?!\d)")  # "21초 384": 21.384
 # a batting average in baseball copy: "2할6푼8리" is .268
 _KO_BATTING = re.compile(r"(?<![\d.])(\d)할(?:\s?(\d)푼)?(?:\s?(\d)리)?")
 

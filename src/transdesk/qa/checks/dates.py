@@ -307,6 +307,11 @@ class DatesCheck:
                 continue
             if any(_day_matches(m, found, None) for m in mentions if m.is_day):
                 continue
+            if any(  # "전날" resolved: "Dec. 12" for the day before a Dec. 13 dateline
+                m.reference and m.first and (m.first.month, m.first.day) == (found.month, found.day)
+                for m in mentions
+            ):
+                continue
             if (found.month, found.day) in shorthand:
                 continue  # "9/11 테러", "6.15 남북공동선언"
             findings.append(

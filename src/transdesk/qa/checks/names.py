@@ -70,6 +70,8 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&.\-]*[A-Za-z](?:\s+[A-Z]
 _WORD = re.compile(r"[A-Za-z]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 # a word, from its first Hangul syllable on ("![김정은", "(김정은")
+# family names that are also prefixes of nouns: 고 (high), 신 (new), 구 (old), 총 (total)
+_PREFIX_SURNAMES = frozenset("고 신 구 총 반 전 소 대".split())
 _BODY_STAND_INS = frozenset(
     "institute agency center centre foundation association corporation council committee "
     "company firm academy commission authority".split()
@@ -138,6 +140,8 @@ def split_person_name(stem: str) -> tuple[str, str] | None:
     """(family name, given name) of a 2–4-syllable word shaped like a Korean personal name."""
     if not 2 <= len(stem) <= 4 or not _HANGUL.fullmatch(stem) or stem in NOT_NAMES:
         return None
+    if len(stem) == 3 and stem[0] in _PREFIX_SURNAMES and is_common_noun(stem[1:]):
+        return None  # "고용량" (a high dose), "신기술": a prefix on a noun, no family name
     sizes = {4: (2, 1), 3: (1, 2)}.get(len(stem), (1,))  # 남궁민: a two-syllable family name
     for size in sizes:
         family, given = stem[:size], stem[size:]

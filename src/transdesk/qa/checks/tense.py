@@ -69,6 +69,8 @@ _ENGLISH_SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|warned|"
     r"stressed|explained|reported|reports|claimed|insisted|wrote|declared|confirmed|predicted|"
     r"argued|vowed|pledged|promised|expects?|expected|believes?|believed|thinks?|thought|"
+    r"projected|projects|estimated|anticipated|complained|lamented|admitted|acknowledged|"
+    r"conceded|cautioned|"
     r"hopes?|hoped|according\s+to|quoted|statement\s+that|announcement\s+that|confident|sure|"
     r"convinced|certain|predicts?|"
     # the verb, not the noun: "forecast that", not "typhoon forecasts at a briefing"
@@ -124,8 +126,9 @@ class TenseCheck:
             m.last and context.dateline and m.last < context.dateline for m in mentions
         )
         dated_future = any(
-            (m.first and context.dateline and m.first > context.dateline)
-            or m.surface.startswith(("오는", "내년", "다음", "내달"))
+            ((m.first and context.dateline and m.first > context.dateline)
+             or m.surface.startswith(("오는", "내년", "다음", "내달")))
+            and not context.source[m.end : m.end + 1] == "도"  # "2027년도 예산안": a fiscal year
             for m in mentions
         )
         if dated_future:
