@@ -191,3 +191,22 @@ def test_an_opposite_verb_said_unnegated_is_still_held() -> None:
         "환자 단체들은 의료계의 집단 휴진에 동의하지 않는다는 입장을 밝혔다.",
         "Patient groups said they agree with the collective walkout by doctors.",
     ) == ["negation_lost"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("기상청은 풍랑경보를 해제하지 않기로 했다.",
+         "The weather agency decided to keep the high-seas warning in place."),
+        ("정부는 대출 규제를 완화하지 않기로 했다.", "The government decided to maintain its lending curbs."),
+        ("구단은 감독을 교체하지 않기로 했다.", "The club decided to stick with its manager."),
+    ],
+)
+def test_not_changing_said_as_keeping_carries_the_negation(source: str, target: str) -> None:
+    assert held(source, target) == []
+
+
+def test_a_change_said_as_made_is_still_held() -> None:
+    assert held("기상청은 풍랑경보를 해제하지 않기로 했다.", "The agency decided to lift the warning.") == [
+        "negation_lost"
+    ]

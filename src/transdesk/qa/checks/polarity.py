@@ -77,6 +77,18 @@ _STILL = re.compile(r"\b(?:still|yet|remain\w*|so\s+far|pending|continu\w+|ongoi
 # "not the first time" (처음이 아니다), which English tells as what happened before
 _NOT_THE_FIRST = re.compile(r"처음(?:은|이|도)?\s*아니")
 _BEFORE = re.compile(r"\b(?:before|again|previously|earlier|already)\b", re.IGNORECASE)
+# verbs of change, negated: not to change is to keep ("해제하지 않기로": decided to keep the
+# warning), which English says with a verb of keeping and no negation
+_CHANGE_STEMS = frozenset(
+    "해제 완화 바꾸 변경 삭감 인하 인상 늘리 줄이 폐지 철회 중단 축소 확대 조정 연장 단축 "
+    "개정 수정 교체 해지 풀".split()
+)
+_KEEPING = re.compile(
+    r"\b(?:keep|keeps|kept|keeping|maintain\w*|retain\w*|preserve\w*|leav(?:e|es|ing)|left|"
+    r"h(?:old|olds|eld|olding)|stick(?:s|ing)?\s+(?:with|to)|stuck\s+(?:with|to)|"
+    r"st(?:ay|ays|ayed|aying)|remain\w*|unchanged|as\s+(?:it\s+)?is|intact|in\s+place)\b",
+    re.IGNORECASE,
+)
 # the English of such a reason, after the main clause: ", saying the risk was not high"
 _REASON_CLAUSE = re.compile(
     r",\s+(?:saying|citing|noting|arguing|claiming|explaining|insisting|"
@@ -276,6 +288,8 @@ class PolarityCheck:
             return []  # "아직 잡히지 않았다": "the blaze was still burning"
         if _NOT_THE_FIRST.search(context.source) and _BEFORE.search(english):
             return []  # "처음은 아니다": "have been hits before"
+        if any(n.stem in _CHANGE_STEMS for n in main) and _KEEPING.search(english):
+            return []  # "규제를 완화하지 않기로 했다": "decided to keep the rules in place"
         lexical = mentions_negation(english) and mentions_negation(
             _without_renderings(context.source, main, english)
         )
