@@ -88,7 +88,12 @@ def _is_abbreviation(text_before: str) -> bool:
 
 def split_english(text: str) -> list[str]:
     """Sentences of an English paragraph, in order, stripped."""
-    sentences, start = [], 0
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of an English paragraph lies, its surrounding spaces left out."""
+    spans, start = [], 0
     for match in _BOUNDARY.finditer(text):
         punct_end = match.start(1) + len(match.group(1))
         if (
@@ -97,14 +102,19 @@ def split_english(text: str) -> list[str]:
             and _is_abbreviation(text[start : match.start(1)])
         ):
             continue
-        sentence = text[start:punct_end].strip()
-        if sentence:
-            sentences.append(sentence)
+        spans.extend(_stripped(text, start, punct_end))
         start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+    spans.extend(_stripped(text, start, len(text)))
+    return spans
+
+
+def _stripped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span without its leading and trailing whitespace; none if nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if start < end else []
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from transdesk.qa.name_lexicon import PERSON_TITLES
-from transdesk.qa.quantities import Quantity
+from transdesk.qa.quantities import Quantity, english_number_word
 
 if TYPE_CHECKING:
     from transdesk.dates import EnglishDate
@@ -42,8 +42,6 @@ _FRACTION_VALUES = {
     "tenth": 10,
 }
 # "seven in 10 respondents", "one out of five": a share told as a ratio
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _RATIO = re.compile(
     r"\b(?P<part>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+"
     r"(?P<whole>two|three|four|five|ten|10|\d)\b",
@@ -132,7 +130,7 @@ def is_fraction_of_share(quantity: Quantity, source: str, english: str) -> bool:
 
 
 def _ratio_share(match: re.Match[str]) -> float:
-    part, whole = (_SMALL.get(w.lower()) or int(w) for w in (match["part"], match["whole"]))
+    part, whole = (english_number_word(w) or int(w) for w in (match["part"], match["whole"]))
     return 100 * part / whole if whole > part else 0.0
 
 

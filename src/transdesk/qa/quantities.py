@@ -266,6 +266,11 @@ def _glosses(text: str, found: list[Quantity], start: int, value: float) -> bool
     return before.value == value and 0 < start - 1 - before.end <= 3
 
 
+def english_number_word(word: str) -> float | None:
+    """The value of one English number word ("seven" → 7, "tenth" → 10), or None."""
+    return _EN_WORDS.get(word.lower())
+
+
 def _word_value(word: str) -> float:
     parts = re.split(r"[-\s]", word.lower())
     if len(parts) == 2 and parts[0] in _EN_WORDS and parts[1] in _EN_WORDS:

@@ -103,12 +103,16 @@ def _mostly_korean(text: str) -> bool:
     return bool(letters) and hangul >= len(letters) / 2
 
 
+def _word_span(source: str, start: int, end: int) -> tuple[int, int]:
+    """The space-delimited Korean word around a span: "감소했다" around "감소"."""
+    finish = source.find(" ", end)
+    return source.rfind(" ", 0, start) + 1, len(source) if finish < 0 else finish
+
+
 def _predicate(source: str, negation: Negation) -> str:
     """The Korean words of the negated predicate, for the message: "밝히지 않았으며" for the
     "않" in it, "안 갔다" for the "안", "불참했다" for "불참"."""
-    start = source.rfind(" ", 0, negation.start) + 1
-    end = source.find(" ", negation.end)
-    end = len(source) if end < 0 else end
+    start, end = _word_span(source, negation.start, negation.end)
     word = source[start:end].strip(_PUNCTUATION)
     if negation.start == start and source[:start].rstrip().endswith(("지", "지는", "지도", "지를")):
         start = source.rfind(" ", 0, max(start - 1, 0)) + 1  # "하지 않았다": the verb before
@@ -126,9 +130,7 @@ def _without_renderings(source: str, negated: tuple[Negation, ...], english: str
     ("특이 동향은 없다" as "there are unusual movements") is no negation of the predicate."""
     kept = source
     for negation in negated:
-        start = source.rfind(" ", 0, negation.start) + 1
-        end = source.find(" ", negation.end)
-        end = len(source) if end < 0 else end
+        start, end = _word_span(source, negation.start, negation.end)
         kept = kept[:start] + " " * (end - start) + kept[end:]
     stems = rendering_stems(kept, english)
     if not stems:
@@ -173,22 +175,23 @@ _ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
 
 
 def _yet_made_already(context: CheckContext) -> list[tuple[Negation, str | None]]:
+    """The negation that follows 아직, where the English says "already" and negates nothing:
+    the main or a stating clause's negation after it, else one within the next few words."""
     source, english = context.source, context.target
     if "아직" not in source or not _ALREADY.search(english) or negations(english):
         return []
     after = source.index("아직")
-    negated = [n for n in read_negation(source[after:]).main] or list(
-        stated_negations(source[after:])
-    )
-    if not negated and not _NEGATED_SOON.search(source[after:]):
-        return []
+    rest = source[after:]
+    negated = read_negation(rest).main or stated_negations(rest)
     if negated:
         first = negated[0]
-        moved = Negation(first.form, after + first.start, after + first.end, first.stem)
-        return [(moved, "already")]
-    soon = _NEGATED_SOON.search(source[after:])
-    assert soon is not None
-    return [(Negation(soon.group(0), after + soon.start(), after + soon.end()), "already")]
+        form, start, end, stem = first.form, first.start, first.end, first.stem
+    else:
+        soon = _NEGATED_SOON.search(rest)
+        if soon is None:
+            return []
+        form, start, end, stem = soon.group(0), soon.start(), soon.end(), None
+    return [(Negation(form, after + start, after + end, stem), "already")]
 
 
 # a negation on the predicate that follows 아직 within a few words, relative clauses included
@@ -428,6 +431,5 @@ def _flipped(
 
 def _word(source: str, start: int, end: int) -> str:
     """The Korean word around a span, for the message: "감소했다" for "감소"."""
-    begin = source.rfind(" ", 0, start) + 1
-    finish = source.find(" ", end)
-    return source[begin : len(source) if finish < 0 else finish].strip(_PUNCTUATION)
+    begin, finish = _word_span(source, start, end)
+    return source[begin:finish].strip(_PUNCTUATION)
