@@ -98,10 +98,19 @@ def test_link_counts_by_word_alignment():
         ("정부는 세금을 줄였다.", "Government cut taxes."),
         ("국회는 예산을 줄였다.", "Assembly cut budget."),
         ("국회는 세금을 늘렸다.", "Assembly raised taxes."),
-    ] * 100  # eflomal anneals from a random start: at 30 copies about 1 run in 15 settles wrong
-    counts = link_counts(pairs)
-    assert max(counts["정부"], key=counts["정부"].get) == "government"
-    assert max(counts["예산"], key=counts["예산"].get) == "budget"
+    ] * 100
+    # eflomal anneals from a random start and takes no seed: now and then a run settles wrong
+    # (at 30 copies about 1 in 15, at 100 rarely), so two runs of three must find the answer
+    settled = 0
+    for _ in range(3):
+        counts = link_counts(pairs)
+        settled += (
+            max(counts["정부"], key=counts["정부"].get) == "government"
+            and max(counts["예산"], key=counts["예산"].get) == "budget"
+        )
+        if settled == 2:
+            break
+    assert settled == 2
 
 
 # --- coverage -------------------------------------------------------------------------------------

@@ -159,3 +159,14 @@ def test_an_adjective_made_a_change_is_a_direction():
     (found,) = findings(source, "The floor was 3.8 percent a year, higher than three months ago.")
     assert found.kind == "direction_flipped"
     assert findings(source, "The floor was 3.8 percent a year, lower than three months ago.") == []
+
+
+def test_a_direction_word_that_renders_another_korean_word_is_not_the_change():
+    # "slowdown" renders 둔화, the cause, not the change 줄었다; the change told as a rise is held
+    source = "다만 중국 수요 둔화로 디스플레이 패널 수출은 같은 기간 3.1% 줄었다."
+    wrong = "However, due to the slowdown in Chinese demand, display panel exports increased 3.1%."
+    right = "Display panel exports, however, fell 3.1 percent on slowing Chinese demand."
+    (found,) = findings(source, wrong)
+    assert found.kind == "direction_flipped"
+    assert wrong[slice(*found.target_span)] == "increased"
+    assert findings(source, right) == []

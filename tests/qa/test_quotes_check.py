@@ -148,3 +148,38 @@ def test_dateline_is_read(tmp_path):
     path = tmp_path / "cups.ko.md"
     path.write_text(SOURCE, "utf-8")
     assert read_article(path).dateline.date == dt.date(2026, 5, 12)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "missing"),
+    [
+        # the second sentence shares the first's theme (도발), so keeps a third of its words
+        ('합참 관계자는 "이번 사격은 한반도의 긴장을 고조시키는 명백한 도발 행위다. 북한은 무모한 '
+         '도발을 즉각 중단해야 한다"고 강조했다.',
+         'A Joint Chiefs of Staff official emphasized, "This firing is a clear act of provocation '
+         'that heightens tension on the Korean Peninsula."', "북한은 무모한"),
+        # the first is rendered at the rendered share exactly, the second not at all
+        ('이정민 국제무역통상연구원장은 "반도체를 제외한 주력 품목의 수출 여건은 여전히 녹록지 '
+         '않다. 수출 시장과 품목을 다변화하는 데 속도를 내야 한다"고 말했다.',
+         'Lee Jung-min, director of the Institute for International Trade, said, "The export '
+         'conditions of the main items excluding semiconductors are still not easy."',
+         "수출 시장과"),
+    ],
+)
+def test_fewer_sentences_quoted_name_the_least_covered_one(source, target, missing):
+    (found,) = findings(source, target)
+    assert found.kind == "quote_missing"
+    assert source[slice(*found.source_span)].startswith(missing)
+
+
+def test_two_quoted_sentences_merged_into_one_quoted_sentence_pass():
+    source = (
+        '합참 관계자는 "이번 사격은 한반도의 긴장을 고조시키는 명백한 도발 행위다. 북한은 무모한 '
+        '도발을 즉각 중단해야 한다"고 강조했다.'
+    )
+    merged = (
+        'A Joint Chiefs of Staff official said, "The firing is a clear provocation that raises '
+        'tension on the Korean Peninsula, and North Korea must immediately stop its reckless '
+        'provocations."'
+    )
+    assert findings(source, merged) == []

@@ -210,3 +210,43 @@ def test_a_fiscal_year_is_no_coming_event():
     source = "2일 국회 본회의에서 2027년도 예산안이 가결되고 있다."
     told = "The 2027 budget bill is passed at a plenary session."
     assert findings(source, told, dt.date(2026, 12, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "wrong", "right", "future"),
+    [
+        # what was said ends in a past, whatever coming event its nouns name
+        ("외교부는 두 장관이 내년 초 서울에서 열릴 예정인 한일 정상회담 준비 상황을 점검했다고 전했다.",
+         "The ministry conveyed that the two ministers will check preparations for the summit "
+         "scheduled in Seoul early next year.",
+         "The ministry said the two ministers reviewed preparations for the summit that will be "
+         "held in Seoul early next year.", "will"),
+        ("빙상연맹은 전날 송다인을 내년 3월 세계선수권대회 국가대표로 확정했다고 밝힌 바 있다.",
+         "The union said on the previous day that it will confirm Song for the worlds in March.",
+         "The union said on Dec. 12 it had named Song to the team for the worlds next March.",
+         "will"),
+        # a past clause of its own opens the sentence; its main predicate plans
+        ("양측은 관세 유예 방안을 집중 논의했으며, 다음 달 워싱턴에서 후속 협의를 열기로 했다.",
+         "The two sides will discuss ways to defer the tariffs, and decided to hold more talks "
+         "in Washington next month.",
+         "The two sides focused on ways to defer the tariffs, and agreed to hold more talks in "
+         "Washington next month.", "will"),
+        ("연구팀은 이번 성과를 지난달 미국 학회에서 발표했으며, 내년 상반기 학술지에 논문을 낼 계획이다.",
+         "The team will present the results at a U.S. conference last month, and plans to "
+         "publish a paper next year.",
+         "The team presented the results at a U.S. conference last month, and plans to publish "
+         "a paper next year.", "will"),
+    ],
+)
+def test_a_settled_past_made_future_is_held_beside_coming_events(source, wrong, right, future):
+    (found,) = findings(source, wrong, dt.date(2026, 12, 13))
+    assert (found.kind, found.severity) == ("past_as_future", Severity.MAJOR)
+    assert wrong[slice(*found.target_span)] == future
+    assert findings(source, right, dt.date(2026, 12, 13)) == []
+
+
+def test_a_prospect_stated_beside_a_settled_past_keeps_its_future():
+    source = "외교부는 이 장관이 다음 주 일본을 방문할 예정이지만 정상회담 일정은 아직 잡히지 않았다고 밝혔다."
+    told = "The ministry said Lee will visit Japan next week, though no summit date has been set."
+    assert main_clause(source).content_settled is False
+    assert findings(source, told, dt.date(2026, 12, 1)) == []

@@ -76,6 +76,9 @@ class MainClause:
     future: bool = False  # the final predicate itself is a prospect ("할 예정이다", "하기로 했다")
     content_past: bool = False  # for a verb of saying: what was said is past ("약했다고")
     content_future: bool = False  # ... or coming ("방한할 것이라고", "축소한다고")
+    # what was said ends in a past predicate that is no prospect of its own ("점검했다고
+    # 전했다"), whatever future its nouns hold ("내년 열릴 예정인 정상회담 준비 상황을")
+    content_settled: bool = False
 
 
 def _is_future(morphemes: tuple[Morpheme, ...], i: int) -> bool:
@@ -224,13 +227,63 @@ def main_clause(text: str) -> MainClause:
         opened = _clause_start(morphemes, last + 1)
         content_past = _has_past(morphemes, opened + 1, start)
         content_future = _has_future(morphemes, 0, start) or reports_present(text)
+        content_settled = (
+            content_past
+            and morphemes[start].form in _QUOTATIVE_PAST
+            and not _predicate_future(morphemes, opened, start)
+            and not _prospect_stated(morphemes, start)
+        )
     return MainClause(
         past=past,
         speech=speech,
         future=future,
         content_past=content_past,
         content_future=content_future,
+        content_settled=speech and start >= 0 and content_settled,
     )
+
+
+def _prospect_stated(morphemes: tuple[Morpheme, ...], end: int) -> bool:
+    """A clause before `end` states a prospect of its own ("방문할 예정이지만", "열기로 했고",
+    "하겠다며"); a relative clause's ("열릴 예정인 정상회담") is the noun's."""
+    for i in range(end):
+        m = morphemes[i]
+        nxt = morphemes[i + 1] if i + 1 < end else None
+        after = morphemes[i + 2] if i + 2 < end else None
+        if (m.tag == "EP" and m.form == "겠") or (m.form == "기" and nxt and nxt.form == "로"):
+            return True
+        if m.form in _PROSPECT_NOUNS and m.tag.startswith("NN") and nxt and nxt.tag == "VCP":
+            if not (after and after.tag == "ETM"):
+                return True
+    return False
+
+
+# the quotative endings of what was said, after a past marker: "점검했다고", "확정했다며"
+_QUOTATIVE_PAST = frozenset({"다고", "다며", "다면서", "고"})
+# the connective endings of a clause that states something of its own before the next one:
+# "논의했으며", "전달했고", "합의했지만"
+_STATING_CONNECTIVES = frozenset({"으며", "며", "고", "지만", "으나", "나", "는데", "ᆫ데"})
+
+
+def first_clause_past(text: str) -> bool:
+    """The sentence opens with a clause of its own whose predicate is past and no prospect
+    ("양측은 ... 집중 논의했으며, 다음 달 ... 열기로 했다"), before any sentence ending or
+    quotation: an event already done, whatever the main predicate plans."""
+    morphemes = analyse(text)
+    for i, m in enumerate(morphemes):
+        if m.tag in ("EF", "JKQ", "SSO") or m.form in ("\"", "“"):
+            return False
+        if m.tag == "EC" and m.form in _STATING_CONNECTIVES:
+            before = morphemes[i - 1] if i else None
+            return bool(
+                before
+                and before.tag == "EP"
+                and before.form in _PAST_FORMS
+                and not _predicate_future(morphemes, _clause_start(morphemes, i), i)
+            )
+        if m.tag == "EC" and m.form not in ("어", "아", "여", "해", "게", "지"):
+            return False  # a clause of cause, purpose or condition comes first
+    return False
 
 
 # the quotative endings of an action verb in the present: "축소한다고", "먹는다며", "간다면서"

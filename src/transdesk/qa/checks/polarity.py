@@ -81,12 +81,13 @@ _BEFORE = re.compile(r"\b(?:before|again|previously|earlier|already)\b", re.IGNO
 # warning), which English says with a verb of keeping and no negation
 _CHANGE_STEMS = frozenset(
     "해제 완화 바꾸 변경 삭감 인하 인상 늘리 줄이 폐지 철회 중단 축소 확대 조정 연장 단축 "
-    "개정 수정 교체 해지 풀".split()
+    "개정 수정 교체 해지 풀 좁히 삭제 낮추 올리".split()
 )
 _KEEPING = re.compile(
     r"\b(?:keep|keeps|kept|keeping|maintain\w*|retain\w*|preserve\w*|leav(?:e|es|ing)|left|"
     r"h(?:old|olds|eld|olding)|stick(?:s|ing)?\s+(?:with|to)|stuck\s+(?:with|to)|"
-    r"st(?:ay|ays|ayed|aying)|remain\w*|unchanged|as\s+(?:it\s+)?is|intact|in\s+place)\b",
+    r"st(?:ay|ays|ayed|aying)|remain\w*|unchanged|as\s+(?:it\s+)?is|intact|in\s+place|"
+    r"spar(?:e|es|ed|ing)|persist\w*|linger\w*)\b",
     re.IGNORECASE,
 )
 # the English of such a reason, after the main clause: ", saying the risk was not high"
@@ -125,12 +126,14 @@ def _predicate(source: str, negation: Negation) -> str:
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-def _without_renderings(source: str, negated: tuple[Negation, ...], english: str) -> str:
-    """The English without the words that render the source's other words: "unusual" for "특이"
-    ("특이 동향은 없다" as "there are unusual movements") is no negation of the predicate."""
+def _without_renderings(source: str, spans: list[tuple[int, int]], english: str) -> str:
+    """The English, of the same length, with the words that render the source's words outside
+    `spans` (the negated or directed words) blanked: "unusual" for "특이" ("특이 동향은 없다" as
+    "there are unusual movements") is no negation of the predicate, and "slowdown" for "둔화"
+    ("수요 둔화로 수출은 3.1% 줄었다") no direction of the change."""
     kept = source
-    for negation in negated:
-        start, end = _word_span(source, negation.start, negation.end)
+    for start, end in spans:
+        start, end = _word_span(source, start, end)
         kept = kept[:start] + " " * (end - start) + kept[end:]
     stems = rendering_stems(kept, english)
     if not stems:
@@ -294,7 +297,7 @@ class PolarityCheck:
         if any(n.stem in _CHANGE_STEMS for n in main) and _KEEPING.search(english):
             return []  # "규제를 완화하지 않기로 했다": "decided to keep the rules in place"
         lexical = mentions_negation(english) and mentions_negation(
-            _without_renderings(context.source, main, english)
+            _without_renderings(context.source, [(n.start, n.end) for n in main], english)
         )
         lost: list[tuple[Negation, str | None]] = []
         for negation in main:
@@ -374,7 +377,10 @@ class PolarityCheck:
         if not korean or compounds_change(context.source):
             return []
         axes = frozenset().union(*(k.axes for k in korean))
-        english = english_directions(context.target, axes)
+        spans = [(k.start, k.end) for k in korean]
+        english = english_directions(
+            _without_renderings(context.source, spans, context.target), axes
+        )
         if not english:
             return []
         flipped = _flipped(korean, english)

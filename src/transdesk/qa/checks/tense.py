@@ -23,6 +23,8 @@ from transdesk.qa.base import CheckContext, finding
 from transdesk.ingest.sentences import split_sentences
 from transdesk.qa.english import sentence_spans
 from transdesk.qa.korean_tense import (
+    MainClause,
+    first_clause_past,
     main_clause,
     past_time,
     reports_present,
@@ -91,6 +93,19 @@ _DECISION = re.compile(r"기로\s*(?:의결|합의|결정|결의|확정)")
 _DECIDED = re.compile(
     r"\b(?:decided|agreed|voted|approved|resolved|endorsed|adopted|passed|settled)\b", re.I
 )
+# a future on the first verb of what a verb of saying reports: "said on the previous day that it
+# will confirm", "conveyed that the two ministers will check" (not "said the summit that will be
+# held", a relative clause; not a quotation, which a comma or a quotation mark opens)
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|told|conveyed|reported|announced|stated|added|explained|noted|claimed|"
+    r"confirmed|revealed|disclosed)\b"
+    r"(?:\s+(?!(?:which|who|whom|whose|when|where|if|whether|because|while|although|though|"
+    r"unless|until|once|and|but)\b)[\w'’.-]+){0,10}?(?<!\bthat)"
+    r"\s+(?P<future>will|would|shall)(?!\s+have\b)\s+(?:\w+ly\s+)?\w+",
+    re.IGNORECASE,
+)
+# where an English sentence's first coordinate clause ends: ", and", ", but", ", while", ";"
+_COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 # a Korean sentence ending before more text: "마쳤다. 누리호 ..." (a cheap test before the
 # newsroom's splitter, which also keeps a quotation whole)
 _KOREAN_SENTENCE_END = re.compile(r"(?<=[다요]\.)\s+(?=\S)")
@@ -124,6 +139,10 @@ class TenseCheck:
         return []
 
     def _pair(self, context: CheckContext) -> list[Finding]:
+        clause = main_clause(context.source)
+        settled = self._settled_made_future(context, clause)
+        if settled:
+            return [self._past_as_future(settled)]
         past, future = source_tense(context.source)
         mentions = resolve_dates(context.source, context.dateline)
         dated_past = past_time(context.source) or any(
@@ -146,7 +165,6 @@ class TenseCheck:
                     )
                 ]
             return []
-        clause = main_clause(context.source)
         spoken = _FUTURE_SPEECH.search(context.target)
         if spoken and clause.past and clause.speech:
             return [self._past_as_future(spoken)]
@@ -185,14 +203,41 @@ class TenseCheck:
             return [self._past_as_future(candidate)]
         return []
 
+    @staticmethod
+    def _settled_made_future(context: CheckContext, clause: MainClause) -> re.Match[str] | None:
+        """A past the Korean settles on its own predicate, told as future, whatever coming
+        events the rest of the sentence names:
+
+        - what was said ends in a past ("점검했다고 전했다", "확정했다고 밝힌 바 있다") and the
+          English puts a future on the first verb of the report ("conveyed that the two
+          ministers will check"), though the summit they prepared for is next year's;
+        - the sentence opens with a past clause of its own ("집중 논의했으며, 다음 달 ... 열기로
+          했다") and the English its first coordinate clause with a future ("will discuss ...,
+          and decided to hold").
+        """
+        target = context.target
+        if clause.past and clause.speech and clause.content_settled:
+            return _REPORTED_FUTURE.search(target)
+        if clause.speech or not first_clause_past(context.source):
+            return None
+        cut = _COORDINATE_BREAK.search(target)
+        if cut is None:
+            return None  # told in one clause: which English verb renders the first is not read
+        first = target[: cut.start()]
+        if _ENGLISH_SPEECH.search(first):
+            return None
+        main, _ = _english_futures(first, plans=True)
+        return main
+
     def _past_as_future(self, match: re.Match[str]) -> Finding:
+        group = "future" if "future" in match.re.groupindex else 0  # the future, not the report
         return finding(
             self.name,
             "past_as_future",
             "major",
             "the source reports a past event, the translation presents it as future "
-            f"({match.group(0)!r})",
-            target_span=match.span(),
+            f"({match.group(group)!r})",
+            target_span=match.span(group),
         )
 
 
