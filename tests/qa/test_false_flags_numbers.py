@@ -219,3 +219,10 @@ def test_race_times_in_thousandths_and_micrograms(checker, source, target):
 
 def test_micrograms_told_as_milligrams_are_a_changed_unit(checker):
     assert held(checker, "저용량 25㎍으로 접종했다.", "A low dose of 25 mg was given.")
+
+
+def test_a_part_of_a_whole_told_as_a_percentage_passes_and_a_wrong_share_is_held(checker):
+    source = "전국 개농장 10곳 가운데 8곳 이상이 문을 닫은 것으로 나타났다."
+    share = "More than 80 percent of the country's dog farms have closed."
+    assert held(checker, source, share) == []
+    assert len(held(checker, source, share.replace("80", "60"))) == 2

@@ -210,3 +210,20 @@ def test_a_change_said_as_made_is_still_held() -> None:
     assert held("기상청은 풍랑경보를 해제하지 않기로 했다.", "The agency decided to lift the warning.") == [
         "negation_lost"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "right", "wrong"),
+    [
+        # "too ... for ... to" is built of a word that also renders 너무; kept as the negation
+        ("다만 중심별과 너무 멀어 액체 상태의 물은 존재할 수 없다.",
+         "The planet, however, is too far from its star for liquid water to exist.",
+         "The planet, however, is far from its star, and liquid water can exist."),
+        ("류쉬안은 한지우의 빠른 공격에 제대로 대응하지 못했다.",
+         "Liu struggled to cope with Han's quick attacks.",
+         "Liu coped well with Han's quick attacks."),
+    ],
+)
+def test_constructions_that_negate_pass_and_the_affirmative_is_held(source, right, wrong):
+    assert held(source, right) == []
+    assert held(source, wrong) == ["negation_lost"]

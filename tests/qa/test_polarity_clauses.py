@@ -108,16 +108,38 @@ def test_stating_clauses_rendered_right_or_left_alone_pass(source, target):
         ("효과가 없지 않지만 한계가 분명하다.", []),
         # negated again by the next clause: "-지 않으면 안 된다" (must)
         ("모두가 참여하지 않으면 안 된다.", []),
-        # purpose, manner and relative clauses state nothing of their own
+        # purpose and manner clauses state nothing of their own
         ("그는 사진을 찍지 못하도록 막았다.", []),
         ("그는 눈에 띄지 않게 행동했다.", []),
-        ("승인되지 않은 약을 처방했다.", []),
+        # a relative clause and one of manner with 채 do: the English carries them somewhere
+        # ("unapproved", "without")
+        ("승인되지 않은 약을 처방했다.", ["않"]),
+        ("북한은 항행경보를 내리지 않은 채 미사일을 쐈다.", ["않"]),
         # the main predicate is read elsewhere
         ("그는 회의에 참석하지 않았다.", []),
     ],
 )
 def test_stated_negations_are_the_clauses_that_state_something(source, forms):
     assert [n.form for n in stated_negations(source)] == forms
+
+
+@pytest.mark.parametrize(
+    ("source", "wrong", "right"),
+    [
+        ("연구팀은 해외 부품에 의존하지 않는 희석냉동기를 자체 개발했다.",
+         "The team developed a dilution refrigerator that depends on overseas parts.",
+         "The team developed its own dilution refrigerator without relying on foreign parts."),
+        ("북한은 주변 해역에 항행경보를 내리지 않은 채 미사일을 쏜 것으로 알려졌다.",
+         "North Korea reportedly fired the missiles while issuing a navigation warning.",
+         "North Korea reportedly fired the missiles without issuing a navigation warning."),
+        ("와하즈는 불기소된 공모자 170명의 명단에 올라 있다.",
+         "Wahhaj is on a list of 170 indicted co-conspirators in the bombing case.",
+         "Wahhaj is on a list of 170 unindicted co-conspirators in the bombing case."),
+    ],
+)
+def test_a_negated_relative_or_manner_clause_told_affirmative_is_held(source, wrong, right):
+    assert [f.kind for f in findings(source, wrong)] == ["negation_lost"]
+    assert findings(source, right) == []
 
 
 def test_a_lost_main_negation_names_its_predicate():

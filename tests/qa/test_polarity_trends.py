@@ -170,3 +170,15 @@ def test_a_direction_word_that_renders_another_korean_word_is_not_the_change():
     assert found.kind == "direction_flipped"
     assert wrong[slice(*found.target_span)] == "increased"
     assert findings(source, right) == []
+
+
+def test_as_many_changes_in_other_numbers_of_each_direction_is_flipped():
+    source = "수출은 1년 전보다 9.8% 늘어난 638억 달러를 기록했고, 수입은 유가 하락 영향으로 2.1% 줄었다."
+    wrong = ("Exports recorded $63.8 billion, increasing 9.8% from a year ago, and imports "
+             "increased 2.1% due to the fall in oil prices.")
+    right = ("Exports rose 9.8 percent to $63.8 billion, while imports fell 2.1 percent on "
+             "lower oil prices.")
+    (found,) = findings(source, wrong)
+    assert found.kind == "direction_flipped"
+    assert wrong[slice(*found.target_span)] == "increased"
+    assert findings(source, right) == []

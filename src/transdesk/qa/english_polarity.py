@@ -80,7 +80,8 @@ _WIDER_NEGATION = re.compile(
     r"turn(?:s|ed|ing)?\s+down|spurn\w*|snub\w*|shun\w*|rebuff\w*|pass(?:es|ed)?\s+up|"
     r"withh[eo]ld\w*|k(?:ept|eep|eeps|eeping)\s+(?:quiet|secret|silent|mum)|"
     r"st(?:ay|ays|ayed|aying)\s+(?:away|out|quiet|silent|closed|shut)|sat\s+out|sit\s+out|"
-    r"too\s+[a-z]+\s+to|remains?\s+to\s+be\s+seen|nowhere|in\s+vain|"
+    r"too\s+[a-z]+\s+(?:[\w'-]+\s+){0,8}?(?:to|for)\b|remains?\s+to\s+be\s+seen|nowhere|"
+    r"in\s+vain|struggl(?:e|es|ed|ing)\s+to|outstanding|beyond|less\s+than|"
     # ending and going without: "ceased", "quit", "dropped out", "a shortage", "out of the
     # question", "declined comment", "opted against"
     r"ceas(?:e|es|ed|ing)|quit(?:s|ting)?|drop(?:s|ped|ping)?\s+out|shortages?|scarc\w*|"
@@ -258,6 +259,11 @@ def negations(text: str) -> list[Cue]:
     return cues
 
 
+# the words of "one" that begin as "un-" does: "unify", "union", "unique", "unit", "universal",
+# "unilateral", "unison", "unicorn"
+_UNI_WORDS = ("unif", "unio", "uniq", "unit", "univ", "unil", "unis", "unic")
+
+
 def mentions_negation(text: str) -> bool:
     """Whether the sentence may carry a negation in any form, clear or lexical."""
     text = _unify(text)
@@ -266,9 +272,10 @@ def mentions_negation(text: str) -> bool:
     for match in _WIDER_NEGATION.finditer(text):
         word = match.group(0).lower()
         if word in _NOT_UN or word in _NOT_LESS or (
-            word.startswith(("under", "uni")) and " " not in word
+            word.startswith(("under", *_UNI_WORDS)) and " " not in word
         ):
-            continue  # "undergoing", "unification", "universal" (not "under wraps")
+            continue  # "undergoing", "unification", "universal" (not "under wraps", nor
+            # "unidentified" and "unindicted", which negate)
         return True
     return False
 

@@ -24,11 +24,13 @@ tells in the affirmative ("remembered": `lexical_opposites`).
 `stated_negations` reads the other clauses that state something of their own: a coordinate or
 concessive clause ("밝히지 않았으며 ...", "알아낼 수 없지만 ..."), a quoted sentence inside the
 sentence ("“문제가 있었던 것은 아니다”며 ..."), a report ("밝히지 않고 있다고 주장했다"), a
-quoted statement ("충돌하지 않는다는 데 합의했다") and a condition ("뛰어들지 않았다면"). A
-clause is read with its auxiliaries ("-지 않고 있다": is not doing) and its shell ("않을
-것이며"); a clause of purpose ("-지 않도록"), manner ("-지 않게"), cause ("-지 않아"),
-concession ("-더라도") or a relative clause ("승인되지 않은 약") is left alone: English tells
-those with "to prevent", "free", "unapproved" as often as with "not".
+quoted statement ("충돌하지 않는다는 데 합의했다"), a condition ("뛰어들지 않았다면"), a relative
+clause before a noun ("승인되지 않은 약": unapproved drugs) and one of manner with 채 ("경보를
+내리지 않은 채": without a warning), each of which the English carries with a negation in some
+form. A clause is read with its auxiliaries ("-지 않고 있다": is not doing) and its shell ("않을
+것이며"); a clause of purpose ("-지 않도록"), manner with -게 ("-지 않게") or concession
+("-더라도") is left alone: English tells those with "to prevent" or "free" as often as with
+"not".
 
 Its `cue` is wider: any negation anywhere in the sentence, or a word that English may render
 with one ("모르다": not know, "어렵다": hardly, "불과": no more than, "아직": not yet, "처음": never
@@ -471,6 +473,34 @@ def _states(ending: Morpheme) -> bool:
     return ending.tag == "ETM" and ending.form in _QUOTING_ADNOMINALS
 
 
+def _without_doing(morphemes: tuple[Morpheme, ...], end: int) -> bool:
+    """The clause ending at `end` is one of manner with 채: "항행경보를 내리지 않은 채 (쐈다)"
+    (fired without issuing a warning), a claim English carries with "without"."""
+    ending = morphemes[end - 1] if end else None
+    following = morphemes[end] if end < len(morphemes) else None
+    return bool(
+        ending
+        and ending.tag == "ETM"
+        and following
+        and following.tag == "NNB"
+        and following.form == "채"
+    )
+
+
+def _relative(morphemes: tuple[Morpheme, ...], end: int) -> bool:
+    """The clause ending at `end` is a relative one before a noun: "의존하지 않는 희석냉동기",
+    "우승자가 아닌 10대 연주자", "타결되지 못한 협상"."""
+    ending = morphemes[end - 1] if end else None
+    following = morphemes[end] if end < len(morphemes) else None
+    return bool(
+        ending
+        and ending.tag == "ETM"
+        and ending.form in ("ᆫ", "는", "은")
+        and following
+        and following.tag in ("NNG", "NNP")
+    )
+
+
 def stated_negations(text: str) -> tuple[Negation, ...]:
     """The negations of the clauses before the main one that state something of their own
     ("제시하지 않고 있으며", "알아낼 수 없지만", "“...것은 아니다”며"), each a claim the English
@@ -482,7 +512,9 @@ def stated_negations(text: str) -> tuple[Negation, ...]:
         clauses = _predicates(sentence)
         for index, (start, end) in enumerate(clauses[:-1]):
             ending = _ending(sentence, start, end)
-            if ending is None or not _states(ending):
+            if ending is None or not (
+                _states(ending) or _without_doing(sentence, end) or _relative(sentence, end)
+            ):
                 continue
             if ending.form.endswith("면") and _negations(sentence, *clauses[index + 1]):
                 continue  # negated again: "-지 않으면 안 된다" (must)

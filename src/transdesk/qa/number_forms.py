@@ -129,6 +129,28 @@ def is_fraction_of_share(quantity: Quantity, source: str, english: str) -> bool:
     return any(abs(share - quantity.value) <= 5 for share in shares)
 
 
+# "10곳 가운데 8곳", "10명 중 7명": a part of a whole, with the same counter on both
+_KOREAN_RATIO = re.compile(
+    r"(?P<whole>\d+)\s*(?P<counter>[\uac00-\ud7a3]{1,2})\s*(?:가운데|중에?서?)\s*"
+    r"(?P<part>\d+)\s*(?P=counter)"
+)
+_ENGLISH_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
+
+def is_part_of_whole(quantity: Quantity, source: str, english: str) -> bool:
+    """ "10곳 가운데 8곳" told as a share, "80 percent" (within five points): both figures are
+    in it."""
+    for match in _KOREAN_RATIO.finditer(source):
+        if not match.start() <= quantity.start < match.end():
+            continue
+        whole, part = int(match["whole"]), int(match["part"])
+        if not 0 < part < whole:
+            return False
+        share = 100 * part / whole
+        return any(abs(float(m.group(1)) - share) <= 5 for m in _ENGLISH_PERCENT.finditer(english))
+    return False
+
+
 def _ratio_share(match: re.Match[str]) -> float:
     part, whole = (english_number_word(w) or int(w) for w in (match["part"], match["whole"]))
     return 100 * part / whole if whole > part else 0.0

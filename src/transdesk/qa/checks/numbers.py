@@ -33,6 +33,7 @@ from transdesk.qa.number_forms import (
     is_era_year,
     is_fraction_in_words,
     is_fraction_of_share,
+    is_part_of_whole,
     is_named_number,
     is_shorthand_date,
     is_sweep,
@@ -360,6 +361,7 @@ class NumbersCheck:
             is_clock_time(quantity, source, english)
             or is_shorthand_date(quantity, days)
             or is_fraction_of_share(quantity, source, english)
+            or is_part_of_whole(quantity, source, english)
             or is_approximate_range(quantity, source, english)
             or is_named_number(quantity, source, english)
             or is_fraction_in_words(quantity, source, english)

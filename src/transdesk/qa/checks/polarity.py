@@ -12,7 +12,8 @@ the sentence's main predicate and held only when it is clear:
   the predicate's own sense ("forgot", "stopped"; "few" for "적지 않다"). The constructions
   that negate nothing ("-고 말았다", "다름없다", "5명밖에 ... 않았다": `negation_idioms`) need no
   English negation at all. A clause before the main one that states something of its own
-  ("증거를 제시하지 않고 있으며 ...", "“...것은 아니다”며", "알아낼 수 없지만") is held the same
+  ("증거를 제시하지 않고 있으며 ...", "“...것은 아니다”며", "알아낼 수 없지만"), a relative
+  clause ("의존하지 않는 냉동기") and one of manner ("경보를 내리지 않은 채") are held the same
   way, but only where the English carries no negation in any form and has no "unless": which
   English clause renders it is not read;
 - `negation_added`: the English statement negates its verb ("did not", "never", "refused to",
@@ -124,6 +125,9 @@ def _predicate(source: str, negation: Negation) -> str:
 
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# words a negating construction is built of, kept whatever Korean word they also render: "too"
+# for 너무 in "너무 멀어 ... 존재할 수 없다" (too far for water to exist)
+_CONSTRUCTION_WORDS = frozenset({"too", "no", "not", "never", "without", "nor", "neither", "none"})
 
 
 def _without_renderings(source: str, spans: list[tuple[int, int]], english: str) -> str:
@@ -141,6 +145,8 @@ def _without_renderings(source: str, spans: list[tuple[int, int]], english: str)
 
     def blank(match: re.Match[str]) -> str:
         word = match.group(0).lower()
+        if word in _CONSTRUCTION_WORDS:
+            return match.group(0)
         return " " * len(word) if word in stems or word.rstrip("s") in stems else match.group(0)
 
     return _ENGLISH_WORD.sub(blank, english)
@@ -354,6 +360,8 @@ class PolarityCheck:
             return []
         if mentions_negation(english) or _CLAUSE_NEGATION.search(english):
             return []
+        if _NOT_YET.search(context.source) and _STILL.search(english):
+            return []  # "아직 배송되지 않은 소포": "parcels still in transit"
         lost: list[tuple[Negation, str | None]] = []
         for negation in stated:
             if negation.stem is not None and has_opposite(negation.stem):
@@ -383,7 +391,7 @@ class PolarityCheck:
         )
         if not english:
             return []
-        flipped = _flipped(korean, english)
+        flipped = _flipped(korean, english, (len(context.source), len(context.target)))
         if flipped is None:
             return []
         said, told = flipped
@@ -401,7 +409,7 @@ class PolarityCheck:
 
 
 def _flipped(
-    korean: list[DirectionMention], english: list[DirectionWord]
+    korean: list[DirectionMention], english: list[DirectionWord], lengths: tuple[int, int]
 ) -> tuple[DirectionMention, DirectionWord] | None:
     """The Korean word of change and the English word that turns it round, if the English
     does:
@@ -415,7 +423,9 @@ def _flipped(
       of one direction: one of them was turned round ("하락세를 이어간 끝에 상승세로 돌아섰다"
       against "rebounded after the largest slide", with "slide" made "rally"). The pairs are not
       read in order: English often tells the later change first. With fewer words in the
-      English, it may have told a change with no word of direction, and is left alone.
+      English, it may have told a change with no word of direction, and is left alone;
+    - as many words of change on each side, in other numbers of each direction (two falls and a
+      rise against two rises and a fall).
     """
     said = {k.direction for k in korean}
     told = {e.direction for e in english}
@@ -427,11 +437,29 @@ def _flipped(
         if opposite and len(opposite) >= len(english) - len(opposite):
             return korean[0], opposite[0]
         return None
-    if len(told) == 1 and len(english) == len(korean):
+    if len(english) != len(korean):
+        return None
+    if len(told) == 1:
         lost = next(k for k in korean if k.direction not in told)
         # the English word of the lost change's kind: "expanding" (amount) for "줄었다", not
         # "surplus" (balance) for "흑자"
         return lost, next((e for e in english if e.axis in lost.axes), english[0])
+    if sorted(k.direction for k in korean) != sorted(e.direction for e in english):
+        # as many words of change, in other numbers of each direction ("늘어난 ... 하락 ... 줄었다"
+        # against "increasing ... increased ... fall"): one was turned round; in order, the
+        # first pair that disagrees names it (or, where the English reordered, a neighbour)
+        told_wrong = next(
+            (e for k, e in zip(korean, english, strict=True) if k.direction != e.direction), None
+        )
+        if told_wrong is None:
+            return None
+        # the Korean word it turns round: of the other direction, about as far into its sentence
+        source_length, target_length = lengths
+        place = told_wrong.start / max(target_length, 1)
+        return min(
+            (k for k in korean if k.direction != told_wrong.direction),
+            key=lambda k: abs(k.start / max(source_length, 1) - place),
+        ), told_wrong
     return None
 
 
