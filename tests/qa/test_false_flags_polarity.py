@@ -222,8 +222,26 @@ def test_a_change_said_as_made_is_still_held() -> None:
         ("류쉬안은 한지우의 빠른 공격에 제대로 대응하지 못했다.",
          "Liu struggled to cope with Han's quick attacks.",
          "Liu coped well with Han's quick attacks."),
+        # 배제하지 않다 is to leave open; "ruled out" states 배제 itself
+        ("한은은 4분기 성장률이 0%대에 머물 가능성도 배제하지 않았다.",
+         "The bank left open the possibility that growth could stay in the 0-percent range.",
+         "The bank ruled out the possibility that growth could stay in the 0-percent range."),
+        ("당시 김 위원장은 \"용납할 수 없는 범죄적 행위\"라고 질타하며 책임자 처벌을 지시했다.",
+         "Kim at the time denounced it as an \"intolerable criminal act\" and ordered punishment.",
+         "Kim at the time denounced it as an \"acceptable criminal act\" and ordered punishment."),
+        ("전문가 감정 결과 어보의 손잡이와 인면에서는 뚜렷한 훼손 흔적이 없었다.",
+         "An expert appraisal found the seal's handle and inscribed face intact.",
+         "An expert appraisal found clear traces of damage on the seal's handle and face."),
     ],
 )
 def test_constructions_that_negate_pass_and_the_affirmative_is_held(source, right, wrong):
     assert held(source, right) == []
     assert held(source, wrong) == ["negation_lost"]
+
+
+def test_a_threshold_is_no_change_and_the_change_told_the_other_way_is_held():
+    source = "규모 2.0 이상 지진은 최근 5년간 연평균 14회로, 이전 5년보다 40% 늘었다."
+    wrong = "Quakes of magnitude 2.0 or higher averaged 14 a year, decreasing by 40% on before."
+    right = "Quakes of magnitude 2.0 or higher averaged 14 a year, up 40% on the five years before."
+    assert held(source, wrong) == ["direction_flipped"]
+    assert held(source, right) == []

@@ -71,6 +71,7 @@ _WIDER_NEGATION = re.compile(
     r"unknown|unclear|unless|far\s+from|short\s+of|other\s+than|"
     r"impossible|illegal\w*|"
     r"irregular|improper\w*|inadequate|insufficient|incomplete|inconclusive|invalid|"
+    r"intolerabl\w*|inexcusabl\w*|inadmissibl\w*|inappropriat\w*|incapabl\w*|intact|"
     r"dis(?:agree|approv|miss|allow|qualif|continu|regard|pute|miss|satisf|like)\w*|"
     r"mis(?!sile|sion|ter|t\b|ty)[a-z]{3,}|"
     r"under\s+wraps|un[a-z]{3,}|non-?[a-z]+|\w+less|anti-?\w+|free\s+of|"

@@ -582,7 +582,7 @@ def _add(table, words: str, direction: Direction, *axes: str) -> None:
 
 
 _add(_DIRECTION_NOUNS, "증가 급증 증대 상승 급등 폭등 반등 상향 인상 확대 증액 확장 웃돌", "up", "amount")
-_add(_DIRECTION_NOUNS, "감소 급감 감축 하락 급락 폭락 하향 인하 축소 삭감 감액 밑돌", "down", "amount")
+_add(_DIRECTION_NOUNS, "감소 급감 감축 하락 급락 폭락 하향 인하 축소 삭감 감액 밑돌 뒷걸음", "down", "amount")
 _add(_DIRECTION_NOUNS, "흑자", "up", "balance")
 _add(_DIRECTION_NOUNS, "적자", "down", "balance")
 _add(_DIRECTION_NOUNS, "강세", "up", "market", "amount")

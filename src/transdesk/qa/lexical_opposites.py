@@ -27,6 +27,8 @@ _SENSES: dict[str, str] = {
     "취소": r"cancel\w*|call(?:s|ed)?\s+off|scrap\w*",
     "늘리": r"increas\w*|rais(?:e|es|ed)|extend\w*|expand\w*|lengthen\w*",
     "인상": r"rais(?:e|es|ed)|hik(?:e|es|ed)|increas\w*",
+    # excluding: 배제하지 않다 (left the possibility open, kept it on the table)
+    "배제": r"rul(?:e|es|ed|ing)\s+(?:\w+\s+)?out|exclud\w*|dismiss\w*",
     # losing: 잃지 않다 (kept their focus, held on to)
     "잃": r"los(?:e|es|ing|t)",
     # weight: 가볍지 않다 (serious), 무겁지 않다 (light)

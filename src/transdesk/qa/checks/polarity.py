@@ -91,6 +91,10 @@ _KEEPING = re.compile(
     r"spar(?:e|es|ed|ing)|persist\w*|linger\w*)\b",
     re.IGNORECASE,
 )
+# a threshold, no change: "magnitude 2.0 or higher" (이상), "50 or more"
+_THRESHOLD = re.compile(
+    r"\bor\s+(?:higher|more|greater|above|over|lower|less|fewer|below|under)\b", re.IGNORECASE
+)
 # the English of such a reason, after the main clause: ", saying the risk was not high"
 _REASON_CLAUSE = re.compile(
     r",\s+(?:saying|citing|noting|arguing|claiming|explaining|insisting|"
@@ -386,9 +390,8 @@ class PolarityCheck:
             return []
         axes = frozenset().union(*(k.axes for k in korean))
         spans = [(k.start, k.end) for k in korean]
-        english = english_directions(
-            _without_renderings(context.source, spans, context.target), axes
-        )
+        target = _THRESHOLD.sub(lambda m: " " * len(m.group(0)), context.target)
+        english = english_directions(_without_renderings(context.source, spans, target), axes)
         if not english:
             return []
         flipped = _flipped(korean, english, (len(context.source), len(context.target)))
@@ -435,6 +438,10 @@ def _flipped(
         if len(english) > len(korean):
             return None  # "supporting or opposing" for "반대하는": more than the Korean says
         if opposite and len(opposite) >= len(english) - len(opposite):
+            return korean[0], opposite[0]
+        if opposite and len(english) == len(korean):
+            # as many words of change, one turned round: "줄어 ... 뒷걸음질했다" (fell, retreating)
+            # against "increased ..., retreating"
             return korean[0], opposite[0]
         return None
     if len(english) != len(korean):
