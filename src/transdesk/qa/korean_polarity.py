@@ -473,32 +473,18 @@ def _states(ending: Morpheme) -> bool:
     return ending.tag == "ETM" and ending.form in _QUOTING_ADNOMINALS
 
 
-def _without_doing(morphemes: tuple[Morpheme, ...], end: int) -> bool:
-    """The clause ending at `end` is one of manner with 채: "항행경보를 내리지 않은 채 (쐈다)"
-    (fired without issuing a warning), a claim English carries with "without"."""
+def _adnominal(morphemes: tuple[Morpheme, ...], end: int) -> bool:
+    """The clause ending at `end` modifies what follows it, and states something English must
+    carry: a relative clause before a noun ("의존하지 않는 희석냉동기", "우승자가 아닌 10대
+    연주자", "타결되지 못한 협상"), or one of manner with 채 ("항행경보를 내리지 않은 채 쐈다":
+    fired without issuing a warning)."""
     ending = morphemes[end - 1] if end else None
     following = morphemes[end] if end < len(morphemes) else None
-    return bool(
-        ending
-        and ending.tag == "ETM"
-        and following
-        and following.tag == "NNB"
-        and following.form == "채"
-    )
-
-
-def _relative(morphemes: tuple[Morpheme, ...], end: int) -> bool:
-    """The clause ending at `end` is a relative one before a noun: "의존하지 않는 희석냉동기",
-    "우승자가 아닌 10대 연주자", "타결되지 못한 협상"."""
-    ending = morphemes[end - 1] if end else None
-    following = morphemes[end] if end < len(morphemes) else None
-    return bool(
-        ending
-        and ending.tag == "ETM"
-        and ending.form in ("ᆫ", "는", "은")
-        and following
-        and following.tag in ("NNG", "NNP")
-    )
+    if not (ending and following and ending.tag == "ETM"):
+        return False
+    if following.tag == "NNB":
+        return following.form == "채"
+    return ending.form in ("ᆫ", "는", "은") and following.tag in ("NNG", "NNP")
 
 
 def stated_negations(text: str) -> tuple[Negation, ...]:
@@ -512,9 +498,7 @@ def stated_negations(text: str) -> tuple[Negation, ...]:
         clauses = _predicates(sentence)
         for index, (start, end) in enumerate(clauses[:-1]):
             ending = _ending(sentence, start, end)
-            if ending is None or not (
-                _states(ending) or _without_doing(sentence, end) or _relative(sentence, end)
-            ):
+            if ending is None or not (_states(ending) or _adnominal(sentence, end)):
                 continue
             if ending.form.endswith("면") and _negations(sentence, *clauses[index + 1]):
                 continue  # negated again: "-지 않으면 안 된다" (must)

@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from transdesk.qa.name_lexicon import PERSON_TITLES
-from transdesk.qa.quantities import Quantity, english_number_word
+from transdesk.qa.quantities import Quantity, english_number_word, english_quantities
+from transdesk.qa.units import Unit, english_unit
 
 if TYPE_CHECKING:
     from transdesk.dates import EnglishDate
@@ -134,7 +135,6 @@ _KOREAN_RATIO = re.compile(
     r"(?P<whole>\d+)\s*(?P<counter>[\uac00-\ud7a3]{1,2})\s*(?:가운데|중에?서?)\s*"
     r"(?P<part>\d+)\s*(?P=counter)"
 )
-_ENGLISH_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 
 
 def is_part_of_whole(quantity: Quantity, source: str, english: str) -> bool:
@@ -147,8 +147,15 @@ def is_part_of_whole(quantity: Quantity, source: str, english: str) -> bool:
         if not 0 < part < whole:
             return False
         share = 100 * part / whole
-        return any(abs(float(m.group(1)) - share) <= 5 for m in _ENGLISH_PERCENT.finditer(english))
+        return any(
+            abs(q.value - share) <= 5 and _is_percent(english_unit(q, english))
+            for q in english_quantities(english)
+        )
     return False
+
+
+def _is_percent(unit: Unit | None) -> bool:
+    return unit is not None and unit.name == "pct"
 
 
 def _ratio_share(match: re.Match[str]) -> float:

@@ -437,11 +437,11 @@ def _flipped(
         opposite = [e for e in english if e.direction != direction]
         if len(english) > len(korean):
             return None  # "supporting or opposing" for "반대하는": more than the Korean says
-        if opposite and len(opposite) >= len(english) - len(opposite):
-            return korean[0], opposite[0]
-        if opposite and len(english) == len(korean):
-            # as many words of change, one turned round: "줄어 ... 뒷걸음질했다" (fell, retreating)
-            # against "increased ..., retreating"
+        # at least as often the other way, or as many words of change with one turned round:
+        # "줄어 ... 뒷걸음질했다" (fell, retreating) against "increased ..., retreating"
+        if opposite and (
+            len(opposite) >= len(english) - len(opposite) or len(english) == len(korean)
+        ):
             return korean[0], opposite[0]
         return None
     if len(english) != len(korean):
