@@ -75,6 +75,14 @@ ACCEPTED = [
     # a year of a reign glossed with its common-era year, which the English gives
     ("이 책은 고종 31년(1894년)에 간행됐다.", "The book was published in 1894."),
     ("이 책은 1894년(고종 31년)에 간행됐다.", "The book was published in 1894."),
+    # power, energy and data, converted or with the symbol the Korean writes beside its word
+    ("원자로는 모듈당 170메가와트(MW)급이다.", "Each module is rated at 170 megawatts."),
+    ("발전 용량은 1.4GW다.", "It has a capacity of 1,400 megawatts."),
+    ("연간 3테라와트시를 생산한다.", "It generates 3 TWh a year."),
+    ("저장 용량은 2TB다.", "It stores 2,000 gigabytes."),
+    # the zero of a score told in words
+    ("게임 스코어 0-2로 끌려갈 때도 포기하지 않았다.", "Even down two games to none, she kept going."),
+    ("한국은 일본을 2-0으로 꺾었다.", "South Korea beat Japan 2-nil."),
 ]
 
 
@@ -124,6 +132,11 @@ CAUGHT = [
     ("이 책은 고종 31년(1894년)에 간행됐다.", "The book was published in 1895."),
     # the figure dropped beside a conversion that keeps the source's unit
     ("진원의 깊이는 111㎞였다.", "Its center was km (69 miles) below the surface."),
+    # another unit of power or data
+    ("원자로는 모듈당 170메가와트(MW)급이다.", "Each module is a 170-kilowatt unit."),
+    ("저장 용량은 2TB다.", "It stores 2 gigabytes."),
+    # a score changed where the same figure stands in another score
+    ("6-9로 뒤지다 내리 5점을 따내 11-9로 이겼다.", "Down 6-9, she won five in a row to win 11-7."),
 ]
 
 
@@ -219,3 +232,18 @@ def test_a_bare_degrees_may_be_the_fahrenheit_of_a_celsius_figure(korean, englis
     (check,) = create_checks(["numbers"])
     major = [f for f in check.run(CheckContext(korean, english)) if f.severity == "major"]
     assert bool(major) is caught, major
+
+
+def test_a_figure_inside_a_term_rendered_by_its_name_is_the_terms() -> None:
+    """"6·25 전쟁" told as the termbase's "the 1950-53 Korean War": neither 6 nor 25 is demanded,
+    nor 1950 and 53 reported as added; told by a forbidden "June 25 War", the term check holds
+    it, not the figures."""
+    from transdesk.glossary.matcher import Termbase
+    from transdesk.glossary.starter import starter_entries
+
+    (checker,) = create_checks(["numbers"])
+    termbase = Termbase([entry for _, entry in starter_entries()])
+    source = "6·25 전쟁 당시 종군 사진기자들이 남긴 사진 200여 점을 모은 전시가 열렸다."
+    rendered = "An exhibition of 200-plus photos taken during the 1950-53 Korean War opened."
+    assert checker.run(CheckContext(source, rendered, termbase=termbase)) == []
+    assert held(source, rendered)  # without the termbase, the figures are unaccounted for

@@ -263,3 +263,27 @@ def test_a_negated_condition_told_with_without_passes():
     source = "서방 세계가 없었다면 그들은 모두 무너졌을 것이며, 서방이 그들을 지키는 한 분노를 부를 것이다."
     target = "Without the West, they would all fall, and as long as it keeps them, it invites rage."
     assert findings(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "lost"),
+    [
+        # the adverb 없이 is the English "without", no negation of the main predicate
+        ('재판부는 "의심의 여지 없이 증명되지 않았다"고 밝혔다.',
+         'The court said, "It has been proven without room for doubt."', True),
+        ('재판부는 "의심의 여지 없이 증명되지 않았다"고 밝혔다.',
+         'The court said, "It has not been proven beyond a reasonable doubt."', False),
+        ("그는 아무런 설명 없이 회의에 참석하지 않았다.",
+         "He skipped the meeting without any explanation.", False),
+        # what a survey found: "-지 않은 것으로 조사됐다"
+        ("10명 중 4명은 복지 서비스를 한 번도 이용하지 않은 것으로 조사됐다.",
+         "Four in 10 were found to have used welfare services at least once.", True),
+        ("10명 중 4명은 복지 서비스를 한 번도 이용하지 않은 것으로 조사됐다.",
+         "Four in 10 had never used a welfare service, the survey found.", False),
+        # "off-label": not approved for that use
+        ("인가되지 않은 상태의 의약품을 처방해줄 의사가 있는지 물어본다.",
+         'Ask if he or she is willing to consider prescribing these drugs "off label."', False),
+    ],
+)
+def test_negations_beside_adverbs_and_survey_findings(source, target, lost):
+    assert any(f.kind == "negation_lost" for f in findings(source, target)) is lost

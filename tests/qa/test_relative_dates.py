@@ -34,3 +34,13 @@ def test_the_wrong_relative_month_is_still_missing():
     assert ("date_missing", "major") in _kinds(
         "이달 중 예산을 추가로 풀겠다고 말했다.", "He said it would release more next month."
     )
+
+
+@pytest.mark.parametrize(
+    ("month", "held"), [("September", False), ("October", False), ("August", True)]
+)
+def test_the_month_before_may_be_either_month_before_the_dateline(month, held):
+    """전달 is the month before the one the story speaks of: in a November story on October's
+    prices, September; on November's own, October."""
+    kinds = _kinds("상승률은 전달(2.4%)보다 0.5%포인트 높아졌다.", f"It rose from {month}'s 2.4%.")
+    assert any(severity == "major" for _, severity in kinds) is held

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from transdesk.dates.model import (
+    ANAPHORIC_MONTHS,
     KOREAN_WEEKDAYS,
     MONTH_PARTS,
     REFERENCES,
@@ -145,6 +146,11 @@ def _rel_month(match, dateline, anchor):
         return _mention(match, gran, None, None, True)
     year, month = _shift_month(dateline.year, dateline.month, RELATIVE_MONTHS[match["rm"]])
     first, last = _month_interval(year, month, part)
+    if match["rm"] in ANAPHORIC_MONTHS and not part:
+        # "전달" is the month before the one the story speaks of, which is often itself the
+        # month before the dateline ("11월 물가 ... 전달보다": October, in a December story)
+        year, month = _shift_month(year, month, -1)
+        first, _ = _month_interval(year, month, None)
     return _mention(match, gran, first, last, True)
 
 

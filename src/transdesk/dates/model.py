@@ -52,6 +52,7 @@ RELATIVE_YEARS = {
 RELATIVE_MONTHS = {
     "지난달": -1,
     "전달": -1,
+    "전월": -1,
     "이달": 0,
     "이번 달": 0,
     "이번달": 0,
@@ -59,6 +60,9 @@ RELATIVE_MONTHS = {
     "다음달": 1,
     "내달": 1,
 }
+# the month before the one just spoken of, not before the dateline's ("전달보다 0.5%포인트"
+# in a story on last month's figures): either of the two months before the dateline
+ANAPHORIC_MONTHS = frozenset({"전달", "전월"})
 YEAR_PARTS = {
     "초": (1, 3),
     "초반": (1, 3),

@@ -87,7 +87,7 @@ _WIDER_NEGATION = re.compile(
     # question", "declined comment", "opted against"
     r"ceas(?:e|es|ed|ing)|quit(?:s|ting)?|drop(?:s|ped|ping)?\s+out|shortages?|scarc\w*|"
     r"devoid|out\s+of\s+the\s+question|declin(?:e|es|ed|ing)\s+(?:comment|an?\s+invitation)|"
-    r"opt(?:s|ed|ing)?\s+against|"
+    r"opt(?:s|ed|ing)?\s+against|off[\s-]label|"
     # what has not changed or ended, said as a state: "the deadline remains open" (마감되지 않았다),
     # "differences remained" (좁히지 못했다), "the review is still under way" (마무리되지 않았다),
     # "held the rate steady" (인하하지 않고), "decided against seeking" (청구하지 않기로)

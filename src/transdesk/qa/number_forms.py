@@ -301,15 +301,20 @@ def is_era_year(quantity: Quantity, source: str, english: str) -> bool:
     return bool(match) and re.search(rf"\b{match['year']}\b", english) is not None
 
 
-_SCORE = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:-|:|대)\s*(0)(?![\d.])")
+_SCORE = re.compile(
+    r"(?<![\d.])(?:\d{1,2}\s*(?:-|:|대)\s*0|0\s*(?:-|:|대)\s*\d{1,2})(?![\d.])"
+)
 _SWEEP = re.compile(
-    r"\bstraight[\s-](?:sets|games|wins|victories)\b|\bswe(?:ep|pt)\b|\bwhitewash", re.IGNORECASE
+    r"\bstraight[\s-](?:sets|games|wins|victories)\b|\bswe(?:ep|pt)\b|\bwhitewash|"
+    r"\bto\s+(?:none|nil|love|zero)\b|-nil\b|\bnil\b|\bscoreless\b|\bshut\s?out\b",
+    re.IGNORECASE,
 )
 
 
 def is_sweep(quantity: Quantity, source: str, english: str) -> bool:
-    """A score of N-0 ("세트스코어 3-0", "4대0") that the English tells as a sweep: "in
-    straight sets", "swept the series"."""
+    """The zero of a score ("세트스코어 3-0", "4대0", "0-2로 끌려갈 때") that the English tells
+    in words: a sweep ("in straight sets", "swept the series") or a nil ("two games to none",
+    "won 2-nil", "a shutout"); the other side of a sweep goes with it."""
     for match in _SCORE.finditer(source):
         if match.start() <= quantity.start < match.end():
             return _SWEEP.search(english) is not None

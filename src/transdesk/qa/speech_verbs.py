@@ -79,9 +79,12 @@ CORE_SPEECH_VERBS = frozenset(
     }
 )
 
-# evidentials: "것으로 알려졌다" (reportedly), "나타났다" (turned out), "보인다" (appears); and fear,
-# whose content is what may happen ("무산될 수 있다고 우려했다")
-POLARITY_ADDITIONS = frozenset({"알려지", "전해지", "밝혀지", "나타나", "드러나", "보이", "우려"})
+# evidentials: "것으로 알려졌다" (reportedly), "나타났다" (turned out), "보인다" (appears); what a
+# survey or count found ("이용하지 않은 것으로 조사됐다": the survey found they had not used it);
+# and fear, whose content is what may happen ("무산될 수 있다고 우려했다")
+POLARITY_ADDITIONS = frozenset(
+    {"알려지", "전해지", "밝혀지", "나타나", "드러나", "보이", "조사", "집계", "파악", "우려"}
+)
 
 # questions, whose content may be a future but asserts nothing; denial, a negation of its own
 TENSE_ADDITIONS = frozenset({"묻", "질문", "부인"})

@@ -45,7 +45,24 @@ _DESCRIPTIONS = {
     "occurrences": "times (occurrences)",
     "people": "people",
     "countries": "countries",
+    "w": "watts",
+    "kw": "kilowatts",
+    "mw": "megawatts",
+    "gw": "gigawatts",
+    "kwh": "kilowatt-hours",
+    "mwh": "megawatt-hours",
+    "gwh": "gigawatt-hours",
+    "twh": "terawatt-hours",
+    "mb": "megabytes",
+    "gb": "gigabytes",
+    "tb": "terabytes",
 }
+
+# the Latin symbols of units a Korean text writes beside its own words ("170메가와트(MW)급",
+# "2TB"): measures, not names
+UNIT_SYMBOLS = frozenset(
+    "kW MW GW kWh MWh GWh TWh TB GB MB km kg cm mm mg ha km2 m2".lower().split()
+)
 
 _KO_RANGE_END = re.compile(r"^\s*[~∼〜-]\s*[\d.,]+(?:[조억만천백]+)?")
 _EN_RANGE_END = re.compile(r"^\s*(?:-|–|to|and)\s*[\d.,]+(?:\s*(?:million|billion|trillion))?")
@@ -60,6 +77,17 @@ _KO_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"㎡|m²|m2|(?:제곱|평방)\s?(?:미터|m)", "area", "m2"),
         (r"평(?![화양가균창택생])", "area", "pyeong"),
         (r"ha(?![A-Za-z])|헥타르", "area", "ha"),
+        (r"kWh|킬로와트\s?시", "energy", "kwh"),
+        (r"MWh|메가와트\s?시", "energy", "mwh"),
+        (r"GWh|기가와트\s?시", "energy", "gwh"),
+        (r"TWh|테라와트\s?시", "energy", "twh"),
+        (r"kW|킬로와트", "power", "kw"),
+        (r"MW|메가와트", "power", "mw"),
+        (r"GW|기가와트", "power", "gw"),
+        (r"와트", "power", "w"),
+        (r"TB|테라바이트", "data", "tb"),
+        (r"GB|기가바이트", "data", "gb"),
+        (r"MB|메가바이트", "data", "mb"),
         (r"km|㎞|킬로미터|킬로(?!그램|와트|리터|바이트)", "length", "km"),
         (r"cm|㎝|센티미터|센티", "length", "cm"),
         (r"mm|㎜|밀리미터", "length", "mm"),
@@ -122,6 +150,17 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"hectares?\b|ha\b", "area", "ha"),
         (r"acres?\b", "area", "acre"),
         (r"pyeong\b", "area", "pyeong"),
+        (r"kilowatt[\s-]+hours?\b|kWh\b", "energy", "kwh"),
+        (r"megawatt[\s-]+hours?\b|MWh\b", "energy", "mwh"),
+        (r"gigawatt[\s-]+hours?\b|GWh\b", "energy", "gwh"),
+        (r"terawatt[\s-]+hours?\b|TWh\b", "energy", "twh"),
+        (r"kilowatts?\b|kW\b", "power", "kw"),
+        (r"megawatts?\b|MW\b", "power", "mw"),
+        (r"gigawatts?\b|GW\b", "power", "gw"),
+        (r"watts?\b", "power", "w"),
+        (r"terabytes?\b|TB\b", "data", "tb"),
+        (r"gigabytes?\b|GB\b", "data", "gb"),
+        (r"megabytes?\b|MB\b", "data", "mb"),
         (r"nautical[\s-]+miles?\b", "length", "nmi"),
         (r"kilomet(?:er|re)s?\b|km\b", "length", "km"),
         (r"centimet(?:er|re)s?\b|cm\b", "length", "cm"),
@@ -224,6 +263,14 @@ _FACTORS = {
     ("microsecond", "nanosecond"): 1000.0,
     ("second", "microsecond"): 1e6,
     ("day", "hour"): 24.0,
+    ("w", "kw"): 0.001,
+    ("kw", "mw"): 0.001,
+    ("mw", "gw"): 0.001,
+    ("kwh", "mwh"): 0.001,
+    ("mwh", "gwh"): 0.001,
+    ("gwh", "twh"): 0.001,
+    ("mb", "gb"): 0.001,
+    ("gb", "tb"): 0.001,
 }
 _TOLERANCE = 0.12
 

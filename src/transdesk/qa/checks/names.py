@@ -65,6 +65,7 @@ from transdesk.qa.romanize import (
     spells_family_name,
     spells_syllables,
 )
+from transdesk.qa.units import UNIT_SYMBOLS
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&.\-]*[A-Za-z](?:\s+[A-Z][A-Za-z\-]+)*")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -720,4 +721,5 @@ class NamesCheck:
             if len(m.group(0)) >= 2
             and any(c.isupper() for c in m.group(0))
             and m.group(0).lower() not in target
+            and m.group(0).lower() not in UNIT_SYMBOLS
         ]

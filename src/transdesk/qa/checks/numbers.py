@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from transdesk.article import Finding
 from transdesk.dates import EnglishDate, find_english_dates, resolve_dates
+from transdesk.glossary.approved import approved_spans
 from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.figure_markup import blank_markup
 from transdesk.qa.number_forms import (
@@ -168,10 +169,11 @@ class NumbersCheck:
         converted = {
             j for j in range(len(target)) for i in range(len(source)) if figures.converts(i, j)
         }
+        termed, term_renderings = _rendered_terms(context)
         unexplained = [
             target[j]
             for j in _unexplained(source, target, explained)
-            if j not in carried and j not in converted
+            if j not in carried and j not in converted and not _within(target[j], term_renderings)
         ]
         # a figure in the English that nothing explains: a source number missing beside it was
         # probably changed, not left out ("Karadzic, 68" for "카라지치(63)")
@@ -179,9 +181,13 @@ class NumbersCheck:
         in_dates = {float(v) for d in english_dates for v in (d.month, d.day, d.year) if v}
         days = [(d.month, d.day) for d in english_dates if d.month and d.day]
         findings = self._unit_findings(figures)
-        findings += self._missing(
-            figures, (in_dates, days), context, changed, explained, english_dates
-        )
+        findings += [
+            f
+            for f in self._missing(
+                figures, (in_dates, days), context, changed, explained, english_dates
+            )
+            if f.source_span is None or not _within_span(f.source_span, termed)
+        ]
         return findings + [self._added(quantity) for quantity in unexplained]
 
     def _unit_findings(self, figures: Figures) -> list[Finding]:
@@ -286,6 +292,10 @@ class NumbersCheck:
                     changed or is_demanded(kind)
                 ):
                     continue  # a position, not a count: "the appeals court", "top", "retrial"
+            score = _score_rival(quantity, text, changed, context.target)
+            if score is not None:
+                findings.append(self._changed(quantity, score))
+                continue  # "6-9 ... 11-9" as "6-9 ... 11-7": the second 9 was changed
             if any(values_match(t.value, quantity.value) for t in target) and any(
                 values_match(s.value, quantity.value)
                 and (
@@ -380,6 +390,54 @@ class NumbersCheck:
             f"the translation has {quantity.surface!r}, which is not in the source",
             target_span=(quantity.start, quantity.end),
         )
+
+
+def _rendered_terms(
+    context: CheckContext,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the source's termbase terms the English renders in an approved form, and
+    those renderings' spans: a figure inside such a term is the term's, carried by its name
+    ("6·25 전쟁" as "the 1950-53 Korean War")."""
+    if context.termbase is None:
+        return [], []
+    termed, renderings = [], []
+    for match in context.termbase.match(context.source):
+        spans = approved_spans(context.target, match.entry)
+        if spans:
+            termed.append((match.start, match.end))
+            renderings += spans
+    return termed, renderings
+
+
+def _within_span(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def _within(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
+    return _within_span((quantity.start, quantity.end), spans)
+
+
+_SCORE_BEFORE = re.compile(r"\d\s?[-:–]\s?$")
+_SCORE_AFTER = re.compile(r"^\s?[-:–]\s?\d")
+
+
+def _in_score(quantity: Quantity, text: str) -> bool:
+    """The figure is one side of a score or a tally: "11-9", "3:1"."""
+    return bool(
+        _SCORE_BEFORE.search(text[max(0, quantity.start - 4) : quantity.start])
+        or _SCORE_AFTER.match(text[quantity.end : quantity.end + 4])
+    )
+
+
+def _score_rival(
+    quantity: Quantity, source: str, changed: list[Quantity], english: str
+) -> Quantity | None:
+    """A figure of a score from nowhere in the English, where a figure of a source score is
+    missing: the score was changed, even when the same figure stands in another score ("6-9 ...
+    11-9로 이겼다" as "trailing 6-9 ... won 11-7")."""
+    if not _in_score(quantity, source):
+        return None
+    return next((t for t in changed if _in_score(t, english)), None)
 
 
 def _unexplained(

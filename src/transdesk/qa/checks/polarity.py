@@ -57,6 +57,7 @@ from transdesk.qa.korean_polarity import (
 )
 from transdesk.qa.korean_polarity import directions as korean_directions
 from transdesk.qa.lexical_opposites import has_opposite, states_own_sense
+from transdesk.qa.morph import analyse
 
 # an English sentence this much longer than its Korean says more than the Korean: what it adds
 # may carry a negation of its own (the median is about 2)
@@ -154,6 +155,19 @@ def _without_renderings(source: str, spans: list[tuple[int, int]], english: str)
         return " " * len(word) if word in stems or word.rstrip("s") in stems else match.group(0)
 
     return _ENGLISH_WORD.sub(blank, english)
+
+
+_WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
+
+
+def _without_adverbs(context: CheckContext, english: str) -> str:
+    """The English with one "without" blanked for each adverb 없이 of the Korean ("의심의 여지
+    없이": without doubt), which is that adverb's rendering and no negation of the predicate:
+    "proven without room for doubt" for "여지 없이 증명되지 않았다" says the opposite."""
+    adverbs = sum(1 for m in analyse(context.source) if m.tag == "MAG" and m.form == "없이")
+    if not adverbs:
+        return english
+    return _WITHOUT.sub(lambda m: " " * len(m.group(0)), english, count=adverbs)
 
 
 # the English of a condition: "if the National Assembly revises the law," up to its comma
@@ -307,7 +321,11 @@ class PolarityCheck:
         if any(n.stem in _CHANGE_STEMS for n in main) and _KEEPING.search(english):
             return []  # "규제를 완화하지 않기로 했다": "decided to keep the rules in place"
         lexical = mentions_negation(english) and mentions_negation(
-            _without_renderings(context.source, [(n.start, n.end) for n in main], english)
+            _without_renderings(
+                context.source,
+                [(n.start, n.end) for n in main],
+                _without_adverbs(context, english),
+            )
         )
         lost: list[tuple[Negation, str | None]] = []
         for negation in main:
