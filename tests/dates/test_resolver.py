@@ -108,3 +108,11 @@ def test_the_same_day_is_the_day_of_the_article():
 def test_a_meeting_on_the_12th_is_a_date_and_12일간_a_span():
     assert [m.day for m in resolve_dates("지난 12일 간담회를 열었다.", None)] == [12]
     assert resolve_dates("12일간 열린다.", None) == []
+
+
+def test_the_year_after_counts_from_the_year_the_sentence_named():
+    """이듬해 after 2021년 is 2022, whatever the dateline; alone, it is the dateline's next."""
+    named = resolve_dates("2021년 3월부터 이듬해 5월까지 받았다.", dt.date(2026, 12, 5))
+    assert [(m.first.year, m.first.month) for m in named if m.first] == [(2021, 3), (2022, 5)]
+    (alone,) = resolve_dates("이듬해 5월 완공된다.", dt.date(2026, 12, 5))
+    assert alone.first is not None and alone.first.year == 2027

@@ -83,6 +83,13 @@ ACCEPTED = [
     # the zero of a score told in words
     ("게임 스코어 0-2로 끌려갈 때도 포기하지 않았다.", "Even down two games to none, she kept going."),
     ("한국은 일본을 2-0으로 꺾었다.", "South Korea beat Japan 2-nil."),
+    # the last of a series, and a school year, named in words
+    ("최종 4라운드에서 7언더파 65타를 쳤다.", "She shot a 7-under 65 in the final round."),
+    ("고등학교 3학년 학생들이 참여했다.", "Students in their final year of high school took part."),
+    ("중학교 2학년 학생들이 참여했다.", "Eighth-grade students took part."),
+    ("중학교 2학년 학생들이 참여했다.", "Students in the 8th grade took part."),
+    # "the second half" for 하반기 is no ordinal standing against 6차
+    ("6차 발사는 2027년 하반기로 예정돼 있다.", "The sixth launch is set for the second half of 2027."),
 ]
 
 
@@ -137,6 +144,10 @@ CAUGHT = [
     ("저장 용량은 2TB다.", "It stores 2 gigabytes."),
     # a score changed where the same figure stands in another score
     ("6-9로 뒤지다 내리 5점을 따내 11-9로 이겼다.", "Down 6-9, she won five in a row to win 11-7."),
+    # a school year dropped, or told as another
+    ("고등학교 3학년 학생들이 참여했다.", "High school students took part."),
+    ("중학교 2학년 학생들이 참여했다.", "Ninth-grade students took part."),
+    ("6차 발사는 2027년 하반기로 예정돼 있다.", "The fifth launch is set for the second half of 2027."),
 ]
 
 

@@ -283,7 +283,21 @@ def test_a_negated_condition_told_with_without_passes():
         # "off-label": not approved for that use
         ("인가되지 않은 상태의 의약품을 처방해줄 의사가 있는지 물어본다.",
          'Ask if he or she is willing to consider prescribing these drugs "off label."', False),
+        # a mind with nothing in it
+        ('그는 "퍼트가 들어가는 순간 아무 생각도 나지 않았다"고 말했다.',
+         '"My mind went completely blank the moment the putt dropped," he said.', False),
     ],
 )
 def test_negations_beside_adverbs_and_survey_findings(source, target, lost):
     assert any(f.kind == "negation_lost" for f in findings(source, target)) is lost
+
+
+def test_a_headlines_clause_told_by_what_followed_is_for_the_editor():
+    """A clause's negation lost in a headline is minor; in body copy it holds the sentence."""
+    (check,) = create_checks(["polarity"])
+    source = "병원 못 찾아 1시간 넘게 길 위에 머문 구급차 올해 3천 건 넘어"
+    english = "Ambulances stuck on the road for over an hour looking for a hospital top 3,000"
+    headline = check.run(CheckContext(source, english, block_kind="headline"))
+    body = check.run(CheckContext(source, english))
+    assert [f.severity for f in headline] == [Severity.MINOR]
+    assert [f.severity for f in body] == [Severity.MAJOR]

@@ -9,6 +9,7 @@ ones keep `first=None` but still carry what they say (the day of the month, the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -124,4 +125,31 @@ def _resolve(
             taken.append((start, end))  # an impossible date ("2월 30일") is no date at all
             if mention is not None:
                 mentions.append(mention)
-    return tuple(sorted(mentions, key=lambda m: m.start))
+    return _following_years(sorted(mentions, key=lambda m: m.start))
+
+
+def _following_years(mentions: list[DateMention]) -> tuple[DateMention, ...]:
+    """"이듬해" (the year after) counts from the year the sentence last named, not from the
+    dateline's: "2021년 3월부터 이듬해 5월까지" is March 2021 to May 2022."""
+    named: int | None = None
+    resolved: list[DateMention] = []
+    for mention in mentions:
+        if mention.surface.startswith("이듬해") and named is not None and mention.first:
+            shift = named + 1 - mention.first.year
+            mention = dataclasses.replace(
+                mention,
+                first=_in_year(mention.first, mention.first.year + shift),
+                last=_in_year(mention.last, mention.last.year + shift) if mention.last else None,
+            )
+        elif not mention.relative and mention.first is not None:
+            named = mention.first.year
+        resolved.append(mention)
+    return tuple(resolved)
+
+
+def _in_year(date: dt.date, year: int) -> dt.date:
+    """The same day in another year (28 February for a 29th that year lacks)."""
+    try:
+        return date.replace(year=year)
+    except ValueError:
+        return date.replace(year=year, day=28)

@@ -88,6 +88,8 @@ _WIDER_NEGATION = re.compile(
     r"ceas(?:e|es|ed|ing)|quit(?:s|ting)?|drop(?:s|ped|ping)?\s+out|shortages?|scarc\w*|"
     r"devoid|out\s+of\s+the\s+question|declin(?:e|es|ed|ing)\s+(?:comment|an?\s+invitation)|"
     r"opt(?:s|ed|ing)?\s+against|off[\s-]label|"
+    # a mind with nothing in it (아무 생각도 나지 않았다): "my mind went blank", "drew a blank"
+    r"(?:went|go|goes|going|gone)\s+(?:completely\s+|totally\s+)?blank|dr[ae]w\s+a\s+blank|"
     # what has not changed or ended, said as a state: "the deadline remains open" (마감되지 않았다),
     # "differences remained" (좁히지 못했다), "the review is still under way" (마무리되지 않았다),
     # "held the rate steady" (인하하지 않고), "decided against seeking" (청구하지 않기로)

@@ -109,6 +109,19 @@ class Figures:
         ]
 
 
+_HALF_AFTER = re.compile(r"^[\s-]+half\b", re.IGNORECASE)
+_HALVES = re.compile(r"[상하]반기|[전후]반")
+
+
+def _half_of_year(quantity: Quantity, source: str, english: str) -> bool:
+    """ "the second half" for 하반기 (or 후반): a part of a year or a match, no figure."""
+    return (
+        quantity.surface.lower() in ("first", "second")
+        and _HALF_AFTER.match(english[quantity.end : quantity.end + 8]) is not None
+        and _HALVES.search(source) is not None
+    )
+
+
 def read_figures(
     context: CheckContext,
     date_spans: list[tuple[int, int]],
@@ -123,7 +136,11 @@ def read_figures(
         if not inside(q, date_spans) and not overlaps(q, digits)
     ]
     source = sorted(digits + words, key=lambda q: q.start)
-    target = [q for q in english_quantities(english) if not inside(q, english_date_spans)]
+    target = [
+        q
+        for q in english_quantities(english)
+        if not inside(q, english_date_spans) and not _half_of_year(q, text, english)
+    ]
     ones = [q for q in unit_nouns_with_article(english) if not overlaps(q, target)]
     source_units = [
         (word_unit(q, text) or korean_unit(q, text)) if q.spelled else korean_unit(q, text)

@@ -33,6 +33,17 @@ _STAGES = (4, 8, 16, 32, 64)
 _LINEUP = re.compile(r"\s?번\s?(?:타자|타순)")
 # titles won at one event: "3관왕" a treble or triple crown
 _TITLES = re.compile(r"\s?관왕")
+# the last of a series, named so: "최종 4라운드" the final round, "마지막 5단식" the deciding singles
+_FINAL_BEFORE = re.compile(r"(?:최종|마지막)\s?$")
+_FINAL_AFTER = re.compile(r"\s?(?:라운드|단식|복식|세트|게임|경기|쿼터|회|차전|전)")
+_FINAL_WORDS = re.compile(r"\b(?:final|last|deciding|closing|concluding)\b", re.IGNORECASE)
+# a school year: "고등학교 3학년" (12th grade, the final year), "중학교 2학년" (eighth grade)
+_SCHOOL_BEFORE = re.compile(r"(?P<school>초등학교|초교|중학교|고등학교|고교|대학교?)\s?$")
+_GRADE = re.compile(r"\s?학년")
+_US_GRADE_OFFSET = {"초등학교": 0, "초교": 0, "중학교": 6, "고등학교": 9, "고교": 9}
+_LAST_YEAR_OF = {"초등학교": 6, "초교": 6, "중학교": 3, "고등학교": 3, "고교": 3, "대학": 4, "대학교": 4}
+_ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth")  # fmt: skip
 # terms won in office: "3선 의원" a three-term lawmaker ("38선" is a parallel, not a term)
 _TERM = re.compile(r"\s?선(?:\s?(?:의원|의|에|을|고지|도전|연임|째|이|으로|$)|\s)")
 
@@ -134,6 +145,11 @@ def position_kind(quantity: Quantity, source: str) -> str | None:
         return "term"
     if before.endswith("제") and _PARTY.match(after):
         return "party"
+    if _FINAL_BEFORE.search(before) and _FINAL_AFTER.match(after) and value <= 20:
+        return "final"
+    school = _SCHOOL_BEFORE.search(before)
+    if school and _GRADE.match(after) and value <= 6:
+        return f"grade:{school['school']}"
     if _GENERATION_BEFORE.search(before) or _GENERATION_AFTER.match(after):
         return "generation" if value <= 5 else None
     if _ROUND.match(after) and value <= 30:
@@ -175,7 +191,26 @@ def told_in_words(quantity: Quantity, kind: str, english: str) -> bool:
         return _LINEUP_WORDS[value].search(english) is not None
     if kind == "titles" and value in _TITLE_WORDS:
         return _TITLE_WORDS[value].search(english) is not None
+    if kind == "final":
+        return _FINAL_WORDS.search(english) is not None
+    if kind.startswith("grade:"):
+        return _grade_told(value, kind.removeprefix("grade:"), english)
     return False
+
+
+def _grade_told(value: int, school: str, english: str) -> bool:
+    """A school year told as the American grade ("12th grade", "eighth-graders") or as the last
+    year ("final year of high school", "seniors")."""
+    if value == _LAST_YEAR_OF.get(school) and re.search(
+        r"\b(?:final|last|senior)s?\b", english, re.IGNORECASE
+    ):
+        return True
+    offset = _US_GRADE_OFFSET.get(school)
+    if offset is None or not 1 <= value + offset < len(_ORDINAL_WORDS):
+        return False
+    grade = value + offset
+    named = rf"(?:{grade}(?:st|nd|rd|th)|{_ORDINAL_WORDS[grade]})[\s-]+grade"
+    return re.search(rf"\b{named}|\bgrade\s+{grade}\b", english, re.IGNORECASE) is not None
 
 
 def _terms_named(english: str) -> set[int]:
@@ -191,8 +226,9 @@ def _terms_named(english: str) -> set[int]:
 def is_demanded(kind: str) -> bool:
     """Whether a position must still be said when the English names it in no words of its own:
     a round is ("the second hearing", "Game 5"), and a place below the top ("third place"); a
-    court instance, a stage of a tournament or a top rank is not."""
-    return kind in ("round", "place")
+    court instance, a stage of a tournament or a top rank is not. A school year is ("fourth
+    grade", "the final year of high school")."""
+    return kind in ("round", "place") or kind.startswith("grade:")
 
 
 def contradicts(quantity: Quantity, kind: str, english: str) -> bool:

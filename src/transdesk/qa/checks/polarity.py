@@ -250,10 +250,13 @@ class PolarityCheck:
         if reading.question or "?" in context.target:
             return []
         lost = self._lost(reading.main, context)
-        where = "its main predicate"
+        where, severity = "its main predicate", "major"
         if not lost and not reading.main:
             lost = self._lost_in_clause(stated_negations(context.source), context)
             where = "a predicate of its own clause"
+            # a headline's clause told by what followed from it ("병원 못 찾아 ... 머문 구급차":
+            # ambulances stuck looking for a hospital) is for the editor to see, not to hold
+            severity = "minor" if lost and context.is_headline else severity
         if not lost:
             lost = _condition_lost(conditional_negations(context.source), context)
             where = "the condition of its clause" if lost else where
@@ -273,7 +276,7 @@ class PolarityCheck:
                 finding(
                     self.name,
                     "negation_lost",
-                    "major",
+                    severity,
                     f"the source negates {where} ({told}), the translation {how}",
                     source_span=(first.start, last.end),
                 )
