@@ -283,6 +283,20 @@ def test_a_negated_condition_told_with_without_passes():
         # "off-label": not approved for that use
         ("인가되지 않은 상태의 의약품을 처방해줄 의사가 있는지 물어본다.",
          'Ask if he or she is willing to consider prescribing these drugs "off label."', False),
+        # a negated clause made the subject ("-지 않은 것은"), told beside another word's "un-"
+        ("시민단체들은 정부가 화재 관련 자료를 공개하지 않은 것은 부당하다고 주장했다.",
+         "Civic groups argued it was unfair for the government to have disclosed the fire data.",
+         True),
+        ("시민단체들은 정부가 화재 관련 자료를 공개하지 않은 것은 부당하다고 주장했다.",
+         "Civic groups argued it was unfair for the government to withhold the fire data.", False),
+        # a negated decision: "불기소 처분했다"
+        ("검찰은 해당 의원을 불기소 처분했다.", "Prosecutors decided to indict the lawmaker.", True),
+        ("검찰은 해당 의원을 불기소 처분했다.", "Prosecutors decided not to indict the lawmaker.",
+         False),
+        # "nobody" for 아무도 ... 않는 is the negation itself
+        ("2, 3년 전만해도 암호화는 아무도 관심을 두지 않는 단편적인 기술에 불과했습니다.",
+         "A couple years ago it was just a piece of technology that nobody really cared about.",
+         False),
         # a mind with nothing in it
         ('그는 "퍼트가 들어가는 순간 아무 생각도 나지 않았다"고 말했다.',
          '"My mind went completely blank the moment the putt dropped," he said.', False),

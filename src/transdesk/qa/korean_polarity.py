@@ -291,7 +291,8 @@ def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Ne
                 continue
             found.append(Negation(m.form, m.start, m.end))
         elif m.tag == "XPN" and m.form in _NEGATING_PREFIXES and nxt and nxt.tag == "NNG":
-            if _heads_predicate(morphemes, i + 1):  # "불참했다", not "비인도적 범죄"
+            # "불참했다", not "비인도적 범죄"; "불기소 처분했다" (decided not to indict)
+            if _heads_predicate(morphemes, i + 1) or _disposes(morphemes, i + 2):
                 found.append(Negation(m.form + nxt.form, m.start, nxt.end))
         elif m.tag in ("NNG", "NNP") and m.form in _NEGATING_NOUNS:
             # "거부했다", "미정이다"; "부인" alone is also "wife"
@@ -299,6 +300,20 @@ def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Ne
                 stem = m.form if m.form in _FAILURE_NOUNS else None
                 found.append(Negation(m.form, m.start, m.end, stem))
     return found
+
+
+# the nouns of a decision that a negated noun before them names: "불기소 처분", "불허 결정"
+_DISPOSITIONS = frozenset({"처분", "결정", "판정", "통보", "방침"})
+
+
+def _disposes(morphemes: tuple[Morpheme, ...], i: int) -> bool:
+    """The noun at `i` is a decision made a predicate ("처분했다", "결정했다")."""
+    return (
+        i < len(morphemes)
+        and morphemes[i].tag == "NNG"
+        and morphemes[i].form in _DISPOSITIONS
+        and _heads_predicate(morphemes, i)
+    )
 
 
 def _is_negator(m: Morpheme, nxt: Morpheme | None) -> bool:
@@ -483,7 +498,10 @@ def _adnominal(morphemes: tuple[Morpheme, ...], end: int) -> bool:
     if not (ending and following and ending.tag == "ETM"):
         return False
     if following.tag == "NNB":
-        return following.form == "채"
+        # "경보를 내리지 않은 채"; "공개하지 않은 것은 부당하다" (not disclosing it was unfair)
+        after = morphemes[end + 1] if end + 1 < len(morphemes) else None
+        subject = following.form == "것" and after is not None and after.tag in ("JX", "JKS")
+        return following.form == "채" or (subject and after.form in ("은", "는", "이", "가"))
     return ending.form in ("ᆫ", "는", "은") and following.tag in ("NNG", "NNP")
 
 

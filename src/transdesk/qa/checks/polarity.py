@@ -116,9 +116,9 @@ def _word_span(source: str, start: int, end: int) -> tuple[int, int]:
     return source.rfind(" ", 0, start) + 1, len(source) if finish < 0 else finish
 
 
-def _predicate(source: str, negation: Negation) -> str:
-    """The Korean words of the negated predicate, for the message: "밝히지 않았으며" for the
-    "않" in it, "안 갔다" for the "안", "불참했다" for "불참"."""
+def _predicate_span(source: str, negation: Negation) -> tuple[int, int]:
+    """Where the words of the negated predicate are: "밝히지 않았으며" for the "않" in it, "안
+    갔다" for the "안", "불참했다" for "불참"."""
     start, end = _word_span(source, negation.start, negation.end)
     word = source[start:end].strip(_PUNCTUATION)
     if negation.start == start and source[:start].rstrip().endswith(("지", "지는", "지도", "지를")):
@@ -126,13 +126,25 @@ def _predicate(source: str, negation: Negation) -> str:
     elif word == negation.form and negation.form in ("안", "못"):
         following = source.find(" ", end + 1)
         end = len(source) if following < 0 else following  # "안 갔다": the verb after
+    return start, end
+
+
+def _predicate(source: str, negation: Negation) -> str:
+    """The Korean words of the negated predicate, for the message."""
+    start, end = _predicate_span(source, negation)
     return source[start:end].strip(_PUNCTUATION)
 
 
+_KOREAN_WORD = re.compile(r"\S+")
+# the Sino-Korean prefixes of a word that negates itself: 부당 (unfair), 불충분, 비공개, 미확인, 무효
+_NEGATING_SYLLABLES = ("부", "불", "비", "미", "무")
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # words a negating construction is built of, kept whatever Korean word they also render: "too"
 # for 너무 in "너무 멀어 ... 존재할 수 없다" (too far for water to exist)
-_CONSTRUCTION_WORDS = frozenset({"too", "no", "not", "never", "without", "nor", "neither", "none"})
+_CONSTRUCTION_WORDS = frozenset(
+    {"too", "no", "not", "never", "without", "nor", "neither", "none", "nobody", "nothing",
+     "nowhere"}
+)  # fmt: skip
 
 
 def _without_renderings(source: str, spans: list[tuple[int, int]], english: str) -> str:
@@ -383,7 +395,20 @@ class PolarityCheck:
         english = context.target
         if not stated or len(english) < len(context.source):
             return []
-        if mentions_negation(english) or _CLAUSE_NEGATION.search(english):
+        # an English word that renders another Korean word with a negating prefix carries that
+        # word's negation, none of these: "unfair" (부당) for "공개하지 않은 것은 부당하다" told as
+        # "it was unfair to have disclosed"
+        others = [
+            m.span()
+            for m in _KOREAN_WORD.finditer(context.source)
+            if not m.group(0).startswith(_NEGATING_SYLLABLES)
+        ]
+        own = _without_renderings(
+            context.source,
+            [_predicate_span(context.source, n) for n in stated] + others,
+            _without_adverbs(context, english),
+        )
+        if mentions_negation(own) or _CLAUSE_NEGATION.search(english):
             return []
         if _NOT_YET.search(context.source) and _STILL.search(english):
             return []  # "아직 배송되지 않은 소포": "parcels still in transit"
