@@ -258,3 +258,19 @@ def test_a_figure_inside_a_term_rendered_by_its_name_is_the_terms() -> None:
     rendered = "An exhibition of 200-plus photos taken during the 1950-53 Korean War opened."
     assert checker.run(CheckContext(source, rendered, termbase=termbase)) == []
     assert held(source, rendered)  # without the termbase, the figures are unaccounted for
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "told"),
+    [
+        # a figure from nowhere, not a count in words of something else, is what it became
+        ("두 정상이 지켜보는 가운데 양해각서 14건에 서명했다.",
+         "They signed 15 memorandums while the two leaders watched.", "15"),
+        # of two figures of the unit, the one nearest in size
+        ("1분 24초 117을 기록해 0.026초 차로 제쳤다.",
+         "He clocked 1:24.117 and won by 0.036 seconds.", "0.036"),
+    ],
+)
+def test_a_changed_figure_names_what_it_became(source: str, target: str, told: str) -> None:
+    changed = [f for f in held(source, target) if f.target_span is not None]
+    assert any(target[slice(*f.target_span)] == told for f in changed)

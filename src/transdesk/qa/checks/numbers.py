@@ -14,6 +14,7 @@ need not be repeated as a digit, unless the English gives another one.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Sequence
 
@@ -218,6 +219,7 @@ class NumbersCheck:
         unit = figures.source_units[i]
         if unit is None:
             return None
+        candidates = []
         for j in figures.free():
             english, english_unit_ = figures.target[j], figures.target_units[j]
             if english_unit_ is None or english_unit_.measure != unit.measure:
@@ -226,8 +228,10 @@ class NumbersCheck:
                 continue
             if any(values_match(english.value, s.value) for s in figures.source):
                 continue
-            return english
-        return None
+            candidates.append(english)
+        # of several, the one nearest in size: "0.026초" against "24 seconds" and "0.036 seconds"
+        value = figures.source[i].value
+        return min(candidates, key=lambda e: _size_gap(e.value, value), default=None)
 
     def _word_rival(self, figures: Figures, i: int, explained: set[float]) -> Quantity | None:
         """A count in words left over in the English where a source count is missing: "재판관
@@ -268,7 +272,11 @@ class NumbersCheck:
         source, target = figures.source, figures.target[: figures.readable]
         for i in figures.open_source():
             quantity = source[i]
-            rival = self._rival(figures, i, explained) or self._word_rival(figures, i, explained)
+            rival = (
+                self._rival(figures, i, explained)
+                or _digit_rival(quantity, changed)
+                or self._word_rival(figures, i, explained)
+            )
             if rival is not None and is_span_in_months(quantity, text, context.target):
                 continue  # "1년 1개월" as "13 months": the rival is the same span
             if rival is not None:
@@ -390,6 +398,22 @@ class NumbersCheck:
             f"the translation has {quantity.surface!r}, which is not in the source",
             target_span=(quantity.start, quantity.end),
         )
+
+
+def _size_gap(a: float, b: float) -> float:
+    """How far apart two figures are in size (orders of magnitude; 0 for the same)."""
+    if a <= 0 or b <= 0:
+        return abs(a - b)
+    return abs(math.log10(a / b))
+
+
+def _digit_rival(quantity: Quantity, changed: list[Quantity]) -> Quantity | None:
+    """The figure from nowhere nearest in size to a missing source figure written in digits:
+    "14건" told as "15 memorandums" is changed to 15, not to the "two" of "the two leaders"."""
+    if quantity.spelled or not changed or quantity.value <= 0:
+        return None
+    near = [t for t in changed if t.value > 0 and 0.5 <= t.value / quantity.value <= 2]
+    return min(near, key=lambda t: _size_gap(t.value, quantity.value), default=None)
 
 
 def _rendered_terms(
