@@ -31,6 +31,11 @@ def findings(source: str, target: str):
         # changes of both directions in the Korean, the English all of one
         ("국제유가는 하락세를 이어간 끝에 상승세로 돌아섰다.",
          "Oil prices rallied strongly after their longest rise in years.", "하락세", "rallied"),
+        # "뒷걸음질했다" is a fall, no change of one; the change named is the amount's, not the
+        # weak building work (부진) that caused it
+        ("건설투자는 건물 건설 부진으로 2.7% 줄어 6분기 연속 뒷걸음질했다.",
+         "Construction investment increased 2.7% on sluggish building, retreating for six "
+         "quarters.", "줄", "increased"),
     ],
 )
 def test_a_flipped_trend_is_major_and_names_the_korean(source, target, korean, english):

@@ -720,7 +720,11 @@ def compounds_change(text: str) -> bool:
         entry = _DIRECTION_NOUNS.get(m.form) if m.tag == "NNG" else None
         if entry and "balance" in entry[1]:
             continue  # "흑자 폭이 줄었다": a surplus is a level, its margin narrowing one change
-        if entry and (morphemes[i + 1].form in _MARGIN_NOUNS or morphemes[i + 1].tag == "XSN"):
+        # "감소 폭", "증가세"; not "뒷걸음질" (질 makes the change a verb, no change of it)
+        following = morphemes[i + 1]
+        if entry and (
+            following.form in _MARGIN_NOUNS or (following.tag == "XSN" and following.form != "질")
+        ):
             if _predicate_after(morphemes, i + 2) not in _TREND_VERBS:
                 return True
         elif _trend_stem(m):

@@ -488,7 +488,11 @@ def _flipped(
         if opposite and (
             len(opposite) >= len(english) - len(opposite) or len(english) == len(korean)
         ):
-            return korean[0], opposite[0]
+            # the Korean word of the English word's kind: "줄어" (amount) for "increased", not
+            # the "부진" (condition) that caused it
+            told_wrong = opposite[0]
+            said_kind = next((k for k in korean if told_wrong.axis in k.axes), korean[0])
+            return said_kind, told_wrong
         return None
     if len(english) != len(korean):
         return None
