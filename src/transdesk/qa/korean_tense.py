@@ -210,10 +210,11 @@ def main_clause(text: str) -> MainClause:
     )
     past = perfect or (not eventual and _has_past(morphemes, start + 1, end))
     speech = any(
-        # kiwi tags an irregular verb "VV-I" ("묻다": asked)
-        (m.form in _SPEECH_VERBS and (m.tag == "NNG" or m.tag.startswith("VV")))
+        # kiwi tags an irregular verb "VV-I" ("묻다": asked); a noun of saying is the verb only
+        # where it heads the predicate ("전망했다", not "전망치를 상향 조정했다")
+        (m.form in _SPEECH_VERBS and (_heads(clause, k) or m.tag.startswith("VV")))
         or (m.form in _WRITING_VERBS and m.tag.startswith("VV"))
-        for m in clause
+        for k, m in enumerate(clause)
     )
     future = _predicate_future(morphemes, start, end)
     content_past = content_future = False
@@ -241,6 +242,16 @@ def main_clause(text: str) -> MainClause:
         content_future=content_future,
         content_settled=speech and start >= 0 and content_settled,
     )
+
+
+def _heads(clause: tuple[Morpheme, ...], k: int) -> bool:
+    """The noun at `k` is made the predicate: "발표했다" (발표 + 하), "발표를 했다", "설명이다"."""
+    if clause[k].tag != "NNG":
+        return False
+    rest = clause[k + 1 : k + 3]
+    if rest and (rest[0].tag in ("XSV", "XSA", "VCP") or rest[0].form == "하"):
+        return True  # "답했다" is read 답 + 하 (VV) beside a question; "...라는 설명이다"
+    return len(rest) == 2 and rest[0].tag in ("JKO", "JX") and rest[1].form == "하"
 
 
 def _prospect_stated(morphemes: tuple[Morpheme, ...], end: int) -> bool:

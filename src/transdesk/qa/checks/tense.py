@@ -166,7 +166,9 @@ class TenseCheck:
                 ]
             return []
         spoken = _FUTURE_SPEECH.search(context.target)
-        if spoken and clause.past and clause.speech:
+        # "will say" for a past: what was said made future ("말했다"), or a past act told as a
+        # coming statement ("동의했다" as "will say he agreed")
+        if spoken and clause.past and (clause.speech or not clause.future):
             return [self._past_as_future(spoken)]
         main, reported = _english_futures(context.target, plans=not future or dated_past)
         stated = _FUTURE_STATEMENT.search(context.target)
