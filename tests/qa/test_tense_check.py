@@ -46,8 +46,8 @@ def findings(source: str, target: str, dateline=SEPT_2):
         ("국방부는 북한이 미사일을 발사했다고 밝혔다.",
          "The Defense Ministry said North Korea will launch a missile.", "will"),
         # a noun of saying that is no predicate ("전망치를 ... 조정했다"): the act is the past
-        ("한은은 발표한 경제전망에서 성장률 전망치를 2.0%로 상향 조정했다.",
-         "The BOK plans to raise its growth forecast to 2.0% in the outlook it announced.",
+        ("한은은 지난달 27일 발표한 경제전망에서 성장률 전망치를 2.0%로 상향 조정했다.",
+         "The BOK plans to raise its growth forecast to 2.0% in the outlook it announced Aug. 27.",
          "plans to"),
         # a past act told as a coming statement
         ("양키스 구단도 수술보다는 재활을 택한 그의 결정에 동의했다.",
