@@ -297,6 +297,14 @@ def test_a_negated_condition_told_with_without_passes():
         ("2, 3년 전만해도 암호화는 아무도 관심을 두지 않는 단편적인 기술에 불과했습니다.",
          "A couple years ago it was just a piece of technology that nobody really cared about.",
          False),
+        # "없이는 ... 수 없다" is "only with"; "가리지 않고" is "alike", negating nothing
+        ("이 전시관은 사전 예약 없이는 입장할 수 없었지만 예약이 매일 10분 안에 마감됐다.",
+         "It was open only to visitors with advance reservations, and slots filled in 10 minutes.",
+         False),
+        ("이 전시관은 사전 예약 없이는 입장할 수 없었다.",
+         "Visitors could enter the hall without advance reservations.", True),
+        ("단속은 평일과 주말을 가리지 않고 매일 밤 시간대에 이뤄지며, 낮에도 불시 단속을 한다.",
+         "Checks will run every night, on weekdays and weekends alike, and by day as well.", False),
         # a mind with nothing in it
         ('그는 "퍼트가 들어가는 순간 아무 생각도 나지 않았다"고 말했다.',
          '"My mind went completely blank the moment the putt dropped," he said.', False),

@@ -33,6 +33,8 @@ def findings(source: str, target: str):
          "Oil prices rallied strongly after their longest rise in years.", "하락세", "rallied"),
         # "뒷걸음질했다" is a fall, no change of one; the change named is the amount's, not the
         # weak building work (부진) that caused it
+        ("정부는 예비비를 2조5천억 원 깎았다.", "The government raised reserve funds by 2.5 trillion.",
+         "깎", "raised"),
         ("건설투자는 건물 건설 부진으로 2.7% 줄어 6분기 연속 뒷걸음질했다.",
          "Construction investment increased 2.7% on sluggish building, retreating for six "
          "quarters.", "줄", "increased"),

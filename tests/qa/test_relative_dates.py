@@ -44,3 +44,19 @@ def test_the_month_before_may_be_either_month_before_the_dateline(month, held):
     prices, September; on November's own, October."""
     kinds = _kinds("상승률은 전달(2.4%)보다 0.5%포인트 높아졌다.", f"It rose from {month}'s 2.4%.")
     assert any(severity == "major" for _, severity in kinds) is held
+
+
+@pytest.mark.parametrize(("day", "held"), [("Nov. 3", False), ("Nov. 5", True)])
+def test_a_day_a_span_starts_from_is_a_date(day, held):
+    """"3일부터" (from the 3rd) is a date, not the 일부 (some) the day pattern keeps out."""
+    kinds = _kinds("경찰청은 3일부터 두 달간 특별단속을 벌인다.", f"Police will run checks from {day}.")
+    assert ("date_mismatch", "major") in kinds if held else kinds == []
+
+
+def test_a_date_left_out_of_a_headline_is_minor():
+    found = DatesCheck().run(
+        CheckContext("외환보유액 두 달 연속 늘어…11월 말 4,268억 달러",
+                     "FX reserves rise for second straight month to $426.8 billion",
+                     dateline=DATELINE, block_kind="headline")
+    )
+    assert [(f.kind, f.severity.value) for f in found] == [("date_missing", "minor")]

@@ -258,3 +258,12 @@ def test_a_prospect_stated_beside_a_settled_past_keeps_its_future():
     told = "The ministry said Lee will visit Japan next week, though no summit date has been set."
     assert main_clause(source).content_settled is False
     assert findings(source, told, dt.date(2026, 12, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "held"),
+    [("The budget takes effect on Jan. 1.", False), ("The budget took effect on Jan. 1.", True)],
+)
+def test_a_schedule_told_in_the_present_is_a_coming_event(target, held):
+    found = findings("예산은 내년 1월 1일부터 집행된다.", target, dt.date(2026, 12, 3))
+    assert any(f.kind == "future_as_past" for f in found) is held

@@ -82,7 +82,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "day",
-            r"(?<![\d.,월])(?P<d>\d{1,2})일(?!본|반|부|대|자|시|각|방|단|환|정|련|선|상)"
+            r"(?<![\d.,월])(?P<d>\d{1,2})일(?!본|반|부(?!터)|대|자|시|각|방|단|환|정|련|선|상)"
             + _NOT_A_DATE_AFTER,
         ),
         ("reference", rf"(?P<ref>{_REF_WORDS})"),

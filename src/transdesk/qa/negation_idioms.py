@@ -56,6 +56,17 @@ def not_a_negation(morphemes: tuple[Morpheme, ...], i: int) -> bool:
         or _no_choice(morphemes, i)
         or _no_less(morphemes, i)
         or _hedging_question(morphemes, i)
+        or _regardless(morphemes, i)
+    )
+
+
+def _regardless(morphemes: tuple[Morpheme, ...], i: int) -> bool:
+    """"가리지 않고" (whatever the kind: "on weekdays and weekends alike", "regardless of")."""
+    return (
+        _is(morphemes[i], "않", "VX")
+        and _is(_at(morphemes, i - 1), "지", "EC")
+        and _is(_at(morphemes, i - 2), "가리")
+        and _is(_at(morphemes, i + 1), "고", "EC")
     )
 
 

@@ -282,6 +282,8 @@ class DatesCheck:
             ):
                 return None  # "next June" for "2009년 6월"
             severity = "minor" if "." in mention.surface else "major"  # "2005.10": a stamp
+        if context.is_headline:
+            severity = "minor"  # a headline keeps what it has room for: a date left out of it
         suggestion = (
             format_date(mention.first, dateline)
             if (mention.first and mention.is_day and mention.first == mention.last)

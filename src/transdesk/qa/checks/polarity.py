@@ -172,6 +172,16 @@ def _without_renderings(source: str, spans: list[tuple[int, int]], english: str)
 _WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
 
 
+_WITHOUT_IT = re.compile(r"없이(?:는|도|야)?\s")
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
+
+
+def _only_with(context: CheckContext) -> bool:
+    """A negation after "없이는" (without it, not) is English's "only with": two negations that
+    make one affirmative ("예약 없이는 입장할 수 없었다": open only to those with reservations)."""
+    return _WITHOUT_IT.search(context.source) is not None and bool(_ONLY.search(context.target))
+
+
 def _without_adverbs(context: CheckContext, english: str) -> str:
     """The English with one "without" blanked for each adverb 없이 of the Korean ("의심의 여지
     없이": without doubt), which is that adverb's rendering and no negation of the predicate:
@@ -329,6 +339,8 @@ class PolarityCheck:
             english = english[: reason.start()]
         if negations(english):
             return []  # a clear negation carries it: "did not forget", "nobody came"
+        if _only_with(context):
+            return []  # "예약 없이는 입장할 수 없다": "open only to visitors with reservations"
         if _NOT_YET.search(context.source) and _STILL.search(english):
             return []  # "아직 잡히지 않았다": "the blaze was still burning"
         if _NOT_THE_FIRST.search(context.source) and _BEFORE.search(english):
@@ -408,7 +420,7 @@ class PolarityCheck:
             [_predicate_span(context.source, n) for n in stated] + others,
             _without_adverbs(context, english),
         )
-        if mentions_negation(own) or _CLAUSE_NEGATION.search(english):
+        if mentions_negation(own) or _CLAUSE_NEGATION.search(english) or _only_with(context):
             return []
         if _NOT_YET.search(context.source) and _STILL.search(english):
             return []  # "아직 배송되지 않은 소포": "parcels still in transit"

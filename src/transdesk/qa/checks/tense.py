@@ -48,7 +48,10 @@ _ENGLISH_PLAN = re.compile(r"\b(?:plans?|planning|intends?|aims?)\s+to\b", re.IG
 _ENGLISH_PROSPECT = re.compile(
     r"\b(?:will|would|shall|'ll|won't|going\s+to|set\s+to|scheduled|slated|plans?|planned|"
     r"planning|expect\w*|upcoming|next|coming|later|to\s+be|intend\w*|aim\w*|due|until|hope\w*|"
-    r"to\s+\w+|could|may|might|should|must|can)\b",
+    r"to\s+\w+|could|may|might|should|must|can|"
+    # the present of a schedule: "the budget takes effect on Jan. 1", "the festival opens Friday"
+    r"takes?\s+effect|go(?:es)?\s+into\s+effect|comes?\s+into\s+(?:force|effect)|"
+    r"begins?|starts?|opens?|runs?|kicks?\s+off|ends?|closes?|expires?|lasts?|applies|apply)\b",
     re.IGNORECASE,
 )
 # a future put on the verb of saying: "police will say", "he will tell reporters"
