@@ -274,3 +274,9 @@ def test_a_figure_inside_a_term_rendered_by_its_name_is_the_terms() -> None:
 def test_a_changed_figure_names_what_it_became(source: str, target: str, told: str) -> None:
     changed = [f for f in held(source, target) if f.target_span is not None]
     assert any(target[slice(*f.target_span)] == told for f in changed)
+
+
+def test_a_one_told_as_a_word_is_not_changed_to_a_figure_from_nowhere() -> None:
+    """"1유로" is "a euro": the "$1.59" beside it is a conversion the source lacks, not the 1."""
+    source = "아들을 1유로(약 1700원)에 판매하겠다고 했다."
+    assert held(source, "They offered to sell him for just a euro ($1.59).") == []

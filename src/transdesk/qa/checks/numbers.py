@@ -410,8 +410,8 @@ def _size_gap(a: float, b: float) -> float:
 def _digit_rival(quantity: Quantity, changed: list[Quantity]) -> Quantity | None:
     """The figure from nowhere nearest in size to a missing source figure written in digits:
     "14건" told as "15 memorandums" is changed to 15, not to the "two" of "the two leaders"."""
-    if quantity.spelled or not changed or quantity.value <= 0:
-        return None
+    if quantity.spelled or not changed or quantity.value <= 0 or quantity.value in _SILENT_VALUES:
+        return None  # "1유로" is "a euro": a 1 beside a figure from nowhere is not changed to it
     near = [t for t in changed if t.value > 0 and 0.5 <= t.value / quantity.value <= 2]
     return min(near, key=lambda t: _size_gap(t.value, quantity.value), default=None)
 
