@@ -80,6 +80,7 @@ ACCEPTED = [
     ("발전 용량은 1.4GW다.", "It has a capacity of 1,400 megawatts."),
     ("연간 3테라와트시를 생산한다.", "It generates 3 TWh a year."),
     ("저장 용량은 2TB다.", "It stores 2,000 gigabytes."),
+    ("두 차례 연장을 거쳐 2027년까지 운영된다.", "It will run until 2027 after two extensions."),
     # the zero of a score told in words
     ("게임 스코어 0-2로 끌려갈 때도 포기하지 않았다.", "Even down two games to none, she kept going."),
     ("한국은 일본을 2-0으로 꺾었다.", "South Korea beat Japan 2-nil."),
@@ -144,6 +145,8 @@ CAUGHT = [
     ("저장 용량은 2TB다.", "It stores 2 gigabytes."),
     # a score changed where the same figure stands in another score
     ("6-9로 뒤지다 내리 5점을 따내 11-9로 이겼다.", "Down 6-9, she won five in a row to win 11-7."),
+    # a count of times changed, told by the noun counted
+    ("두 차례 연장을 거쳐 2027년까지 운영된다.", "It will run until 2027 after three extensions."),
     # a school year dropped, or told as another
     ("고등학교 3학년 학생들이 참여했다.", "High school students took part."),
     ("중학교 2학년 학생들이 참여했다.", "Ninth-grade students took part."),

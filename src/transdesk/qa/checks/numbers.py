@@ -241,8 +241,8 @@ class NumbersCheck:
         quantity, unit = figures.source[i], figures.source_units[i]
         if quantity.value != int(quantity.value) or not 2 <= quantity.value <= 20:
             return None
-        if unit is not None and unit.measure not in _COUNTS:
-            return None
+        if unit is not None and unit.measure not in _COUNTS and unit.name != "occurrences":
+            return None  # "두 차례 연장" may be "three extensions": a count of times, in nouns
         for j in figures.free():
             english = figures.target[j]
             if j >= figures.readable or not english.spelled or figures.target_units[j] is not None:
