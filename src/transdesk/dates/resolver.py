@@ -135,11 +135,11 @@ def _following_years(mentions: list[DateMention]) -> tuple[DateMention, ...]:
     resolved: list[DateMention] = []
     for mention in mentions:
         if mention.surface.startswith("이듬해") and named is not None and mention.first:
-            shift = named + 1 - mention.first.year
+            shift = named + 1 - mention.first.year  # from the dateline's next year to named's
             mention = dataclasses.replace(
                 mention,
-                first=_in_year(mention.first, mention.first.year + shift),
-                last=_in_year(mention.last, mention.last.year + shift) if mention.last else None,
+                first=_years_later(mention.first, shift),
+                last=_years_later(mention.last, shift) if mention.last else None,
             )
         elif not mention.relative and mention.first is not None:
             named = mention.first.year
@@ -147,9 +147,9 @@ def _following_years(mentions: list[DateMention]) -> tuple[DateMention, ...]:
     return tuple(resolved)
 
 
-def _in_year(date: dt.date, year: int) -> dt.date:
-    """The same day in another year (28 February for a 29th that year lacks)."""
+def _years_later(date: dt.date, shift: int) -> dt.date:
+    """The same day `shift` years away (28 February for a 29th that year lacks)."""
     try:
-        return date.replace(year=year)
+        return date.replace(year=date.year + shift)
     except ValueError:
-        return date.replace(year=year, day=28)
+        return date.replace(year=date.year + shift, day=28)

@@ -45,7 +45,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from transdesk.qa.morph import Morpheme, analyse
+from transdesk.qa.morph import Morpheme, analyse, heads_predicate
 from transdesk.qa.negation_idioms import negated_stem, not_a_negation
 from transdesk.qa.speech_verbs import POLARITY_REPORTING
 
@@ -292,11 +292,11 @@ def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Ne
             found.append(Negation(m.form, m.start, m.end))
         elif m.tag == "XPN" and m.form in _NEGATING_PREFIXES and nxt and nxt.tag == "NNG":
             # "불참했다", not "비인도적 범죄"; "불기소 처분했다" (decided not to indict)
-            if _heads_predicate(morphemes, i + 1) or _disposes(morphemes, i + 2):
+            if heads_predicate(morphemes, i + 1) or _disposes(morphemes, i + 2):
                 found.append(Negation(m.form + nxt.form, m.start, nxt.end))
         elif m.tag in ("NNG", "NNP") and m.form in _NEGATING_NOUNS:
             # "거부했다", "미정이다"; "부인" alone is also "wife"
-            if not (prev and prev.tag == "XPN") and _heads_predicate(morphemes, i):
+            if not (prev and prev.tag == "XPN") and heads_predicate(morphemes, i):
                 stem = m.form if m.form in _FAILURE_NOUNS else None
                 found.append(Negation(m.form, m.start, m.end, stem))
     return found
@@ -312,7 +312,7 @@ def _disposes(morphemes: tuple[Morpheme, ...], i: int) -> bool:
         i < len(morphemes)
         and morphemes[i].tag == "NNG"
         and morphemes[i].form in _DISPOSITIONS
-        and _heads_predicate(morphemes, i)
+        and heads_predicate(morphemes, i)
     )
 
 
@@ -324,12 +324,6 @@ def _is_negator(m: Morpheme, nxt: Morpheme | None) -> bool:
         or (m.tag == "VA" and m.form == "없")
         or m.tag == "VCN"
     )
-
-
-def _heads_predicate(morphemes: tuple[Morpheme, ...], i: int) -> bool:
-    """The noun at `i` is the stem of a predicate: "불참하다", "미정이다", "거부됐다"."""
-    nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
-    return bool(nxt and nxt.tag in ("XSV", "XSA", "VCP"))
 
 
 def _double(morphemes: tuple[Morpheme, ...], before: tuple[int, int], negated: bool) -> bool:

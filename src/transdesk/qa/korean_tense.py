@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transdesk.qa.morph import Morpheme, analyse
+from transdesk.qa.morph import Morpheme, analyse, heads_predicate
 from transdesk.qa.speech_verbs import TENSE_SPEECH_VERBS
 
 # Nouns, verbs and endings of the future, an intention or a prospect, with the prospective
@@ -248,9 +248,11 @@ def _heads(clause: tuple[Morpheme, ...], k: int) -> bool:
     """The noun at `k` is made the predicate: "발표했다" (발표 + 하), "발표를 했다", "설명이다"."""
     if clause[k].tag != "NNG":
         return False
+    if heads_predicate(clause, k):
+        return True
     rest = clause[k + 1 : k + 3]
-    if rest and (rest[0].tag in ("XSV", "XSA", "VCP") or rest[0].form == "하"):
-        return True  # "답했다" is read 답 + 하 (VV) beside a question; "...라는 설명이다"
+    if rest and rest[0].form == "하":
+        return True  # "답했다" is read 답 + 하 (VV) beside a question
     return len(rest) == 2 and rest[0].tag in ("JKO", "JX") and rest[1].form == "하"
 
 

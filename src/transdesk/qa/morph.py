@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from transdesk.korean import kiwi, kiwi_lock
@@ -61,6 +61,12 @@ def analyse(text: str) -> tuple[Morpheme, ...]:
             cached = _convert(kiwi().tokenize(text))
         _remember(text, cached)
     return cached
+
+
+def heads_predicate(morphemes: Sequence[Morpheme], i: int) -> bool:
+    """The noun at `i` is the stem of a predicate: "불참하다", "미정이다", "거부됐다", "발표했다"."""
+    nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+    return bool(nxt and nxt.tag in ("XSV", "XSA", "VCP"))
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from transdesk.qa.quantities import Quantity
+from transdesk.qa.quantities import ORDINAL_BY_VALUE, Quantity
 
 _COURT = re.compile(r"\s?심(?![사의장리각])")
 _ROUND = re.compile(r"\s?차(?![례량선원이장액익])")
@@ -42,8 +42,6 @@ _SCHOOL_BEFORE = re.compile(r"(?P<school>초등학교|초교|중학교|고등학
 _GRADE = re.compile(r"\s?학년")
 _US_GRADE_OFFSET = {"초등학교": 0, "초교": 0, "중학교": 6, "고등학교": 9, "고교": 9}
 _LAST_YEAR_OF = {"초등학교": 6, "초교": 6, "중학교": 3, "고등학교": 3, "고교": 3, "대학": 4, "대학교": 4}
-_ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                  "ninth", "tenth", "eleventh", "twelfth")  # fmt: skip
 # terms won in office: "3선 의원" a three-term lawmaker ("38선" is a parallel, not a term)
 _TERM = re.compile(r"\s?선(?:\s?(?:의원|의|에|을|고지|도전|연임|째|이|으로|$)|\s)")
 
@@ -206,10 +204,10 @@ def _grade_told(value: int, school: str, english: str) -> bool:
     ):
         return True
     offset = _US_GRADE_OFFSET.get(school)
-    if offset is None or not 1 <= value + offset < len(_ORDINAL_WORDS):
+    if offset is None or not 1 <= value + offset <= 12:
         return False
     grade = value + offset
-    named = rf"(?:{grade}(?:st|nd|rd|th)|{_ORDINAL_WORDS[grade]})[\s-]+grade"
+    named = rf"(?:{grade}(?:st|nd|rd|th)|{ORDINAL_BY_VALUE[grade]})[\s-]+grade"
     return re.search(rf"\b{named}|\bgrade\s+{grade}\b", english, re.IGNORECASE) is not None
 
 

@@ -118,6 +118,8 @@ _EN_WORDS = {
 _ORDINAL_WORDS = frozenset(
     w for w in _EN_WORDS if w.endswith(("st", "nd", "rd", "th")) and w not in ("both", "thousand")
 )
+# "twelfth" for 12: the English ordinal word of each value that has one
+ORDINAL_BY_VALUE = {int(_EN_WORDS[w]): w for w in _ORDINAL_WORDS}
 _EN_SCALES = {
     "hundred": 100,
     "thousand": 10**3,

@@ -41,7 +41,7 @@ from transdesk.qa.number_forms import (
     is_sweep,
     latin_token,
 )
-from transdesk.qa.figure_pairing import Figures, pair_figures, read_figures
+from transdesk.qa.figure_pairing import Figures, inside, pair_figures, read_figures
 from transdesk.qa.positions import (
     contradicts,
     is_demanded,
@@ -174,7 +174,7 @@ class NumbersCheck:
         unexplained = [
             target[j]
             for j in _unexplained(source, target, explained)
-            if j not in carried and j not in converted and not _within(target[j], term_renderings)
+            if j not in carried and j not in converted and not inside(target[j], term_renderings)
         ]
         # a figure in the English that nothing explains: a source number missing beside it was
         # probably changed, not left out ("Karadzic, 68" for "카라지치(63)")
@@ -435,10 +435,6 @@ def _rendered_terms(
 
 def _within_span(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in spans)
-
-
-def _within(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
-    return _within_span((quantity.start, quantity.end), spans)
 
 
 _SCORE_BEFORE = re.compile(r"\d\s?[-:–]\s?$")
