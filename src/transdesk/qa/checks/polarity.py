@@ -170,23 +170,26 @@ def _without_renderings(source: str, spans: list[tuple[int, int]], english: str)
 
 
 _WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
-
-
-_WITHOUT_IT = re.compile(r"없이(?:는|도|야)?\s")
 _ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
+
+
+def _adverbs_without(source: str) -> int:
+    """How many times the Korean says the adverb 없이 (without): kiwi's MAG, not the 없이 that
+    ends another adverb ("끊임없이": constantly)."""
+    return sum(1 for m in analyse(source) if m.tag == "MAG" and m.form == "없이")
 
 
 def _only_with(context: CheckContext) -> bool:
     """A negation after "없이는" (without it, not) is English's "only with": two negations that
     make one affirmative ("예약 없이는 입장할 수 없었다": open only to those with reservations)."""
-    return _WITHOUT_IT.search(context.source) is not None and bool(_ONLY.search(context.target))
+    return _adverbs_without(context.source) > 0 and bool(_ONLY.search(context.target))
 
 
 def _without_adverbs(context: CheckContext, english: str) -> str:
     """The English with one "without" blanked for each adverb 없이 of the Korean ("의심의 여지
     없이": without doubt), which is that adverb's rendering and no negation of the predicate:
     "proven without room for doubt" for "여지 없이 증명되지 않았다" says the opposite."""
-    adverbs = sum(1 for m in analyse(context.source) if m.tag == "MAG" and m.form == "없이")
+    adverbs = _adverbs_without(context.source)
     if not adverbs:
         return english
     return _WITHOUT.sub(lambda m: " " * len(m.group(0)), english, count=adverbs)
