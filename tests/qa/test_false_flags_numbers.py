@@ -226,3 +226,20 @@ def test_a_part_of_a_whole_told_as_a_percentage_passes_and_a_wrong_share_is_held
     share = "More than 80 percent of the country's dog farms have closed."
     assert held(checker, source, share) == []
     assert len(held(checker, source, share.replace("80", "60"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("source", "share"),
+    [
+        ("전국 편의점 네 곳 중 한 곳은 심야 영업을 하지 않는다.", "A quarter of stores close early."),
+        ("전국 택시 기사 4명 중 1명은 고령자다.", "One in four taxi drivers are elderly."),
+        ("응답자 10명 가운데 7명이 찬성했다.", "Seven in 10 respondents agreed."),
+    ],
+)
+def test_a_part_of_a_whole_told_as_a_fraction_or_a_ratio_passes(checker, source, share):
+    assert held(checker, source, share) == []
+
+
+def test_a_part_of_a_whole_told_as_another_fraction_is_held(checker):
+    source = "전국 택시 기사 4명 중 1명은 70대 이상인 것으로 나타났다."
+    assert held(checker, source, "A third of taxi drivers nationwide are aged 70 or older.")

@@ -55,6 +55,13 @@ CASES = [
     ("그는 회의에 오지 않았나 보다.", "It seems he came to the meeting with the delegation.",
      "negation_lost"),
     # lexical opposites: remembered, continued, seized, spared no, stood firm, persisted
+    # exceeding and extending told by their opposites: "stayed at or below", "is final"
+    ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation stayed at or below 2 percent.", None),
+    ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation exceeded 2 percent.", "negation_lost"),
+    ("정부는 복귀 시한을 더는 연장하지 않겠다고 밝혔다.", "The government said the deadline is final.",
+     None),
+    ("정부는 복귀 시한을 더는 연장하지 않겠다고 밝혔다.",
+     "The government said it would extend the deadline.", "negation_lost"),
     ("그는 그날의 희생을 결코 잊지 않았다.", "He always remembered the sacrifices of that day.", None),
     ("그는 그날의 희생을 잊지 않았다.", "He forgot the sacrifices of that day over the years.",
      "negation_lost"),

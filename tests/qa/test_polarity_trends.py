@@ -189,3 +189,16 @@ def test_as_many_changes_in_other_numbers_of_each_direction_is_flipped():
     assert found.kind == "direction_flipped"
     assert wrong[slice(*found.target_span)] == "increased"
     assert findings(source, right) == []
+
+
+def test_the_won_told_for_the_exchange_rate_is_not_read_for_direction():
+    # 환율 (won per dollar) falling is the won rising; copy tells it "up 8.3 won" (the won) as
+    # often as "down 8.3 won" (the rate), so neither is held
+    source = "원·달러 환율은 전날보다 8.3원 내린 1,362.5원에 거래를 마감했다."
+    won = "The Korean won closed at 1,362.5 per dollar, up 8.3 won from the previous session."
+    assert findings(source, won) == []
+    assert findings(source, won.replace("up 8.3", "down 8.3")) == []
+    # told as the rate itself, the direction is the Korean's own
+    rate_down = "The won-dollar exchange rate fell 8.3 won to close at 1,362.5."
+    assert findings(source, rate_down) == []
+    assert findings(source, rate_down.replace("fell", "rose"))[0].kind == "direction_flipped"

@@ -27,6 +27,11 @@ _SENSES: dict[str, str] = {
     "취소": r"cancel\w*|call(?:s|ed)?\s+off|scrap\w*",
     "늘리": r"increas\w*|rais(?:e|es|ed)|extend\w*|expand\w*|lengthen\w*",
     "인상": r"rais(?:e|es|ed)|hik(?:e|es|ed)|increas\w*",
+    "연장": r"extend\w*|prolong\w*|lengthen\w*",
+    # exceeding: 넘지 않다, 초과하지 않다, 웃돌지 않다 (stayed at or below, within, capped at)
+    "넘": r"exceed\w*|surpass\w*|top(?:s|ped)\b|(?:more|higher|greater)\s+than|above|over",
+    "초과": r"exceed\w*|surpass\w*|(?:more|higher|greater)\s+than|above|over",
+    "웃돌": r"exceed\w*|surpass\w*|top(?:s|ped)\b|(?:more|higher|greater)\s+than|above",
     # excluding: 배제하지 않다 (left the possibility open, kept it on the table)
     "배제": r"rul(?:e|es|ed|ing)\s+(?:\w+\s+)?out|exclud\w*|dismiss\w*",
     # losing: 잃지 않다 (kept their focus, held on to)

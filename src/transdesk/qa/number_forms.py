@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from transdesk.qa.name_lexicon import PERSON_TITLES
+from transdesk.qa.number_words import numeral_value
 from transdesk.qa.quantities import Quantity, english_number_word, english_quantities
 from transdesk.qa.units import Unit, english_unit
 
@@ -130,27 +131,35 @@ def is_fraction_of_share(quantity: Quantity, source: str, english: str) -> bool:
     return any(abs(share - quantity.value) <= 5 for share in shares)
 
 
-# "10곳 가운데 8곳", "10명 중 7명": a part of a whole, with the same counter on both
+# "10곳 가운데 8곳", "10명 중 7명", "네 곳 중 한 곳": a part of a whole, in digits or native
+# numerals, with the same counter on both
+_RATIO_NUMBER = r"\d+|[\uac00-\ud7a3]{1,3}"
 _KOREAN_RATIO = re.compile(
-    r"(?P<whole>\d+)\s*(?P<counter>[\uac00-\ud7a3]{1,2})\s*(?:가운데|중에?서?)\s*"
-    r"(?P<part>\d+)\s*(?P=counter)"
+    rf"(?P<whole>{_RATIO_NUMBER})\s*(?P<counter>[\uac00-\ud7a3]{{1,2}})\s*(?:가운데|중에?서?)\s*"
+    rf"(?P<part>{_RATIO_NUMBER})\s*(?P=counter)"
 )
 
 
+def _ratio_number(text: str) -> int | None:
+    return int(text) if text.isdigit() else numeral_value(text)
+
+
 def is_part_of_whole(quantity: Quantity, source: str, english: str) -> bool:
-    """ "10곳 가운데 8곳" told as a share, "80 percent" (within five points): both figures are
-    in it."""
+    """ "10곳 가운데 8곳" told as a share: "80 percent" (within five points), "a quarter" or
+    "one in four" for "네 곳 중 한 곳". Both figures are in it."""
     for match in _KOREAN_RATIO.finditer(source):
         if not match.start() <= quantity.start < match.end():
             continue
-        whole, part = int(match["whole"]), int(match["part"])
-        if not 0 < part < whole:
+        whole, part = _ratio_number(match["whole"]), _ratio_number(match["part"])
+        if whole is None or part is None or not 0 < part < whole:
             return False
         share = 100 * part / whole
-        return any(
-            abs(q.value - share) <= 5 and _is_percent(english_unit(q, english))
-            for q in english_quantities(english)
-        )
+        shares = [_fraction_share(m) for m in _FRACTIONS.finditer(english)]
+        shares += [_ratio_share(m) for m in _RATIO.finditer(english)]
+        shares += [
+            q.value for q in english_quantities(english) if _is_percent(english_unit(q, english))
+        ]
+        return any(abs(value - share) <= 5 for value in shares)
     return False
 
 

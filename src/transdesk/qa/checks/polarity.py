@@ -92,6 +92,12 @@ _KEEPING = re.compile(
     r"spar(?:e|es|ed|ing)|persist\w*|linger\w*)\b",
     re.IGNORECASE,
 )
+# an exchange rate told as the value of the won: "환율은 8.3원 내린" is told "the won closed ...
+# up 8.3 won" (the won gained) as often as "down 8.3 won" (the rate fell); either is English
+# copy's, so the direction is not read
+_EXCHANGE_RATE = re.compile(r"환율")
+_WON_AS_SUBJECT = re.compile(r"\b(?:the\s+(?:Korean\s+|local\s+)?won|local\s+currency)\b", re.I)
+_RATE_IN_ENGLISH = re.compile(r"\b(?:exchange\s+)?rates?\b|\bwon-dollar\b", re.I)
 # a threshold, no change: "magnitude 2.0 or higher" (이상), "50 or more"
 _THRESHOLD = re.compile(
     r"\bor\s+(?:higher|more|greater|above|over|lower|less|fewer|below|under)\b", re.IGNORECASE
@@ -447,7 +453,7 @@ class PolarityCheck:
 
     def _direction(self, context: CheckContext) -> list[Finding]:
         korean = korean_directions(context.source)
-        if not korean or compounds_change(context.source):
+        if not korean or compounds_change(context.source) or _won_for_rate(context):
             return []
         axes = frozenset().union(*(k.axes for k in korean))
         spans = [(k.start, k.end) for k in korean]
@@ -470,6 +476,16 @@ class PolarityCheck:
                 target_span=(told.start, told.end),
             )
         ]
+
+
+def _won_for_rate(context: CheckContext) -> bool:
+    """The Korean tells the exchange rate and the English the won's value ("the local currency
+    closed at 1,362.5 won, up 8.3 won"), whose direction copy reads either way."""
+    return (
+        _EXCHANGE_RATE.search(context.source) is not None
+        and _WON_AS_SUBJECT.search(context.target) is not None
+        and _RATE_IN_ENGLISH.search(context.target) is None
+    )
 
 
 def _flipped(
