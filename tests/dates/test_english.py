@@ -123,3 +123,17 @@ def test_a_month_is_never_part_of_a_name(text, months):
     from transdesk.dates.english import find_english_dates
 
     assert [d.month for d in find_english_dates(text) if d.month] == months
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Kim left for Russia on the 9th via Pyongyang.", [9]),
+        ("The court on the 17th sentenced a former mayor.", [17]),
+        ("The office is on the 5th floor.", []),  # what the ordinal counts follows it
+        ("He won on the 3rd straight day.", []),
+        ("It was built in the 17th century.", []),
+    ],
+)
+def test_a_bare_ordinal_after_on_is_a_day_unless_it_counts_a_noun(text, days):
+    assert [d.day for d in find_english_dates(text)] == days

@@ -58,3 +58,30 @@ def test_correct_english_is_not_held(source: str, target: str, dateline) -> None
 )
 def test_real_errors_are_still_held(source: str, target: str, dateline) -> None:
     assert held(source, target, dateline)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("올해 1~9월 무역적자는 줄었다.", "The trade deficit narrowed in the first nine months."),
+        ("올해 1~9월 무역적자는 줄었다.", "The trade deficit narrowed in the first three quarters."),
+        ("올해 1~3월 수출은 늘었다.", "Exports rose in the first quarter of this year."),
+        ("7~9월 수출은 늘었다.", "Exports rose in the third quarter."),
+        ("7~12월 수출은 늘었다.", "Exports rose in the second half."),
+    ],
+)
+def test_a_span_of_months_told_as_a_part_of_the_year_passes(source, target):
+    assert held(source, target) == []
+    assert held(source, target, dt.date(2026, 11, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("올해 1~9월 무역적자는 줄었다.", "The trade deficit narrowed in the first eight months."),
+        ("올해 1~3월 수출은 늘었다.", "Exports rose in the second quarter of this year."),
+        ("7~12월 수출은 늘었다.", "Exports rose in the first half."),
+    ],
+)
+def test_a_span_of_months_told_as_another_part_is_held(source, target):
+    assert held(source, target)

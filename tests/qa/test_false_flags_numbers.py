@@ -243,3 +243,9 @@ def test_a_part_of_a_whole_told_as_a_fraction_or_a_ratio_passes(checker, source,
 def test_a_part_of_a_whole_told_as_another_fraction_is_held(checker):
     source = "전국 택시 기사 4명 중 1명은 70대 이상인 것으로 나타났다."
     assert held(checker, source, "A third of taxi drivers nationwide are aged 70 or older.")
+
+
+def test_hectares_in_the_compatibility_sign_convert_to_acres(checker):
+    source = "이번 산불로 산림 200㏊가 불에 탔다."
+    assert held(checker, source, "The wildfire burned about 494 acres of forest.") == []
+    assert held(checker, source, "The wildfire burned about 200 acres of forest.")

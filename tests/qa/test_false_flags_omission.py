@@ -24,3 +24,12 @@ def test_a_glossed_latin_name_the_english_writes_is_not_dropped() -> None:
 def test_a_parenthesis_the_english_leaves_out_is_still_reported() -> None:
     target = "Among the names the judge cited was a bus stop."
     assert "parenthesis_dropped" in kinds(_SOURCE, target)
+
+
+def test_a_parenthesis_naming_the_presiding_judge_the_english_names_is_rendered() -> None:
+    source = "서울중앙지법 형사합의25부(재판장 김민준 부장판사)는 전 시장에게 징역 5년을 선고했다."
+    named = ("Criminal Division 25 of the Seoul Central District Court, presided over by Chief "
+             "Judge Kim Min-jun, sentenced a former mayor to five years in prison.")
+    assert "parenthesis_dropped" not in kinds(source, named)
+    unnamed = "The Seoul Central District Court sentenced a former mayor to five years in prison."
+    assert "parenthesis_dropped" in kinds(source, unnamed)

@@ -208,6 +208,27 @@ def test_korean_quantities_ignore_entities():
     assert [q.value for q in korean_quantities("그는&#8212;5명을")] == [5.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("26만 5,000대를 판매했다", [265000.0]),
+        ("시간당 1만 320원으로", [10320.0]),
+        ("3억 5천만 원", [350000000.0]),
+        ("관객 10만 명, 2,000명", [100000.0, 2000.0]),  # a counter between: two figures
+        ("10만 2026년", [100000.0, 2026.0]),  # a year after a figure is no part of it
+    ],
+)
+def test_the_rest_below_a_multiplier_written_apart_is_one_figure(text, values):
+    assert [q.value for q in korean_quantities(text)] == values
+
+
+def test_a_figure_with_its_rest_apart_is_checked_whole():
+    source = "기아는 지난달 전년 동월보다 3.2% 증가한 26만 5,000대를 판매했다."
+    right = "Kia sold 265,000 vehicles last month, up 3.2 percent from a year earlier."
+    assert held(source, right) == []
+    assert held(source, right.replace("265,000", "256,000"))
+
+
 def test_korean_number_words_need_a_counter():
     words = korean_number_words("세 명이 세금을 냈고 다섯 번째 회의를 한 뒤 이틀 쉬었다.")
     assert [(q.surface, q.value) for q in words] == [("세", 3.0), ("다섯", 5.0), ("이틀", 2.0)]

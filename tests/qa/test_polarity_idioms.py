@@ -55,6 +55,17 @@ CASES = [
     ("그는 회의에 오지 않았나 보다.", "It seems he came to the meeting with the delegation.",
      "negation_lost"),
     # lexical opposites: remembered, continued, seized, spared no, stood firm, persisted
+    # rules kept and rulings refused, told by their opposites: "is constitutional", "challenge"
+    ("헌재는 해당 조항이 헌법에 위배되지 않는다고 판단했다.", "The court ruled the provision constitutional.",
+     None),
+    ("헌재는 해당 조항이 헌법에 위배되지 않는다고 판단했다.",
+     "The court ruled the provision unconstitutional.", "negation_lost"),
+    ("그는 법원의 결정에 불복해 항고하겠다고 밝혔다.", "He said he would challenge the decision on appeal.",
+     None),
+    ("그는 법원의 결정에 불복해 항고하겠다고 밝혔다.",
+     "He said he would accept the decision and appeal.", "negation_lost"),
+    ("그는 경찰의 출석 요구에 불응했다.", "He defied a police summons.", None),
+    ("그는 경찰의 출석 요구에 불응했다.", "He complied with a police summons.", "negation_lost"),
     # exceeding and extending told by their opposites: "stayed at or below", "is final"
     ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation stayed at or below 2 percent.", None),
     ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation exceeded 2 percent.", "negation_lost"),

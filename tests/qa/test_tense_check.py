@@ -267,3 +267,13 @@ def test_a_prospect_stated_beside_a_settled_past_keeps_its_future():
 def test_a_schedule_told_in_the_present_is_a_coming_event(target, held):
     found = findings("예산은 내년 1월 1일부터 집행된다.", target, dt.date(2026, 12, 3))
     assert any(f.kind == "future_as_past" for f in found) is held
+
+
+def test_a_report_of_a_statement_keeps_the_statement_s_own_prospect():
+    # 보도했다 reports 말했다, whose content is a prospect (강화할 것): "said it would" is right
+    source = "김정은 위원장은 \"핵무력을 더욱 강화할 것\"이라고 말했다고 조선중앙통신이 보도했다."
+    right = "Kim Jong-un said the country would further strengthen its nuclear forces, KCNA reported."
+    assert findings(source, right) == []
+    # the statement's content past (강화했다고), the report of it made future is still held
+    past = "김정은 위원장은 핵무력을 강화했다고 말했다고 조선중앙통신이 보도했다."
+    assert [f.kind for f in findings(past, right)] == ["past_as_future"]

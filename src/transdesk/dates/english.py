@@ -79,11 +79,21 @@ _MONTH_ALONE = re.compile(
 )
 _NOT_A_MONTH = re.compile(r"May\s+(?:Day|I|we|you|he|she|it|they)\b")
 _WEEKDAY = re.compile(r"(?=[fmstw])\b(?P<weekday>" + "|".join(WEEKDAYS) + r")s?\b", re.IGNORECASE)
+# "on the 17th sentenced", "on the 9th via": after "on", any word but what an ordinal counts
+# ("on the 5th floor"); without it, only a word that cannot be the noun counted ("the 17th
+# century")
+_COUNTED_NOUN = (
+    r"(?:floors?|stor(?:e)?y|storeys?|day|anniversary|round|century|time|hole|inning|lap|term|"
+    r"place|attempt|try|stage|minute|game|match|edition|session|meeting|plenary|generation|"
+    r"grade|year|week|month|leg|set|pick|seed|spot|position|largest|biggest|highest|straight|"
+    r"consecutive)\b"
+)
 _BARE_ORDINAL = re.compile(
-    r"(?=[ot])\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?=[ot])\b(?:(?P<on>on)\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"
+    r"(?(on)(?!\s+" + _COUNTED_NOUN + r")|"
     r"(?!\s+(?!(?:of|and|or|that|to|in|at|on|when|after|before|with|as|but|from|for|the|a)\b)"
-    r"[a-z])",
+    r"[a-z]))",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(

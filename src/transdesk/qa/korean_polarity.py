@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from transdesk.qa.morph import Morpheme, analyse, heads_predicate
+from transdesk.qa.lexical_opposites import has_opposite
 from transdesk.qa.negation_idioms import negated_stem, not_a_negation
 from transdesk.qa.speech_verbs import POLARITY_REPORTING
 
@@ -61,9 +62,6 @@ _QUOTATIVE_ENDINGS = frozenset(
     {"다고", "ᆫ다고", "는다고", "라고", "으라고", "자고", "냐고", "느냐고", "으냐고"}
 )
 _QUESTION_ENDINGS = ("냐", "느냐", "니", "까", "을까", "ᆯ까", "는가", "ᆫ가", "은가", "나", "랴")
-# nouns of failure: English often tells what went wrong instead ("폭발해 실패했다": "exploded in
-# midair"), so the negation is lost only where the English says it succeeded (lexical_opposites)
-_FAILURE_NOUNS = frozenset({"실패"})
 # nouns of failure, refusal and denial, and nouns a negating prefix made ("불참": non-attendance)
 _NEGATING_NOUNS = frozenset(
     {
@@ -293,11 +291,13 @@ def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Ne
         elif m.tag == "XPN" and m.form in _NEGATING_PREFIXES and nxt and nxt.tag == "NNG":
             # "불참했다", not "비인도적 범죄"; "불기소 처분했다" (decided not to indict)
             if heads_predicate(morphemes, i + 1) or _disposes(morphemes, i + 2):
-                found.append(Negation(m.form + nxt.form, m.start, nxt.end))
+                noun = m.form + nxt.form
+                stem = noun if has_opposite(noun) else None
+                found.append(Negation(noun, m.start, nxt.end, stem))
         elif m.tag in ("NNG", "NNP") and m.form in _NEGATING_NOUNS:
             # "거부했다", "미정이다"; "부인" alone is also "wife"
             if not (prev and prev.tag == "XPN") and heads_predicate(morphemes, i):
-                stem = m.form if m.form in _FAILURE_NOUNS else None
+                stem = m.form if has_opposite(m.form) else None  # "실패": "exploded"
                 found.append(Negation(m.form, m.start, m.end, stem))
     return found
 

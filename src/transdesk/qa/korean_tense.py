@@ -190,6 +190,17 @@ def _predicate_future(morphemes: tuple[Morpheme, ...], start: int, end: int) -> 
     return start >= 0 and morphemes[start].form in ("려고", "려", "고자", "도록")
 
 
+def _says(clause: tuple[Morpheme, ...]) -> bool:
+    """The clause's predicate is a verb of saying or writing. Kiwi tags an irregular verb
+    "VV-I" ("묻다": asked); a noun of saying is the verb only where it heads the predicate
+    ("전망했다", not "전망치를 상향 조정했다")."""
+    return any(
+        (m.form in _SPEECH_VERBS and (_heads(clause, k) or m.tag.startswith("VV")))
+        or (m.form in _WRITING_VERBS and m.tag.startswith("VV"))
+        for k, m in enumerate(clause)
+    )
+
+
 def main_clause(text: str) -> MainClause:
     """The tense of the sentence's final predicate, whether it reports speech, and, for
     speech, the tense of what was said."""
@@ -209,13 +220,7 @@ def main_clause(text: str) -> MainClause:
         and any(m.form == "되" for m in clause)  # "-게 됐다": has come to, is to
     )
     past = perfect or (not eventual and _has_past(morphemes, start + 1, end))
-    speech = any(
-        # kiwi tags an irregular verb "VV-I" ("묻다": asked); a noun of saying is the verb only
-        # where it heads the predicate ("전망했다", not "전망치를 상향 조정했다")
-        (m.form in _SPEECH_VERBS and (_heads(clause, k) or m.tag.startswith("VV")))
-        or (m.form in _WRITING_VERBS and m.tag.startswith("VV"))
-        for k, m in enumerate(clause)
-    )
+    speech = _says(clause)
     future = _predicate_future(morphemes, start, end)
     content_past = content_future = False
     if speech and start >= 0:
@@ -234,6 +239,11 @@ def main_clause(text: str) -> MainClause:
             and not _predicate_future(morphemes, opened, start)
             and not _prospect_stated(morphemes, start)
         )
+        if content_settled and _says(morphemes[opened + 1 : start]):
+            # "강화할 것이라고 말했다고 보도했다": what was reported is a statement, settled only
+            # where its own content is ("강화했다고 말했다고"), not a prospect ("said it would")
+            inner = text[: morphemes[start].start].rstrip() + "다."
+            content_settled = main_clause(inner).content_settled
     return MainClause(
         past=past,
         speech=speech,

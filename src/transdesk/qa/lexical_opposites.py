@@ -28,6 +28,12 @@ _SENSES: dict[str, str] = {
     "늘리": r"increas\w*|rais(?:e|es|ed)|extend\w*|expand\w*|lengthen\w*",
     "인상": r"rais(?:e|es|ed)|hik(?:e|es|ed)|increas\w*",
     "연장": r"extend\w*|prolong\w*|lengthen\w*",
+    # not accepting a ruling, not complying: 불복 (challenged, contested, appealed), 불응 (defied)
+    "불복": r"accept\w*|abid(?:e|es|ed|ing)\s+by|compl(?:y|ies|ied)|submit\w*|acknowledg\w*",
+    "불응": r"compl(?:y|ies|ied)|obey\w*|heed\w*|answer(?:s|ed)?\s+the|accept\w*",
+    # breaking a rule: 위배되지 않다, 위반하지 않다 (is constitutional, complies, is lawful)
+    "위배": r"(?<!un)violat\w*|breach\w*|contraven\w*|unconstitutional|unlawful|illegal",
+    "위반": r"(?<!un)violat\w*|breach\w*|contraven\w*|unlawful|illegal",
     # exceeding: 넘지 않다, 초과하지 않다, 웃돌지 않다 (stayed at or below, within, capped at)
     "넘": r"exceed\w*|surpass\w*|top(?:s|ped)\b|(?:more|higher|greater)\s+than|above|over",
     "초과": r"exceed\w*|surpass\w*|(?:more|higher|greater)\s+than|above|over",

@@ -19,8 +19,11 @@ _KO_BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
 _KO_SMALL = {"천": 1000, "백": 100}
 _NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KO_GROUP = rf"(?:{_NUM})[조억만천백]+"
+# the rest below the last multiplier, written apart in copy: "26만 5,000대" (265,000), "1만 320원"
+_KO_REST_APART = r"\s(?:\d,\d{3}|\d{3,4})(?![\d,.%]|\s?[년월일])"
 _KO_NUMBER = re.compile(
-    rf"(?<![\d.,])(?:{_KO_GROUP}(?:\s?{_KO_GROUP})*(?:{_NUM})?|(?:{_NUM}))(?![\d])"
+    rf"(?<![\d.,])(?:{_KO_GROUP}(?:\s?{_KO_GROUP})*(?:{_NUM}|{_KO_REST_APART})?|(?:{_NUM}))"
+    r"(?![\d])"
 )
 _KO_PART = re.compile(rf"({_NUM})?\s?([조억만천백])")
 

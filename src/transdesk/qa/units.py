@@ -76,7 +76,7 @@ _KO_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"㎢|km²|km2|(?:제곱|평방)\s?(?:킬로미터|㎞|km)", "area", "km2"),
         (r"㎡|m²|m2|(?:제곱|평방)\s?(?:미터|m)", "area", "m2"),
         (r"평(?![화양가균창택생])", "area", "pyeong"),
-        (r"ha(?![A-Za-z])|헥타르", "area", "ha"),
+        (r"ha(?![A-Za-z])|㏊|헥타르", "area", "ha"),
         (r"kWh|킬로와트\s?시", "energy", "kwh"),
         (r"MWh|메가와트\s?시", "energy", "mwh"),
         (r"GWh|기가와트\s?시", "energy", "gwh"),

@@ -20,7 +20,7 @@ from transdesk.dates import (
 )
 from transdesk.dates.rewrite import resolve_english_date
 from transdesk.qa.base import CheckContext, finding
-from transdesk.qa.quantities import korean_quantities
+from transdesk.qa.quantities import english_number_word, korean_quantities
 
 _LAST_YEAR = re.compile(
     r"\b(?:last|previous|past|a)\s+year|\byear\s+(?:ago|earlier|before)\b", re.IGNORECASE
@@ -194,6 +194,49 @@ def _month_matches(mention: DateMention, found: EnglishDate) -> bool:
     )
 
 
+# a span of months told as a part of the year: "1~9월" as "the first nine months" or "the first
+# three quarters", "1~3월" as "the first quarter", "7~12월" as "the second half"
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<count>\w+)\s+(?P<part>months|quarters)\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\b(?P<which>first|second|third|fourth|final|last)[\s-]quarter\b", re.I)
+_HALF = re.compile(r"\b(?P<which>first|second|latter|last)\s+half\b", re.IGNORECASE)
+_PART_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": -1, "last": -1,
+               "latter": -1}  # fmt: skip
+
+
+def _month_span(mention: DateMention) -> tuple[int, int] | None:
+    """The first and last month of a span of months within one year ("1~9월": 1, 9)."""
+    if mention.first is not None and mention.last is not None:
+        if mention.first.year != mention.last.year:
+            return None
+        first, last = mention.first.month, mention.last.month
+    else:
+        first, last = mention.month or 0, _last_month(mention)
+    return (first, last) if 1 <= first < last <= 12 else None
+
+
+def _span_told_as_part_of_year(mention: DateMention, target: str) -> bool:
+    span = _month_span(mention)
+    if span is None:
+        return False
+    first, last = span
+    for match in _FIRST_MONTHS.finditer(target):
+        count = english_number_word(match["count"]) or (
+            int(match["count"]) if match["count"].isdigit() else None
+        )
+        size = 3 if match["part"].lower() == "quarters" else 1
+        if first == 1 and count is not None and count * size == last:
+            return True
+    for pattern, size in ((_QUARTER, 3), (_HALF, 6)):
+        if last - first + 1 != size or first % size != 1:
+            continue
+        number = (first - 1) // size + 1
+        for match in pattern.finditer(target):
+            which = _PART_ORDER[match["which"].lower()]
+            if which == number or (which == -1 and last == 12):
+                return True
+    return False
+
+
 def _years(mention: DateMention) -> list[int]:
     """The years a resolved mention spans ("2005~2006년": both)."""
     assert mention.first is not None
@@ -276,6 +319,8 @@ class DatesCheck:
             ):
                 return None
             if _told_relative(mention, target, dateline):  # "last month" for 지난달 or 9월
+                return None
+            if _span_told_as_part_of_year(mention, target):  # "the first nine months" for 1~9월
                 return None
             if any(_month_matches(mention, f) for f in english) and _month_year_told_relative(
                 mention, target, dateline

@@ -20,8 +20,10 @@ import re
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.calibration import dropped_clause_model, length_bounds
+from transdesk.qa.checks.names import find_korean_names
 from transdesk.qa.coverage import coverage
 from transdesk.qa.omission_model import features, score
+from transdesk.qa.romanize import spells_family_name, spells_syllables
 
 _SPACE = re.compile(r"\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -93,6 +95,25 @@ def _latin_name_rendered(inner: str, target: str) -> bool:
         return False
     english = {w.lower() for w in _LATIN_WORD.findall(target)}
     return sum(w.lower() in english for w in words) * 2 >= len(words)
+
+
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _person_named(inner: str, target: str) -> bool:
+    """A parenthesis that names people ("(재판장 김민준 부장판사)"), each written in the English
+    ("presided over by Chief Judge Kim Min-jun"): the title may be told in other words."""
+    names = find_korean_names(inner)
+    if not names:
+        return False
+    words = _ENGLISH_WORD.findall(target)
+    return all(
+        any(
+            spells_family_name(family, name.family) and spells_syllables(given, name.given)
+            for family, given in zip(words, words[1:])
+        )
+        for name in names
+    )
 
 
 class OmissionCheck:
@@ -189,6 +210,8 @@ class OmissionCheck:
                 continue
             if _latin_name_rendered(inner, context.target):
                 continue  # "(Number 16 Bus Shelter, 16번 버스 종착지)": the English has the name
+            if _person_named(inner, context.target):
+                continue
             findings.append(
                 finding(
                     self.name,
