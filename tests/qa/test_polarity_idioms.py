@@ -66,6 +66,16 @@ CASES = [
      "He said he would accept the decision and appeal.", "negation_lost"),
     ("그는 경찰의 출석 요구에 불응했다.", "He defied a police summons.", None),
     ("그는 경찰의 출석 요구에 불응했다.", "He complied with a police summons.", "negation_lost"),
+    ("법원은 해당 처분이 위법하지 않다고 판단했다.", "The court ruled that the measure was lawful.", None),
+    ("법원은 해당 처분이 위법하지 않다고 판단했다.", "The court ruled that the measure was illegal.",
+     "negation_lost"),
+    # a word of negative sense that renders another Korean word carries none of the negation:
+    # "banned" is 금지, "freeze" 동결
+    ("도핑 검사에서 금지약물이 검출되지 않았다.", "Banned substances were detected in the test.",
+     "negation_lost"),
+    ("도핑 검사에서 금지약물이 검출되지 않았다.", "No banned substances were found in the test.", None),
+    ("노조는 임금 동결안을 받아들일 수 없다고 밝혔다.", "The union said it could accept a wage freeze.",
+     "negation_lost"),
     # exceeding and extending told by their opposites: "stayed at or below", "is final"
     ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation stayed at or below 2 percent.", None),
     ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation exceeded 2 percent.", "negation_lost"),

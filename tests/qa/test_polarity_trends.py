@@ -202,3 +202,24 @@ def test_the_won_told_for_the_exchange_rate_is_not_read_for_direction():
     rate_down = "The won-dollar exchange rate fell 8.3 won to close at 1,362.5."
     assert findings(source, rate_down) == []
     assert findings(source, rate_down.replace("fell", "rose"))[0].kind == "direction_flipped"
+
+
+@pytest.mark.parametrize(
+    ("source", "right", "wrong"),
+    [
+        ("국제 금값은 사상 최고치를 경신했다.", "Gold prices hit a record high.",
+         "Gold prices hit a record low."),
+        ("지난해 교통사고 사망자 수는 역대 최저를 기록했다.",
+         "Traffic deaths last year were the lowest on record.",
+         "Traffic deaths last year were the highest on record."),
+        ("수출은 역대 최대치를 기록했다.", "Exports were the largest on record.",
+         "Exports were the smallest on record."),
+    ],
+)
+def test_a_level_reached_told_as_the_other_extreme_is_flipped(source, right, wrong):
+    assert findings(source, right) == []
+    assert [f.kind for f in findings(source, wrong)] == ["direction_flipped"]
+
+
+def test_the_minimum_wage_is_no_level_reached():
+    assert findings("최저임금은 시간당 1만 320원으로 결정됐다.", "The minimum wage was set higher.") == []

@@ -322,6 +322,12 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         r"(?:edged|inched|ticked)\s+(?:down|lower)|"
         r"down" + _NUMBER_AFTER,
     },
+    # a level reached: 최고치/최저치, "역대 최저를 기록했다" (the highest, a record low)
+    "level": {
+        "up": r"highest|largest|biggest|greatest|record[\s-]+highs?|all[\s-]+time\s+highs?|"
+        r"peak(?:s|ed)?",
+        "down": r"lowest|smallest|fewest|record[\s-]+lows?|all[\s-]+time\s+lows?",
+    },
     # trade and budgets: 흑자/적자
     "balance": {
         "up": r"surplus\w*|in\s+the\s+black",

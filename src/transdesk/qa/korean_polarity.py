@@ -591,8 +591,8 @@ _add(_DIRECTION_NOUNS, "승리 완승 압승 신승 낙승", "up", "contest")
 _add(_DIRECTION_NOUNS, "패배 패 완패 참패 석패 대패", "down", "contest")
 # a level reached, read with its "치": "역대 최저치를 기록하며 감소했다" (fell to a record low)
 _LEVELS: dict[str, tuple[Direction, frozenset[str]]] = {}
-_add(_LEVELS, "최고", "up", "amount")
-_add(_LEVELS, "최저", "down", "amount")
+_add(_LEVELS, "최고 최대 최다", "up", "amount", "level")
+_add(_LEVELS, "최저 최소", "down", "amount", "level")
 _add(_DIRECTION_NOUNS, "찬성", "up", "stance")
 _add(_DIRECTION_NOUNS, "반대", "down", "stance")
 _add(_DIRECTION_VERBS, "늘 늘어나 늘리 오르 치솟 높아지 높이 뛰어오르 웃돌 커지 키우", "up", "amount")
@@ -639,13 +639,27 @@ class DirectionMention:
     end: int
 
 
+_RECORDING = frozenset({"기록", "경신", "찍"})
+
+
+def _level_reached(morphemes: tuple[Morpheme, ...], i: int) -> bool:
+    """ "최저치", or "최저를 기록했다" (hit a record low): a level reached, not the "최저" of
+    "최저임금" (minimum wage)."""
+    nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+    if nxt is None:
+        return False
+    if nxt.form == "치":
+        return True
+    return nxt.tag.startswith("JK") and _predicate_after(morphemes, i + 2) in _RECORDING
+
+
 def directions(text: str) -> list[DirectionMention]:
     """The words of change in the sentence, in order."""
     morphemes = analyse(text)
     found = []
     for i, m in enumerate(morphemes):
         nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
-        if m.tag == "NNG" and m.form in _LEVELS and nxt and nxt.form == "치":
+        if m.tag == "NNG" and m.form in _LEVELS and _level_reached(morphemes, i):
             entry = _LEVELS[m.form]  # "최저치": a record low, not "최저임금" (minimum wage)
         elif m.tag == "NNG":
             entry = _DIRECTION_NOUNS.get(_trend_stem(m) or m.form)

@@ -33,6 +33,7 @@ _SENSES: dict[str, str] = {
     "불응": r"compl(?:y|ies|ied)|obey\w*|heed\w*|answer(?:s|ed)?\s+the|accept\w*",
     # breaking a rule: 위배되지 않다, 위반하지 않다 (is constitutional, complies, is lawful)
     "위배": r"(?<!un)violat\w*|breach\w*|contraven\w*|unconstitutional|unlawful|illegal",
+    "위법": r"illegal\w*|unlawful\w*|(?<!un)violat\w*|breach\w*",
     "위반": r"(?<!un)violat\w*|breach\w*|contraven\w*|unlawful|illegal",
     # exceeding: 넘지 않다, 초과하지 않다, 웃돌지 않다 (stayed at or below, within, capped at)
     "넘": r"exceed\w*|surpass\w*|top(?:s|ped)\b|(?:more|higher|greater)\s+than|above|over",

@@ -57,6 +57,7 @@ from transdesk.qa.korean_polarity import (
 )
 from transdesk.qa.korean_polarity import directions as korean_directions
 from transdesk.qa.lexical_opposites import has_opposite, states_own_sense
+from transdesk.qa.lexicon import english_stem
 from transdesk.qa.morph import analyse
 
 # an English sentence this much longer than its Korean says more than the Korean: what it adds
@@ -170,7 +171,8 @@ def _without_renderings(source: str, spans: list[tuple[int, int]], english: str)
         word = match.group(0).lower()
         if word in _CONSTRUCTION_WORDS:
             return match.group(0)
-        return " " * len(word) if word in stems or word.rstrip("s") in stems else match.group(0)
+        rendered = word in stems or word.rstrip("s") in stems or english_stem(word) in stems
+        return " " * len(word) if rendered else match.group(0)
 
     return _ENGLISH_WORD.sub(blank, english)
 
@@ -458,7 +460,10 @@ class PolarityCheck:
         axes = frozenset().union(*(k.axes for k in korean))
         spans = [(k.start, k.end) for k in korean]
         target = _THRESHOLD.sub(lambda m: " " * len(m.group(0)), context.target)
-        english = english_directions(_without_renderings(context.source, spans, target), axes)
+        # a word of change that renders another Korean word is not this change's ("slowdown"
+        # for 둔화); one only partly rendering another stays ("record low": 사상 is "record")
+        blanked = _without_renderings(context.source, spans, target)
+        english = [e for e in english_directions(target, axes) if blanked[e.start : e.end].strip()]
         if not english:
             return []
         flipped = _flipped(korean, english, (len(context.source), len(context.target)))
