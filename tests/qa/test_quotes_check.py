@@ -183,3 +183,26 @@ def test_two_quoted_sentences_merged_into_one_quoted_sentence_pass():
         'provocations."'
     )
     assert findings(source, merged) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "dropped", "kept"),
+    [
+        ('장관은 "한미 동맹은 굳건하다"며 "관세 협상도 곧 마무리될 것"이라고 말했다.',
+         'The minister said, "The South Korea-U.S. alliance is solid."',
+         'The minister said, "The South Korea-U.S. alliance is solid, and the tariff talks will '
+         'be wrapped up soon."'),
+        ('재판부는 "죄질이 불량하다"면서도 "초범인 점을 고려했다"고 밝혔다.',
+         'The court said the crime was "of a bad nature."',
+         'The court said the crime was "of a bad nature" but that it took into account that he '
+         "was a first-time offender."),
+    ],
+)
+def test_a_short_quoted_sentence_before_a_quotative_ending_is_speech(source, dropped, kept):
+    assert [f.kind for f in findings(source, dropped) if f.kind == "quote_missing"]
+    assert [f for f in findings(source, kept) if f.kind == "quote_missing"] == []
+
+
+def test_a_short_quotation_without_a_quotative_ending_is_no_speech():
+    source = '그는 이번 조치를 "사실상 항복"이라고 규정하고 "굴욕 외교"를 비판했다.'
+    assert quoted_sentences(source) == []

@@ -31,6 +31,7 @@ _EN_QUOTE_MARK = re.compile(r"[\"“”]")
 _KO_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _EN_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
 _SPEECH_MIN_CHARS = 12  # shorter quotes are usually titles or emphasis, often unquoted in English
+_SHORT_SPEECH_MIN_CHARS = 6  # ... unless they end as a sentence a quotative ending follows
 _EN_SPEECH_MIN_WORDS = 3  # the same for the English: '"provocation"' is no quoted sentence
 # a quoted sentence the English covers this little (of at least that many known items) is not in
 # the translation (`qa/coverage.py`), when another quoted sentence is covered at least this well
@@ -68,12 +69,29 @@ def _inner(match: re.Match[str]) -> str:
     return next(g for g in match.groups() if g is not None)
 
 
+# what follows quoted speech: "…하다"며, "…했다"고, "…것"이라고, "…하다"면서도
+_QUOTATIVE_AFTER = re.compile(r"^(?:이?라)?(?:며|고|면서)")
+
+
+def _short_speech(text: str, match: re.Match[str]) -> bool:
+    """A short quotation that is a sentence of speech all the same: it ends as a Korean sentence
+    and a quotative ending follows it ("죄질이 불량하다"면서도, "한미 동맹은 굳건하다"며)."""
+    inner = match.group(1).strip()
+    return (
+        len(inner) >= _SHORT_SPEECH_MIN_CHARS
+        and " " in inner
+        and _SENTENCE_END.search(inner) is not None
+        and _QUOTATIVE_AFTER.match(text[match.end() : match.end() + 4]) is not None
+    )
+
+
 def quoted_speech(text: str) -> list[re.Match[str]]:
     """The quotations of a Korean text that are speech, not titles or emphasis, in order."""
     found = [
         m
         for m in _SOURCE_QUOTE.finditer(text)
-        if len(m.group(1).strip()) >= _SPEECH_MIN_CHARS and " " in m.group(1).strip()
+        if (len(m.group(1).strip()) >= _SPEECH_MIN_CHARS and " " in m.group(1).strip())
+        or _short_speech(text, m)
     ]
     for match in _SOURCE_SINGLE_QUOTE.finditer(text):
         inner = _inner(match).strip()
