@@ -277,3 +277,22 @@ def test_a_report_of_a_statement_keeps_the_statement_s_own_prospect():
     # the statement's content past (강화했다고), the report of it made future is still held
     past = "김정은 위원장은 핵무력을 강화했다고 말했다고 조선중앙통신이 보도했다."
     assert [f.kind for f in findings(past, right)] == ["past_as_future"]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "North Korea fired cruise missiles from the destroyer to be launched last month.",
+        "North Korea fired cruise missiles from a destroyer that will be launched two weeks ago.",
+    ],
+)
+def test_a_future_glued_to_a_past_time_is_held(target):
+    source = "북한은 지난달 진수한 구축함에서 순항미사일을 쐈다."
+    assert [f.kind for f in findings(source, target)] == ["past_as_future"]
+    right = "North Korea fired cruise missiles from the destroyer it launched last month."
+    assert findings(source, right) == []
+
+
+def test_a_coming_event_told_earlier_than_usual_is_no_past():
+    source = "올해 장마는 예년보다 일찍 시작될 전망이다."
+    assert findings(source, "This year's rainy season will begin earlier than usual.") == []

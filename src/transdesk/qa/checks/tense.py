@@ -70,6 +70,14 @@ _FUTURE_STATEMENT = re.compile(
     r"letters?|address|declaration|plans?)\b",
     re.IGNORECASE,
 )
+# a future glued to a past time: "to be launched last month", "will hold talks yesterday" (no
+# English says this of a coming event)
+_FUTURE_THEN_PAST = re.compile(
+    r"\b(?:will(?:\s+be)?|to\s+be)\s+(?:\w+ly\s+)?[a-z]+\s+(?:"
+    r"(?:last|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)(?!['’]s)|"
+    r"yesterday|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)\b",
+    re.IGNORECASE,
+)
 # a verb of saying that frames what follows or precedes it as reported content
 _ENGLISH_SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|added|adds|announced|announces|noted|warned|"
@@ -147,6 +155,9 @@ class TenseCheck:
         if settled:
             return [self._past_as_future(settled)]
         past, future = source_tense(context.source)
+        glued = _FUTURE_THEN_PAST.search(context.target)
+        if glued and (past or past_time(context.source)):
+            return [self._past_as_future(glued)]
         mentions = resolve_dates(context.source, context.dateline)
         dated_past = past_time(context.source) or any(
             m.last and context.dateline and m.last < context.dateline for m in mentions
