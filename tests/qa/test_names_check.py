@@ -257,3 +257,10 @@ def test_a_body_s_short_name_told_by_its_acronym_is_for_the_editor():
 def test_a_prefix_on_a_noun_is_no_family_name():
     assert find_korean_names("참가자 비율은 고용량군에서 87.5%에 달했다.") == []
     assert [n.form for n in find_korean_names("고영희 씨는 말했다.")] == ["고영희"]
+
+
+def test_a_place_before_a_word_is_no_title_of_it():
+    # "평양" ends as the title "양" (Miss) does; "원정서" is 원정 (away trip) with its particle
+    assert find_korean_names("여자축구, 9년 만의 평양 원정서 북한과 1-1 무승부") == []
+    (name,) = find_korean_names("대표팀 주장 손흥민이 결승골을 넣었다.")
+    assert (name.form, name.titled) == ("손흥민", True)

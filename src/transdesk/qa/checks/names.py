@@ -208,6 +208,7 @@ def _is_title_word(text: str, morphemes: list[Morpheme]) -> bool:
         and stem == text
         and any(stem.endswith(t) for t in PERSON_TITLES)
         and not any(stem.endswith(t) for t in PLACE_HEAD_TITLES)
+        and not _is_place_or_body(stem)  # "평양" ends as "양" (Miss) does: a place, no title
     )
 
 
