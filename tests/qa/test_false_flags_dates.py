@@ -85,3 +85,11 @@ def test_a_span_of_months_told_as_a_part_of_the_year_passes(source, target):
 )
 def test_a_span_of_months_told_as_another_part_is_held(source, target):
     assert held(source, target)
+
+
+def test_months_through_a_month_told_as_the_first_months_pass():
+    source = "올해 9월까지 거둔 운용수익은 145조6천억 원이다."
+    assert held(source, "Income for the first nine months was 145.6 trillion won.",
+                dt.date(2026, 11, 20)) == []
+    assert held(source, "Income for the first eight months was 145.6 trillion won.",
+                dt.date(2026, 11, 20))

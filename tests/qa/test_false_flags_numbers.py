@@ -249,3 +249,10 @@ def test_hectares_in_the_compatibility_sign_convert_to_acres(checker):
     source = "이번 산불로 산림 200㏊가 불에 탔다."
     assert held(checker, source, "The wildfire burned about 494 acres of forest.") == []
     assert held(checker, source, "The wildfire burned about 200 acres of forest.")
+
+
+def test_one_counted_told_as_another_count_in_words_is_held(checker):
+    source = "합참은 ICBM 1발을 포착했다고 밝혔다."
+    assert held(checker, source, "The JCS said it detected two ICBMs.")
+    assert held(checker, source, "The JCS said it detected an ICBM.") == []
+    assert held(checker, "북한은 1일 미사일을 쐈다.", "North Korea fired two missiles on Dec. 1.") == []

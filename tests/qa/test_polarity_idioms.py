@@ -76,6 +76,12 @@ CASES = [
     ("도핑 검사에서 금지약물이 검출되지 않았다.", "No banned substances were found in the test.", None),
     ("노조는 임금 동결안을 받아들일 수 없다고 밝혔다.", "The union said it could accept a wage freeze.",
      "negation_lost"),
+    # a negated condition whose verb the English states unnegated: "if ... block the payment"
+    ("은행이 지급을 막지 못하면 피해액을 배상해야 한다.",
+     "Banks must compensate for losses if they fail to stop the payment.", None),
+    ("은행이 지급을 막지 못하면 피해액을 배상해야 한다.",
+     "Banks must compensate for losses if they detect abnormal transactions and block the payment.",
+     "negation_lost"),
     # exceeding and extending told by their opposites: "stayed at or below", "is final"
     ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation stayed at or below 2 percent.", None),
     ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation exceeded 2 percent.", "negation_lost"),

@@ -223,3 +223,20 @@ def test_a_level_reached_told_as_the_other_extreme_is_flipped(source, right, wro
 
 def test_the_minimum_wage_is_no_level_reached():
     assert findings("최저임금은 시간당 1만 320원으로 결정됐다.", "The minimum wage was set higher.") == []
+
+
+def test_a_clause_turned_round_beside_a_change_told_by_a_figure_word_is_flipped():
+    # "nearly doubled" renders 두 배 as well as 늘었다; the first clause, holding 12%, is flipped
+    source = ("같은 기간 피해 건수는 지난해보다 12% 줄었지만, 건당 평균 피해액은 5천200만 원으로 "
+              "두 배 가까이 늘었다.")
+    wrong = ("The number of cases showed an increase of 12% from last year, but the average loss "
+             "per case nearly doubled to 52 million won.")
+    (found,) = findings(source, wrong)
+    assert found.kind == "direction_flipped"
+    assert wrong[slice(*found.target_span)] == "increase"
+    right = ("The number of cases fell 12% from last year, but the average loss per case nearly "
+             "doubled to 52 million won.")
+    assert findings(source, right) == []
+    reordered = ("The average loss per case nearly doubled to 52 million won, while the number of "
+                 "cases fell 12% from last year.")
+    assert findings(source, reordered) == []

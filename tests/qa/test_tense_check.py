@@ -296,3 +296,13 @@ def test_a_future_glued_to_a_past_time_is_held(target):
 def test_a_coming_event_told_earlier_than_usual_is_no_past():
     source = "올해 장마는 예년보다 일찍 시작될 전망이다."
     assert findings(source, "This year's rainy season will begin earlier than usual.") == []
+
+
+def test_a_stress_already_laid_told_as_a_coming_emphasis_is_held():
+    source = '통신에 따르면 김 위원장은 발사 후 "핵무력 강화는 선택이 아닌 필수"라고 강조했다.'
+    wrong = ('According to the agency, Kim will emphasize after the launch, "Nuclear strength is '
+             'a necessity, not a choice."')
+    assert [f.kind for f in findings(source, wrong)] == ["past_as_future"]
+    right = ('According to the agency, Kim emphasized after the launch, "Nuclear strength is a '
+             'necessity, not a choice."')
+    assert findings(source, right) == []

@@ -27,6 +27,8 @@ _SENSES: dict[str, str] = {
     "취소": r"cancel\w*|call(?:s|ed)?\s+off|scrap\w*",
     "늘리": r"increas\w*|rais(?:e|es|ed)|extend\w*|expand\w*|lengthen\w*",
     "인상": r"rais(?:e|es|ed)|hik(?:e|es|ed)|increas\w*",
+    # stopping something: 막지 못하다 (failed to stop, the attack got through)
+    "막": r"block\w*|stop(?:s|ped|ping)?|prevent\w*|thwart\w*|avert\w*|halt\w*",
     "연장": r"extend\w*|prolong\w*|lengthen\w*",
     # not accepting a ruling, not complying: 불복 (challenged, contested, appealed), 불응 (defied)
     "불복": r"accept\w*|abid(?:e|es|ed|ing)\s+by|compl(?:y|ies|ied)|submit\w*|acknowledg\w*",

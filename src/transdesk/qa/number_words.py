@@ -99,6 +99,12 @@ def numeral_value(word: str) -> int | None:
     return None
 
 
+def counter_follows(text: str, end: int) -> bool:
+    """A native counter follows the figure that ends at `end`: "1발", "1 곳", "1기"."""
+    after = text[end : end + 4].lstrip()
+    return any(after.startswith(counter) for counter in _COUNTERS)
+
+
 def _is_counter(morpheme: Morpheme) -> bool:
     return morpheme.tag in ("NNB", "NNG") and morpheme.form in _COUNTERS
 

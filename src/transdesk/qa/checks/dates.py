@@ -203,19 +203,22 @@ _PART_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": -1, "l
                "latter": -1}  # fmt: skip
 
 
-def _month_span(mention: DateMention) -> tuple[int, int] | None:
-    """The first and last month of a span of months within one year ("1~9월": 1, 9)."""
+def _month_span(mention: DateMention, source: str) -> tuple[int, int] | None:
+    """The first and last month of a span of months within one year ("1~9월": 1, 9; "올해
+    9월까지", through September: 1, 9)."""
     if mention.first is not None and mention.last is not None:
         if mention.first.year != mention.last.year:
             return None
         first, last = mention.first.month, mention.last.month
     else:
         first, last = mention.month or 0, _last_month(mention)
+    if first == last and source[mention.end : mention.end + 2] == "까지":
+        first = 1
     return (first, last) if 1 <= first < last <= 12 else None
 
 
-def _span_told_as_part_of_year(mention: DateMention, target: str) -> bool:
-    span = _month_span(mention)
+def _span_told_as_part_of_year(mention: DateMention, source: str, target: str) -> bool:
+    span = _month_span(mention, source)
     if span is None:
         return False
     first, last = span
@@ -320,7 +323,7 @@ class DatesCheck:
                 return None
             if _told_relative(mention, target, dateline):  # "last month" for 지난달 or 9월
                 return None
-            if _span_told_as_part_of_year(mention, target):  # "the first nine months" for 1~9월
+            if _span_told_as_part_of_year(mention, context.source, target):  # "the first nine months" for 1~9월
                 return None
             if any(_month_matches(mention, f) for f in english) and _month_year_told_relative(
                 mention, target, dateline

@@ -48,6 +48,7 @@ from transdesk.qa.positions import (
     is_generation,
     told_in_words,
 )
+from transdesk.qa.number_words import counter_follows
 from transdesk.qa.quantities import Quantity, values_match
 from transdesk.qa.units import compatible
 
@@ -233,14 +234,18 @@ class NumbersCheck:
         value = figures.source[i].value
         return min(candidates, key=lambda e: _size_gap(e.value, value), default=None)
 
-    def _word_rival(self, figures: Figures, i: int, explained: set[float]) -> Quantity | None:
+    def _word_rival(
+        self, figures: Figures, i: int, explained: set[float], text: str
+    ) -> Quantity | None:
         """A count in words left over in the English where a source count is missing: "재판관
         두 명" as "three justices". English names what it counts in many ways ("justices", not
         "people"), so a cardinal word with no unit of its own stands against any count; an
         ordinal or a "twice" stands only against its own kind, in `_rival`."""
         quantity, unit = figures.source[i], figures.source_units[i]
-        if quantity.value != int(quantity.value) or not 2 <= quantity.value <= 20:
+        if quantity.value != int(quantity.value) or not 1 <= quantity.value <= 20:
             return None
+        if quantity.value == 1 and not counter_follows(text, quantity.end):
+            return None  # "1발" (one missile) counts; a bare 1 is often "a", "the", or nothing
         if unit is not None and unit.measure not in _COUNTS and unit.name != "occurrences":
             return None  # "두 차례 연장" may be "three extensions": a count of times, in nouns
         for j in figures.free():
@@ -275,7 +280,7 @@ class NumbersCheck:
             rival = (
                 self._rival(figures, i, explained)
                 or _digit_rival(quantity, changed)
-                or self._word_rival(figures, i, explained)
+                or self._word_rival(figures, i, explained, text)
             )
             if rival is not None and is_span_in_months(quantity, text, context.target):
                 continue  # "1년 1개월" as "13 months": the rival is the same span

@@ -59,6 +59,7 @@ from transdesk.qa.korean_polarity import directions as korean_directions
 from transdesk.qa.lexical_opposites import has_opposite, states_own_sense
 from transdesk.qa.lexicon import english_stem
 from transdesk.qa.morph import analyse
+from transdesk.qa.quantities import english_quantities, korean_quantities, values_match
 
 # an English sentence this much longer than its Korean says more than the Korean: what it adds
 # may carry a negation of its own (the median is about 2)
@@ -224,9 +225,18 @@ def _condition_lost(
     clauses = [m.group(1) for m in _IF_CLAUSE.finditer(english)]
     if not conditions or len(clauses) != len(conditions) or _UNLESS.search(english):
         return []
-    if any(mentions_negation(clause) for clause in clauses):
-        return []
-    return [(n, None) for n in conditions]
+    if not any(mentions_negation(clause) for clause in clauses):
+        return [(n, None) for n in conditions]
+    # a lexical negation in the clause may be the negated verb's own sense, unnegated: "if the
+    # banks ... block the payment" for "지급을 막지 못하면" (if they fail to stop it)
+    return [
+        (n, word)
+        for n, clause in zip(conditions, clauses, strict=True)
+        if n.stem is not None
+        and has_opposite(n.stem)
+        and not negations(clause)
+        and (word := states_own_sense(n.stem, clause))
+    ]
 
 
 # "아직 공식 인정하지 않은" (has yet to acknowledge) told with "already": the one word English never
@@ -467,6 +477,7 @@ class PolarityCheck:
         if not english:
             return []
         flipped = _flipped(korean, english, (len(context.source), len(context.target)))
+        flipped = flipped or _flipped_in_clause(context, korean, english)
         if flipped is None:
             return []
         said, told = flipped
@@ -491,6 +502,40 @@ def _won_for_rate(context: CheckContext) -> bool:
         and _WON_AS_SUBJECT.search(context.target) is not None
         and _RATE_IN_ENGLISH.search(context.target) is None
     )
+
+
+# where two clauses meet: "12% 줄었지만, 피해액은 ... 늘었다" and ", but the average ... doubled"
+_KOREAN_CLAUSE_BREAK = re.compile(r"(?:지만|으나|는데|으며|며|고),\s*")
+_ENGLISH_CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|and)\s+|;\s+", re.IGNORECASE)
+
+
+def _flipped_in_clause(
+    context: CheckContext, korean: list[DirectionMention], english: list[DirectionWord]
+) -> tuple[DirectionMention, DirectionWord] | None:
+    """Two clauses on each side, the first or the second told the other way round, where the
+    whole sentence reads no flip (the English told one change with a word that renders another:
+    "nearly doubled" for "두 배 가까이 늘었다"). The clauses are paired only where they hold the
+    same figure, so an English that reorders them is not read as turning them round."""
+    ko_break = _KOREAN_CLAUSE_BREAK.search(context.source)
+    en_break = _ENGLISH_CLAUSE_BREAK.search(context.target)
+    if ko_break is None or en_break is None:
+        return None
+    parts = (
+        ((0, ko_break.start()), (0, en_break.start())),
+        ((ko_break.end(), len(context.source)), (en_break.end(), len(context.target))),
+    )
+    for (ko_start, ko_end), (en_start, en_end) in parts:
+        said = [k for k in korean if ko_start <= k.start < ko_end]
+        told = [e for e in english if en_start <= e.start < en_end]
+        if not said or not told or len({k.direction for k in said}) != 1:
+            continue
+        if any(e.direction == said[0].direction for e in told):
+            continue
+        ko_figures = [q.value for q in korean_quantities(context.source[ko_start:ko_end])]
+        en_figures = [q.value for q in english_quantities(context.target[en_start:en_end])]
+        if any(values_match(e, k) for k in ko_figures for e in en_figures):
+            return said[0], told[0]
+    return None
 
 
 def _flipped(

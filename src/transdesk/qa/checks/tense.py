@@ -57,7 +57,8 @@ _ENGLISH_PROSPECT = re.compile(
 # a future put on the verb of saying: "police will say", "he will tell reporters"
 _FUTURE_SPEECH = re.compile(
     r"\b(?:will|shall|'ll)\s+(?:\w+ly\s+)?(?:say|tell|report|announce|add|state|claim|insist|"
-    r"argue|note|confirm|explain|write|reply|warn|stress|deny|admit|told|said)\b",
+    r"argue|note|confirm|explain|write|reply|warn|stress|deny|admit|told|said|emphasi[sz]e|"
+    r"underscore|highlight|declare|assert|vow|pledge|point\s+out|remark|comment)\b",
     re.IGNORECASE,
 )
 # a future put on the act of stating itself: "will issue a statement", "is set to hold a press
