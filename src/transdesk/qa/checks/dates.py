@@ -323,8 +323,8 @@ class DatesCheck:
                 return None
             if _told_relative(mention, target, dateline):  # "last month" for 지난달 or 9월
                 return None
-            if _span_told_as_part_of_year(mention, context.source, target):  # "the first nine months" for 1~9월
-                return None
+            if _span_told_as_part_of_year(mention, context.source, target):
+                return None  # "the first nine months" for 1~9월
             if any(_month_matches(mention, f) for f in english) and _month_year_told_relative(
                 mention, target, dateline
             ):
