@@ -82,6 +82,13 @@ CASES = [
     ("은행이 지급을 막지 못하면 피해액을 배상해야 한다.",
      "Banks must compensate for losses if they detect abnormal transactions and block the payment.",
      "negation_lost"),
+    # a clause's negated verb stated in its own sense beside another lexical negation ("stopped")
+    ("그는 부상 여파로 2시간10분 벽을 넘지 못하고 12위에 그쳤다.",
+     "Due to an injury, he broke the 2:10 wall and stopped at 12th place.", "negation_lost"),
+    ("그는 부상 여파로 2시간10분 벽을 넘지 못하고 12위에 그쳤다.",
+     "An injury left him short of breaking 2:10, and he finished 12th.", None),
+    ("그는 \"끝까지 포기하지 않는 모습이 감동을 줬다\"고 밝혔다.",
+     "He said, \"Her refusal to give up until the end moved people.\"", None),
     # exceeding and extending told by their opposites: "stayed at or below", "is final"
     ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation stayed at or below 2 percent.", None),
     ("물가 상승률은 석 달 연속 2%를 넘지 않았다.", "Inflation exceeded 2 percent.", "negation_lost"),

@@ -38,7 +38,8 @@ _SENSES: dict[str, str] = {
     "위법": r"illegal\w*|unlawful\w*|(?<!un)violat\w*|breach\w*",
     "위반": r"(?<!un)violat\w*|breach\w*|contraven\w*|unlawful|illegal",
     # exceeding: 넘지 않다, 초과하지 않다, 웃돌지 않다 (stayed at or below, within, capped at)
-    "넘": r"exceed\w*|surpass\w*|top(?:s|ped)\b|(?:more|higher|greater)\s+than|above|over",
+    "넘": r"exceed\w*|surpass\w*|top(?:s|ped)\b|(?:more|higher|greater)\s+than|above|over|"
+    r"br(?:oke|eaks?|eaking)\b|crack(?:s|ed)?\b",  # 벽을 넘지 못하다: fell short of breaking
     "초과": r"exceed\w*|surpass\w*|(?:more|higher|greater)\s+than|above|over",
     "웃돌": r"exceed\w*|surpass\w*|top(?:s|ped)\b|(?:more|higher|greater)\s+than|above",
     # excluding: 배제하지 않다 (left the possibility open, kept it on the table)
@@ -106,7 +107,10 @@ def has_opposite(stem: str | None) -> bool:
 
 # what makes the sense a negated one although no "not" is there: "hardly easy", "far from few"
 _HEDGED = re.compile(
-    r"\b(?:hardly|barely|scarcely|far\s+from|less|least|nor|neither|without)\s+(?:\w+\s+)?$",
+    r"\b(?:hardly|barely|scarcely|far\s+from|less|least|nor|neither|without|short\s+of|"
+    # a word of refusal or failure before it: "her refusal to give up", "unable to break"
+    r"refus\w*\s+to|declin\w*\s+to|unwilling\s+to|reluctan\w*\s+to|fail\w*\s+to|unable\s+to)\s+"
+    r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 

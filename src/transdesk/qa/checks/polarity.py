@@ -441,6 +441,18 @@ class PolarityCheck:
             [_predicate_span(context.source, n) for n in stated] + others,
             _without_adverbs(context, english),
         )
+        # a verb English tells by its opposite, stated unnegated with no clear negation anywhere:
+        # "he broke the 2:10 wall" for "벽을 넘지 못하고", whatever else reads as one ("stopped")
+        own_sense = [
+            (n, word)
+            for n in stated
+            if n.stem is not None
+            and has_opposite(n.stem)
+            and not negations(english)
+            and (word := states_own_sense(n.stem, english))
+        ]
+        if own_sense:
+            return own_sense
         if mentions_negation(own) or _CLAUSE_NEGATION.search(english) or _only_with(context):
             return []
         if _NOT_YET.search(context.source) and _STILL.search(english):
