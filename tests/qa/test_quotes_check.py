@@ -206,3 +206,10 @@ def test_a_short_quoted_sentence_before_a_quotative_ending_is_speech(source, dro
 def test_a_short_quotation_without_a_quotative_ending_is_no_speech():
     source = '그는 이번 조치를 "사실상 항복"이라고 규정하고 "굴욕 외교"를 비판했다.'
     assert quoted_sentences(source) == []
+
+
+def test_a_second_quote_told_as_the_demand_it_makes_is_not_missing():
+    source = '대변인은 "이번 인사는 명백한 보은 인사"라며 "즉각 철회하라"고 요구했다.'
+    demanded = ('The spokesperson called the appointment "clearly a reward for loyalty" and '
+                "demanded that it be withdrawn immediately.")
+    assert [f for f in findings(source, demanded) if f.kind == "quote_missing"] == []

@@ -52,7 +52,10 @@ _DEFICIT_LENGTH = 3.0
 # speech told outside quotation marks: "adding that", "saying", "noted that"
 _INDIRECT_SPEECH = re.compile(
     r"\b(?:adding|saying|noting|stressing|explaining|insisting|urging|"
-    r"(?:added|said|noted|stressed|explained|insisted|warned|argued)\s+(?:that|it|he|she|they))\b",
+    r"(?:added|said|noted|stressed|explained|insisted|warned|argued)\s+(?:that|it|he|she|they)|"
+    # a demand or a plea told as what was asked: "and demanded that it be withdrawn"
+    r"(?:plead(?:ed|ing)?|pled|appeal(?:ed|ing)?|call(?:ed|ing)|ask(?:ed|ing)|urg(?:ed|ing)|"
+    r"demand(?:ed|ing))\s+(?:for|that))\b",
     re.IGNORECASE,
 )
 # English that reports speech: a translation that says who spoke is no fragment of a quotation,
