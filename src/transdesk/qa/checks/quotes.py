@@ -233,6 +233,11 @@ class QuotesCheck:
         ]
         if not speaker_rendered(context.source, context.target):
             return []  # who says it is missing too: a fragment, the omission check's concern
+        quoted = english_quoted_sentences(context.target)
+        if quoted == len(sentences) - 1 and _INDIRECT_SPEECH.search(
+            english_unquoted_text(context.target)
+        ):
+            return []  # one quote told as reported speech ("and demanded that ..."), the rest quoted
         missing = [
             i
             for i, covered in enumerate(found)
