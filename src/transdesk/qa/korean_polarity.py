@@ -45,8 +45,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from transdesk.qa.morph import Morpheme, analyse, heads_predicate
 from transdesk.qa.lexical_opposites import has_opposite
+from transdesk.qa.morph import Morpheme, analyse, heads_predicate
 from transdesk.qa.negation_idioms import negated_stem, not_a_negation
 from transdesk.qa.speech_verbs import POLARITY_REPORTING
 

@@ -463,6 +463,12 @@ def _read(name: KoreanName, runs: list[list[_Token]], source: str) -> _Reading:
     return _Reading("absent")
 
 
+def writes_whole_name(name: KoreanName, target: str, source: str) -> bool:
+    """The English writes the name whole, family and given name in either order, in any spelling
+    the check accepts ("Chief Judge Kim Min-jun" for 김민준)."""
+    return _read(name, _english_runs(target), source).verdict == "full"
+
+
 def _other_given_name(
     run: list[_Token], i: int, name: KoreanName, source: str
 ) -> _Reading | None:

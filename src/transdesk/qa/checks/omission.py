@@ -20,10 +20,9 @@ import re
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.calibration import dropped_clause_model, length_bounds
-from transdesk.qa.checks.names import find_korean_names
+from transdesk.qa.checks.names import find_korean_names, writes_whole_name
 from transdesk.qa.coverage import coverage
 from transdesk.qa.omission_model import features, score
-from transdesk.qa.romanize import spells_family_name, spells_syllables
 
 _SPACE = re.compile(r"\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -97,23 +96,11 @@ def _latin_name_rendered(inner: str, target: str) -> bool:
     return sum(w.lower() in english for w in words) * 2 >= len(words)
 
 
-_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
 def _person_named(inner: str, target: str) -> bool:
     """A parenthesis that names people ("(재판장 김민준 부장판사)"), each written in the English
     ("presided over by Chief Judge Kim Min-jun"): the title may be told in other words."""
     names = find_korean_names(inner)
-    if not names:
-        return False
-    words = _ENGLISH_WORD.findall(target)
-    return all(
-        any(
-            spells_family_name(family, name.family) and spells_syllables(given, name.given)
-            for family, given in zip(words, words[1:])
-        )
-        for name in names
-    )
+    return bool(names) and all(writes_whole_name(name, target, inner) for name in names)
 
 
 class OmissionCheck:

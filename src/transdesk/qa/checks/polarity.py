@@ -215,6 +215,23 @@ _UNLESS = re.compile(
 )
 
 
+def _own_sense_stated(
+    negated: tuple[Negation, ...], english: str
+) -> list[tuple[Negation, str | None]]:
+    """The negations whose verb English tells by an opposite, each with the English word that
+    states that verb's own sense unnegated ("block" for 막지 못하면); none where the English
+    carries a clear negation."""
+    if negations(english):
+        return []
+    return [
+        (n, word)
+        for n in negated
+        if n.stem is not None
+        and has_opposite(n.stem)
+        and (word := states_own_sense(n.stem, english))
+    ]
+
+
 def _condition_lost(
     conditions: tuple[Negation, ...], context: CheckContext
 ) -> list[tuple[Negation, str | None]]:
@@ -230,12 +247,9 @@ def _condition_lost(
     # a lexical negation in the clause may be the negated verb's own sense, unnegated: "if the
     # banks ... block the payment" for "지급을 막지 못하면" (if they fail to stop it)
     return [
-        (n, word)
+        found
         for n, clause in zip(conditions, clauses, strict=True)
-        if n.stem is not None
-        and has_opposite(n.stem)
-        and not negations(clause)
-        and (word := states_own_sense(n.stem, clause))
+        for found in _own_sense_stated((n,), clause)
     ]
 
 
@@ -443,14 +457,7 @@ class PolarityCheck:
         )
         # a verb English tells by its opposite, stated unnegated with no clear negation anywhere:
         # "he broke the 2:10 wall" for "벽을 넘지 못하고", whatever else reads as one ("stopped")
-        own_sense = [
-            (n, word)
-            for n in stated
-            if n.stem is not None
-            and has_opposite(n.stem)
-            and not negations(english)
-            and (word := states_own_sense(n.stem, english))
-        ]
+        own_sense = _own_sense_stated(stated, english)
         if own_sense:
             return own_sense
         if mentions_negation(own) or _CLAUSE_NEGATION.search(english) or _only_with(context):

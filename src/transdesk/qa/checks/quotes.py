@@ -210,7 +210,15 @@ class QuotesCheck:
 
     def _missing_sentences(self, context: CheckContext) -> list[Finding]:
         sentences = quoted_sentences(context.source)
-        if len(sentences) < 2 or english_quoted_sentences(context.target) >= len(sentences):
+        if len(sentences) < 2:
+            return []
+        deficit = len(sentences) - english_quoted_sentences(context.target)
+        if deficit < 1:
+            return []
+        # speech the English tells outside its quotations ("and demanded that ..."): with one
+        # quoted sentence fewer, that is the one told as reported speech
+        reported = _INDIRECT_SPEECH.search(english_unquoted_text(context.target)) is not None
+        if reported and deficit == 1:
             return []
         found = [coverage(sentence, context.target) for sentence, _ in sentences]
         if not any(c.known >= _MISSING_MIN_KNOWN and c.share >= _RENDERED_SHARE for c in found):
@@ -233,16 +241,13 @@ class QuotesCheck:
         ]
         if not speaker_rendered(context.source, context.target):
             return []  # who says it is missing too: a fragment, the omission check's concern
-        quoted = english_quoted_sentences(context.target)
-        if quoted == len(sentences) - 1 and _INDIRECT_SPEECH.search(
-            english_unquoted_text(context.target)
-        ):
-            return []  # one quote told as reported speech ("and demanded that ..."), the rest quoted
         missing = [
             i
             for i, covered in enumerate(found)
             if covered.known >= _MISSING_MIN_KNOWN and covered.share <= _MISSING_SHARE
-        ] or _least_covered(found, own, sentences, context.target)
+        ]
+        if not missing and not reported:
+            missing = _least_covered(found, own, sentences, context.target, deficit)
         findings = []
         for i in missing:
             sentence, start = sentences[i]
@@ -260,18 +265,20 @@ class QuotesCheck:
 
 
 def _least_covered(
-    found: list[Coverage], own: list[Coverage], sentences: list[tuple[str, int]], target: str
+    found: list[Coverage],
+    own: list[Coverage],
+    sentences: list[tuple[str, int]],
+    target: str,
+    deficit: int,
 ) -> list[int]:
     """The quoted sentences the English covers least on their own words (`own`; all words where
-    too few are their own), as many as the English quotes fewer, where each is covered at most
-    `_DEFICIT_SHARE` and `_DEFICIT_GAP` below the best covered one (all words counted).
+    too few are their own), as many as the English quotes fewer (`deficit`), where each is
+    covered at most `_DEFICIT_SHARE` and `_DEFICIT_GAP` below the best covered one (all words
+    counted).
 
-    Not where the English tells speech outside its quotations ("..., adding that the fans'
-    support ..."), nor where its quotations are longer than the other sentences alone would
-    need (`_DEFICIT_LENGTH`): the English may have folded the two into one."""
-    deficit = len(sentences) - english_quoted_sentences(target)
-    if deficit < 1 or _INDIRECT_SPEECH.search(english_unquoted_text(target)):
-        return []
+    Not where its quotations are longer than the other sentences alone would need
+    (`_DEFICIT_LENGTH`): the English may have folded the two into one. (An English that tells
+    speech outside its quotations, "..., adding that the fans' support ...", is not asked.)"""
     shares = [
         o.share if o.known >= _MISSING_MIN_KNOWN else f.share
         for o, f in zip(own, found, strict=True)
