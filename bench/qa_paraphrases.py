@@ -63,6 +63,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--show-holds", action="store_true")
+    parser.add_argument(
+        "--show-misses", action="store_true", help="list the faults their check does not hold"
+    )
     args = parser.parse_args()
     rows = read_set(args.split)
     full, baseline = Checker(), Checker([LengthRatioBaseline()])
@@ -88,7 +91,7 @@ def main() -> int:
     print("\nheld by check: " + (", ".join(f"{c} {n}" for c, n in checks.most_common()) or "none"))
     faults = SET_DIR / f"faults.{args.split}.tsv"
     if faults.is_file():
-        print_fault_recall(full, faults)
+        print_fault_recall(full, faults, show_misses=args.show_misses)
     if args.show_holds:
         for id_, ko, en, reasons in shown:
             print(f"\n- {id_}\n    ko: {ko}\n    en: {en}")
@@ -97,8 +100,9 @@ def main() -> int:
     return 0
 
 
-def print_fault_recall(checker: Checker, path: Path) -> None:
+def print_fault_recall(checker: Checker, path: Path, *, show_misses: bool = False) -> None:
     total, caught, gated = Counter(), Counter(), Counter()
+    missed = []
     for line in path.read_text("utf-8").splitlines():
         fields = line.split("\t")
         if len(fields) < 4:
@@ -106,10 +110,11 @@ def print_fault_recall(checker: Checker, path: Path) -> None:
         kind, ko, en = fields[1], fields[2], fields[3]
         findings = checker.check(ko, en)
         total[kind] += 1
-        caught[kind] += any(
-            f.check in FAULT_CHECKS[kind] and f.severity >= Severity.MAJOR for f in findings
-        )
+        hit = any(f.check in FAULT_CHECKS[kind] and f.severity >= Severity.MAJOR for f in findings)
+        caught[kind] += hit
         gated[kind] += flagged(findings)
+        if not hit:
+            missed.append((fields[0], kind, ko, en, fields[5] if len(fields) > 5 else "", findings))
     print(f"\nRecall on {sum(total.values())} single-sentence faults ({path.name})\n")
     print(f"| {'kind':<20} | {'n':>4} | {'its check':>9} | {'gate':>6} |")
     print(f"|{'-' * 22}|{'-' * 6}|{'-' * 11}|{'-' * 8}|")
@@ -118,6 +123,11 @@ def print_fault_recall(checker: Checker, path: Path) -> None:
         c = sum(caught.values()) if kind == "ALL" else caught[kind]
         g = sum(gated.values()) if kind == "ALL" else gated[kind]
         print(f"| {kind:<20} | {n:>4} | {c / n:>9.1%} | {g / n:>6.1%} |")
+    if show_misses:
+        for id_, kind, ko, en, note, findings in missed:
+            print(f"\n- {id_} ({kind}): {note}\n    ko: {ko}\n    en: {en}")
+            for f in findings:
+                print(f"    {f.severity.name.lower()}: {f.check}/{f.kind}: {f.message}")
 
 
 if __name__ == "__main__":

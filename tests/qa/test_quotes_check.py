@@ -129,13 +129,14 @@ def _report(tmp_path, translation: str):
     return check_translation(read_article(path), translation)
 
 
-def test_a_quoted_sentence_dropped_whole_is_a_dropped_quotation(tmp_path):
+def test_a_quoted_sentence_dropped_whole_is_named_with_its_quotation(tmp_path):
     report = _report(tmp_path, DROPPED)
     found = [(p.label, f) for p in report.pairs for f in p.findings if f.severity >= "major"]
-    assert [f.kind for _, f in found] == ["quote_missing"]
+    assert [(f.check, f.kind) for _, f in found] == [("omission", "sentence_missing")]
     label, missing = found[0]
     assert "b1.s1" in label.split("+")
     assert "b1.s1" in missing.message and "환경부 장관은" in missing.message
+    assert "and the quotation" in missing.message
 
 
 def test_the_whole_article_rendered_holds_nothing_for_quotes(tmp_path):

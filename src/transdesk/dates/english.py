@@ -91,6 +91,7 @@ _COUNTED_NOUN = (
 _BARE_ORDINAL = re.compile(
     r"(?=[ot])\b(?:(?P<on>on)\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"
+    r"(?!\s+(?:and|or)\s+(?:final|last|deciding)\b)"  # "the 10th and final end": a count
     r"(?(on)(?!\s+" + _COUNTED_NOUN + r")|"
     r"(?!\s+(?!(?:of|and|or|that|to|in|at|on|when|after|before|with|as|but|from|for|the|a)\b)"
     r"[a-z]))",

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transdesk.qa.lexicon import Lexicon, english_tokens, morpheme_key, shipped_lexicon
-from transdesk.qa.morph import analyse
+from transdesk.qa.morph import Morpheme, analyse
 from transdesk.qa.quantities import english_quantities, korean_quantities, values_match
 from transdesk.qa.romanize import SURNAMES, hangul_skeleton, sound_skeleton, split_name
 
@@ -258,7 +259,8 @@ def coverage(
             continue
         found = any(values_match(quantity.value, v) for v in target.figures)
         count(quantity.surface, found, anchor=True)
-    for morpheme in analyse(korean):
+    morphemes = analyse(korean)
+    for index, morpheme in enumerate(morphemes):
         if any(s <= morpheme.start < e for s, e in figure_spans):
             continue
         if morpheme_key(morpheme) in shared:
@@ -272,7 +274,7 @@ def coverage(
             count(morpheme.form, True)  # part of a glossed name the English writes
             continue
         key = morpheme_key(morpheme)
-        translations = lexicon.translations(key)
+        translations = word_translations(lexicon, morphemes, index)
         rendered = _renderings(translations, target)
         if rendered and claimed and rendered <= claimed:
             continue  # rendered only by words that render a sentence beside it: no evidence
@@ -312,8 +314,29 @@ def rendering_stems(
     lexicon = lexicon if lexicon is not None else shipped_lexicon()
     target = _english(english)
     found: frozenset[str] = frozenset()
-    for morpheme in analyse(korean):
+    morphemes = analyse(korean)
+    for index, morpheme in enumerate(morphemes):
         if morpheme.tag not in _WORD_TAGS or morpheme_key(morpheme) in shared:
             continue
-        found |= _renderings(lexicon.translations(morpheme_key(morpheme)), target)
+        found |= _renderings(word_translations(lexicon, morphemes, index), target)
     return found
+
+
+# the suffixes that make a verb of a noun: 금지 + 하 (prohibit), 포함 + 되 (be included)
+_VERB_SUFFIXES = {"XSV": ("하", "되", "시키"), "XSA": ("하",)}
+
+
+def word_translations(
+    lexicon: Lexicon, morphemes: Sequence[Morpheme], index: int
+) -> tuple[str, ...]:
+    """The lexicon's translations of the content word at `index`: a noun made a verb by the
+    suffix after it ("금지한": 금지 + 하) is also looked up as that verb ("금지하다": ban,
+    prohibit), whose glosses the noun's entry may lack."""
+    morpheme = morphemes[index]
+    translations = lexicon.translations(morpheme_key(morpheme))
+    following = morphemes[index + 1] if index + 1 < len(morphemes) else None
+    if morpheme.tag == "NNG" and following is not None:
+        if following.form in _VERB_SUFFIXES.get(following.tag, ()):
+            verb = lexicon.translations(morpheme.form + following.form + "다")
+            translations = (*translations, *(t for t in verb if t not in translations))
+    return translations

@@ -88,6 +88,11 @@ _WIDER_NEGATION = re.compile(
     r"ceas(?:e|es|ed|ing)|quit(?:s|ting)?|drop(?:s|ped|ping)?\s+out|shortages?|scarc\w*|"
     r"devoid|out\s+of\s+the\s+question|declin(?:e|es|ed|ing)\s+(?:comment|an?\s+invitation)|"
     r"opt(?:s|ed|ing)?\s+against|off[\s-]label|"
+    # harm escaped and searches that found nothing (다치지 않았다, 찾지 못했다), a decision put off
+    # (결정하지 않고): "escaped serious injury", "came up empty", "put off a decision"
+    r"escap(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?(?:injur\w*|harm|unhurt|unscathed|death|damage|"
+    r"casualt\w*)|spared|c(?:ame|ome|omes|oming)\s+up\s+(?:empty|short|dry)|empty-handed|"
+    r"p(?:ut|uts|utting)\s+off|defer(?:s|red|ring)?|out\s+of\s+(?:danger|harm'?s\s+way)|"
     # a mind with nothing in it (아무 생각도 나지 않았다): "my mind went blank", "drew a blank"
     r"(?:went|go|goes|going|gone)\s+(?:completely\s+|totally\s+)?blank|dr[ae]w\s+a\s+blank|"
     # what has not changed or ended, said as a state: "the deadline remains open" (마감되지 않았다),
@@ -282,6 +287,15 @@ def mentions_negation(text: str) -> bool:
         return True
     return False
 
+
+
+_PARTICLE = re.compile(r"\s(?:away|down|off|out|up|back|against)$", re.IGNORECASE)
+
+
+def negating_phrasal_verbs(text: str) -> list[tuple[int, int]]:
+    """Where the sentence negates with a phrasal verb: "stay away", "turned down", "put off",
+    "held back", "decided against"."""
+    return [m.span() for m in _WIDER_NEGATION.finditer(_unify(text)) if _PARTICLE.search(m[0])]
 
 
 def negation_count(text: str) -> int:

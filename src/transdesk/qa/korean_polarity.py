@@ -407,6 +407,7 @@ def _main_negation(morphemes: tuple[Morpheme, ...]) -> list[Negation]:
     ]
     if not clauses:
         return []
+    clauses = _passive_joined(morphemes, clauses)
     index = len(clauses) - 1
     if index > 0 and _reports(morphemes, *clauses[index]) and not _negations(
         morphemes, *clauses[index]
@@ -428,6 +429,21 @@ def _main_negation(morphemes: tuple[Morpheme, ...]) -> list[Negation]:
         if morphemes[clauses[index][1] - 1].form in ("ᆯ", "을") and _negations(morphemes, *after):
             return []
     return main
+
+
+def _passive_joined(
+    morphemes: tuple[Morpheme, ...], clauses: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The last clause joined to the one before when it is only the passive auxiliary of that
+    one's verb: kiwi reads "전해졌다" as 전하 + 어 + 지(VX) + 었다, so "다치지 않은 것으로
+    전해졌다" (reportedly not hurt) ends in a clause "졌다" that is no verb of report by itself."""
+    if len(clauses) < 2:
+        return clauses
+    (start, end), (last, finish) = clauses[-2], clauses[-1]
+    joined = morphemes[last].tag == "VX" and morphemes[last].form == "지"
+    if joined and morphemes[end - 1].tag == "EC" and morphemes[end - 1].form in ("어", "아", "여"):
+        return [*clauses[:-2], (start, finish)]
+    return clauses
 
 
 # the clause endings of a clause that states something of its own: coordinate and concessive

@@ -102,7 +102,13 @@ def _is_future(morphemes: tuple[Morpheme, ...], i: int) -> bool:
     after = morphemes[i + 2] if i + 2 < len(morphemes) else None
     if morpheme.tag.startswith("NN") and following == "이" and after and after.tag == "ETM":
         return False  # "열릴 예정인 정상회담": the summit's prospect, in a relative clause
+    if morpheme.form in _COMING_TIMES and _modifies_noun(morphemes, i + 1):
+        return False  # "내년 3월 열리는 대회": the championship's date, not the sentence's
     return morpheme.form in _FUTURE_FORMS and morpheme.tag.startswith(("N", "M", "E", "V"))
+
+
+# words of a coming time, which may date a noun in a relative clause rather than the predicate
+_COMING_TIMES = frozenset({"내년", "다음", "내달", "이듬해"})
 
 
 # verbs of saying that make the plan their object a thing shown, not a prospect reported:
@@ -351,6 +357,27 @@ def past_time(text: str) -> bool:
             nxt = morphemes[i + 2] if i + 2 < len(morphemes) else None
             if nxt and nxt.tag.startswith(("NN", "SN")):  # "지난 3일", "지난 주말"
                 return True
+    return False
+
+
+def dates_a_noun(text: str, position: int) -> bool:
+    """The time ending at `position` belongs to a relative clause, not to the main predicate:
+    the first predicate after it modifies a noun ("내년 3월 열리는 대회", the championship to be
+    held next March; "다음 달 출시될 신차"), so the coming date is that noun's."""
+    morphemes = analyse(text)
+    after = next((i for i, m in enumerate(morphemes) if m.start >= position), len(morphemes))
+    return _modifies_noun(morphemes, after)
+
+
+def _modifies_noun(morphemes: tuple[Morpheme, ...], start: int) -> bool:
+    """The first predicate from `start` on ends in an adnominal before a noun, before any
+    clause of its own ends."""
+    for i in range(start, len(morphemes) - 2):
+        m, nxt = morphemes[i], morphemes[i + 1]
+        if m.tag in ("SF", "EF") or (m.tag == "EC" and m.form not in ("어", "아", "여")):
+            return False  # a clause of its own ends first: the time is its predicate's
+        if m.tag.startswith(("VV", "VA", "XSV", "XSA", "VX", "EP")) and nxt.tag == "ETM":
+            return morphemes[i + 2].tag in ("NNG", "NNP")
     return False
 
 

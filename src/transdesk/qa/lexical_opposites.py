@@ -46,6 +46,8 @@ _SENSES: dict[str, str] = {
     "배제": r"rul(?:e|es|ed|ing)\s+(?:\w+\s+)?out|exclud\w*|dismiss\w*",
     # losing: 잃지 않다 (kept their focus, held on to)
     "잃": r"los(?:e|es|ing|t)",
+    # harm: 다치지 않다 (unhurt, escaped injury); "minor injuries" tells 크게 다치지 않았다
+    "다치": r"(?<!minor\s)(?<!light\s)(?<!slight\s)(?:injur\w*|hurt|wound\w*)",
     # weight: 가볍지 않다 (serious), 무겁지 않다 (light)
     "가볍": r"light|lenient|minor|mild|trivial",
     "무겁": r"heavy|severe|grave|serious",
@@ -109,7 +111,9 @@ def has_opposite(stem: str | None) -> bool:
 _HEDGED = re.compile(
     r"\b(?:hardly|barely|scarcely|far\s+from|less|least|nor|neither|without|short\s+of|"
     # a word of refusal or failure before it: "her refusal to give up", "unable to break"
-    r"refus\w*\s+to|declin\w*\s+to|unwilling\s+to|reluctan\w*\s+to|fail\w*\s+to|unable\s+to)\s+"
+    r"refus\w*\s+to|declin\w*\s+to|unwilling\s+to|reluctan\w*\s+to|fail\w*\s+to|unable\s+to|"
+    # what was escaped: "escaped serious injury", "avoided losing", "spared from harm"
+    r"escap\w*|avoid\w*|spared(?:\s+from)?)\s+"
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )

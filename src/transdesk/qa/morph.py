@@ -83,9 +83,19 @@ def is_common_noun(word: str) -> bool:
     return single(readings[0], "NNG") and not any(single(r, "NNP") for r in readings)
 
 
+@functools.lru_cache(maxsize=20_000)
+def read_as_proper_noun(word: str, stem: str) -> bool:
+    """Among Kiwi's three best readings of the word alone, one opens on `stem` as a proper noun:
+    "이하은이" (이하은 + 이), which it may also read as a common noun it does not know."""
+    with kiwi_lock:
+        readings = [tokens for tokens, _ in kiwi().analyze(word, top_n=3)]
+    return any(r and r[0].tag == "NNP" and r[0].form == stem for r in readings)
+
+
 def clear_caches() -> None:
     """Forget every sentence and word analysed so far, so that the next analysis pays what a
     sentence never seen before pays (what a benchmark measuring a new article needs)."""
     with _lock:
         _cache.clear()
     is_common_noun.cache_clear()
+    read_as_proper_noun.cache_clear()

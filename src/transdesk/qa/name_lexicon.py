@@ -27,6 +27,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
     지사 도지사 시장 구청장 군수 기자 특파원 앵커 판사 검사 검사장 검찰총장 대법원장 대법관 재판관 헌법재판관 재판장 변호사 의장
     부의장 후보 후보자 대변인 수석 비서관 비서실장 행정관 지도자 총비서 비서 주석 서기장 외무상 국방상 작가 배우
     가수 시인 화가 회원 사무국장 총재 부총재 행장 대주교 추기경 신부 목사 스님 경위 경감 경정 총경 경장 순경 조사관
+    스킵 투수 타자 포수 골키퍼 공격수 수비수 미드필더 세터 리베로 에이스
     """.split()
 )
 # forms of address and callings that only a person has: with one of these after it, a word is a

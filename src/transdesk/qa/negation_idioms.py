@@ -157,6 +157,9 @@ def negated_stem(morphemes: tuple[Morpheme, ...], i: int) -> str | None:
             return after.form if after and after.tag[:2] in ("VV", "VA") else None
     elif not (m.tag == "VX" and m.form in ("않", "아니하", "못하", "말")):
         return None
+    before = _at(morphemes, i - 1)
+    if before and before.tag == "JX" and before.form in ("는", "도", "ᆫ"):
+        i -= 1  # "다치지는 않았다", "가볍지도 않다": the particle after 지
     if not _is(_at(morphemes, i - 1), "지", "EC"):
         return None
     stem = _at(morphemes, i - 2)

@@ -3,7 +3,8 @@
 Native Korean numerals are words, not digits, so digit reading misses them; yet "다섯 번째" told
 as "fourth" is as wrong as "5th" told as "4th". A numeral counts only where Kiwi reads it as one
 (a numeral, NR, or a determiner, MM) and a counter follows it ("세 명", "두 차례", "다섯 번째"):
-"세" alone may be a tax and "한" a verb ending, but not before "명". Ordinals ending in 째
+"세" alone may be a tax and "한" a verb ending, but not before "명". A determiner of two or more
+also counts the noun after it ("세 자매": three sisters; not "한 마을", a village). Ordinals ending in 째
 ("셋째") and day counts ("이틀", "사흘") stand on their own.
 """
 
@@ -141,7 +142,20 @@ def korean_number_words(text: str) -> list[Quantity]:
             continue  # "서명에" (signing) read as 서 + 명: these numerals stand apart, "석 달"
         if ordinal or (following is not None and _is_counter(following)):
             found.append(Quantity(float(value), start, morpheme.end, form, True))
+        elif value >= 2 and morpheme.tag == "MM" and following is not None:
+            if following.tag == "NNG" and following.start > morpheme.end:
+                found.append(Quantity(float(value), start, morpheme.end, form, True))
     return found
+
+
+def counts_a_noun(quantity: Quantity, text: str) -> bool:
+    """A native numeral before a plain noun, with no counter: "세 자매" (three sisters), "두
+    회사" (the two companies). English may leave such a count to the plural or to "both"."""
+    return (
+        quantity.spelled
+        and quantity.surface in _UNITS
+        and not counter_follows(text, quantity.end)
+    )
 
 
 def _quantity(value: int, morpheme: Morpheme) -> Quantity:

@@ -4,7 +4,7 @@ A Korean sentence the translation leaves out is reported by name (segment id and
 when the alignment leaves it unpaired, and when it sits in a merged pair whose English neither
 covers it (bilingual lexicon) nor is long enough for it (`qa.align.uncovered_in_bead`), or, if it
 quotes someone, when the merged English quotes nobody and covers it poorly. A left-out sentence
-that quotes someone is a dropped quotation.
+that quotes someone takes its quotation with it, and the finding says so.
 """
 
 from __future__ import annotations
@@ -44,20 +44,14 @@ def left_out(segment: Segment, offset: int = 0) -> Finding:
     span = (offset, offset + len(segment.text))
     named = f"source sentence {segment.id} ({_opening(segment.text)!r})"
     speech = quoted_speech(segment.text)
-    if speech:
-        return finding(
-            "quotes",
-            "quote_missing",
-            "major",
-            f"{named} quotes {speech[0].group(0)[:40]!r}; the translation leaves this "
-            "quotation out",
-            source_span=span,
-        )
+    lost = (
+        f", and the quotation {speech[0].group(0)[:40]!r} with it" if speech else ""
+    )  # a sentence that quotes someone: its quotation is dropped as well
     return finding(
         "omission",
         "sentence_missing",
         "major",
-        f"{named} has no counterpart in the translation",
+        f"{named} has no counterpart in the translation{lost}",
         source_span=span,
     )
 

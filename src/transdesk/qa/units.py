@@ -29,9 +29,27 @@ class Unit:
         return _DESCRIPTIONS.get(self.name, self.name)
 
 
+# the dollars of other countries: (code, Korean country, English adjective, the letters before
+# "$"): "5만 캐나다달러" is "50,000 Canadian dollars" or "C$50,000", never "50,000 U.S. dollars"
+_DOLLARS_OF = (
+    ("cad", "캐나다", "Canadian", "C"),
+    ("aud", "호주", "Australian", "A"),
+    ("hkd", "홍콩", r"Hong[\s-]+Kong", "HK"),
+    ("sgd", "싱가포르|싱가폴", "Singapore(?:an)?", "S"),
+    ("twd", "(?:신\s?)?대만", r"(?:New[\s-]+)?Taiwan(?:ese)?|NT", "NT"),
+    ("nzd", "뉴질랜드", r"New[\s-]+Zealand", "NZ"),
+)
+
 _DESCRIPTIONS = {
     "krw": "won",
-    "usd": "dollars",
+    "usd": "U.S. dollars",
+    "dollar": "dollars",
+    "cad": "Canadian dollars",
+    "aud": "Australian dollars",
+    "hkd": "Hong Kong dollars",
+    "sgd": "Singapore dollars",
+    "twd": "Taiwan dollars",
+    "nzd": "New Zealand dollars",
     "jpy": "yen",
     "cny": "yuan",
     "eur": "euros",
@@ -106,8 +124,9 @@ _KO_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"도(?!시|로\S|입|착|전|움|서|중|달|약|망|구|심|덕|면|지사|내|청|민|교|하|매|장|금)",
          "temperature", "degree"),
         (r"원(?![칙자전장인유내외년대회색형소로서]|짜리의)", "currency", "krw"),
+        *((rf"(?:{korean})\s?달러", "currency", code) for code, korean, _, _ in _DOLLARS_OF),
         (r"(?:미국\s?)?달러|불(?![가-힣])", "currency", "usd"),
-        (r"엔(?![진터씨지트])", "currency", "jpy"),
+        (r"엔(?![진터씨지트드])", "currency", "jpy"),
         (r"위안", "currency", "cny"),
         (r"유로(?!존|화권)", "currency", "eur"),
         (r"파운드", "currency", "gbp"),
@@ -186,7 +205,12 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         # a bare "degrees": Celsius or, in American copy, Fahrenheit ("25도" as "77 degrees")
         (r"degrees?\b", "temperature", "deg"),
         (r"(?:South[\s-]+)?(?:Korean[\s-]+)?won\b|KRW\b", "currency", "krw"),
-        (r"(?:U\.?S\.?[\s-]+)?dollars?\b|USD\b", "currency", "usd"),
+        *(
+            (rf"(?:{english})[\s-]+dollars?\b|{code.upper()}\b", "currency", code)
+            for code, _, english, _ in _DOLLARS_OF
+        ),
+        (r"(?:U\.?S\.?|American)[\s-]+dollars?\b|USD\b", "currency", "usd"),
+        (r"dollars?\b", "currency", "dollar"),
         (r"yen\b|JPY\b", "currency", "jpy"),
         (r"yuan\b|renminbi\b|RMB\b|CNY\b", "currency", "cny"),
         (r"euros?\b|EUR\b", "currency", "eur"),
@@ -207,7 +231,9 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     )
 )
 _EN_CURRENCY_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?:US|U\.S\.|HK|NT|[ACS])?\$\s?$"), "usd"),
+    (re.compile(r"(?:\bUS|U\.S\.)\$\s?$"), "usd"),
+    *((re.compile(rf"\b{sign}\$\s?$"), code) for code, _, _, sign in _DOLLARS_OF),
+    (re.compile(r"\$\s?$"), "dollar"),
     (re.compile(r"€\s?$"), "eur"),
     (re.compile(r"£\s?$"), "gbp"),
     (re.compile(r"(?:₩|\bW|\bKRW\s?)$"), "krw"),
@@ -340,6 +366,9 @@ def english_unit(quantity: Quantity, text: str) -> Unit | None:
     return None
 
 
+_DOLLARS = frozenset({"usd", *(code for code, *_ in _DOLLARS_OF)})
+
+
 def compatible(korean: Unit | None, english: Unit | None) -> bool:
     """Whether an English figure in `english` may carry a Korean figure in `korean` as it is."""
     if korean is None or english is None or korean == english:
@@ -356,6 +385,8 @@ def compatible(korean: Unit | None, english: Unit | None) -> bool:
     if {korean.name, english.name} == {"gbp", "lb"}:
         return True  # "파운드" and "pounds": sterling or weight, English does not say
     if korean.measure == english.measure == "currency":
+        if english.name == "dollar":  # "$" and "dollars" say no country: any dollar
+            return korean.name in _DOLLARS
         return "yen_or_yuan" == english.name and korean.name in ("jpy", "cny")
     if korean.name == "degree":  # "30도" is Celsius, but "38도선" is the 38th parallel
         return english.measure != "temperature" or english.name in ("c", "deg")

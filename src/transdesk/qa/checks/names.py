@@ -37,7 +37,8 @@ from dataclasses import dataclass
 
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
-from transdesk.qa.morph import Morpheme, analyse, is_common_noun
+from transdesk.qa.coverage import rendering_stems
+from transdesk.qa.morph import Morpheme, analyse, is_common_noun, read_as_proper_noun
 from transdesk.qa.name_lexicon import (
     BODIES,
     COMPOUND_SYLLABLES,
@@ -297,7 +298,8 @@ def _name_in_word(
     titled = titled or (
         bare and len(stem) == 3 and _AGE_IN_PARENTHESES.match(text[len(stem) :]) is not None
     )
-    titled = titled or (before is not None and _is_title_word(*before))
+    called = before is not None and _is_title_word(*before)  # "스킵 이하은이", "주장 손흥민"
+    titled = titled or called
     addressed = titled and (
         last in PERSONAL_TITLES
         or glued_title in PERSONAL_TITLES
@@ -324,9 +326,12 @@ def _name_in_word(
     # a common noun on its own ("유전자 검사") or with its particle ("고추가"), unless Kiwi reads
     # it here as a proper noun that a form of address follows ("이하은 씨"); asked last, since
     # it asks Kiwi to read the word alone, and every test above only reads what is at hand
-    if not (addressed and one_proper_noun) and (
-        is_common_noun(stem) or _is_glued_common_noun(stem)
-    ):
+    # (nor where a calling before it names a person and Kiwi reads the word, particle and
+    # all, as that proper noun: "스킵 이하은이" is no 이하 + 은)
+    proper = (addressed and one_proper_noun) or (
+        called and text != stem and read_as_proper_noun(_leading_hangul(text), stem)
+    )
+    if not proper and (is_common_noun(stem) or _is_glued_common_noun(stem)):
         return None
     return stem, titled
 
@@ -684,8 +689,11 @@ class NamesCheck:
             _spoken_alike(name.form, sounds)
             or _written_by_sound(name, runs)
             or _termbase_covers(context, name.start, name.end)
+            or (not name.titled and rendering_stems(name.form, context.target))
         ):
-            return None  # another language's name ("오시마" → "Oshima"), or the terms check's
+            # another language's name ("오시마" → "Oshima"), the terms check's, or a word the
+            # bilingual lexicon knows and finds rendered ("오로라": "auroras"), no one's name
+            return None
         stray = _stray_family_name(runs, names, context.source)
         if stray is not None:
             return finding(

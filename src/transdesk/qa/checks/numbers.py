@@ -48,7 +48,7 @@ from transdesk.qa.positions import (
     is_generation,
     told_in_words,
 )
-from transdesk.qa.number_words import counter_follows
+from transdesk.qa.number_words import counter_follows, counts_a_noun
 from transdesk.qa.quantities import Quantity, values_match
 from transdesk.qa.units import compatible
 
@@ -320,6 +320,8 @@ class NumbersCheck:
             ):
                 continue  # said twice in Korean, once in English: "26살 ... 26살의 여성"
                 # (not "2명 ... 2명", two counts; nor "3주 전 ... 3명", two quantities)
+            if counts_a_noun(quantity, text) and not changed:
+                continue  # "두 정상은" as "they", "세 자매" as "the sisters": read for a rival only
             if quantity.value in _SILENT_VALUES and not any(
                 t.value < 10 and t.value == int(t.value) for t in changed
             ):

@@ -44,6 +44,7 @@ from transdesk.qa.english_polarity import directions as english_directions
 from transdesk.qa.english_polarity import (
     main_negations,
     mentions_negation,
+    negating_phrasal_verbs,
     negation_count,
     negations,
 )
@@ -167,10 +168,15 @@ def _without_renderings(source: str, spans: list[tuple[int, int]], english: str)
     stems = rendering_stems(kept, english)
     if not stems:
         return english
+    # a negating phrasal verb is one rendering ("stay away" for 참여하지 않겠다): no word of the
+    # Korean renders as half of it ("stay" is a gloss of 밝히다, "said")
+    phrases = negating_phrasal_verbs(english)
 
     def blank(match: re.Match[str]) -> str:
         word = match.group(0).lower()
         if word in _CONSTRUCTION_WORDS:
+            return match.group(0)
+        if any(start <= match.start() and match.end() <= end for start, end in phrases):
             return match.group(0)
         rendered = word in stems or word.rstrip("s") in stems or english_stem(word) in stems
         return " " * len(word) if rendered else match.group(0)

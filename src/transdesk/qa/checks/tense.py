@@ -24,6 +24,7 @@ from transdesk.ingest.sentences import split_sentences
 from transdesk.qa.english import sentence_spans
 from transdesk.qa.korean_tense import (
     MainClause,
+    dates_a_noun,
     first_clause_past,
     main_clause,
     past_time,
@@ -163,10 +164,13 @@ class TenseCheck:
         dated_past = past_time(context.source) or any(
             m.last and context.dateline and m.last < context.dateline for m in mentions
         )
+        settled_past = clause.past and not clause.future and not clause.speech
         dated_future = any(
             ((m.first and context.dateline and m.first > context.dateline)
              or m.surface.startswith(("오는", "내년", "다음", "내달")))
             and not context.source[m.end : m.end + 1] == "도"  # "2027년도 예산안": a fiscal year
+            # "내년 3월 열리는 대회 출전권을 확보했다": the coming date is the championship's
+            and not (settled_past and dates_a_noun(context.source, m.end))
             for m in mentions
         )
         if dated_future:
