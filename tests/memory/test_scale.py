@@ -47,6 +47,49 @@ def test_a_bad_pair_in_a_later_batch_undoes_the_whole_bulk_import(memory):
     assert memory.fuzzy(KREMLIN.replace("2일", "3일"))[0].target == "The Kremlin said so."
 
 
+def _index_names(memory) -> set[str]:
+    from sqlalchemy import inspect
+
+    with memory.database.engine.connect() as connection:
+        return {i["name"] for i in inspect(connection).get_indexes("memory_segments")}
+
+
+def test_a_first_load_finds_its_own_duplicates_across_batches_and_rebuilds_its_indexes(memory):
+    indexes = _index_names(memory)
+    pairs = _bulk(6000)
+    pairs.append(MemoryPair("5번째 대량 기사 문장입니다.", "Bulk 5.", "again", Origin.IMPORT))
+    pairs.append(MemoryPair("9번째 대량 기사 문장입니다.", "Ninth.", "other", Origin.IMPORT, line=9))
+    pairs.append(MemoryPair("9번째 대량 기사 문장입니다.", "Ninth.", "more", Origin.IMPORT))
+    report = memory.add_many(pairs, batch_size=5000)  # an empty memory: the first-load path
+    assert (report.read, report.added, report.duplicates) == (6003, 6001, 2)
+    assert [problem.line for problem in report.conflicts] == [9]
+    assert memory.exact("9번째 대량 기사 문장입니다.").conflict
+    assert _index_names(memory) == indexes
+    assert memory.exact("5999번째 대량 기사 문장입니다.").target == "Bulk 5999."
+    assert memory.fuzzy("5999번째 대량 기사 문장이다.")[0].target == "Bulk 5999."
+
+
+def test_a_failed_first_load_leaves_the_indexes_in_place(memory):
+    from transdesk.errors import InvalidInput
+
+    indexes = _index_names(memory)
+    pairs = [*_bulk(5500), MemoryPair("빈 번역이다.", " ", "x", Origin.IMPORT, line=5501)]
+    with pytest.raises(InvalidInput):
+        memory.add_many(pairs, batch_size=5000)
+    assert _index_names(memory) == indexes and memory.stats().segments == 0
+
+
+def test_the_fts5_buffer_is_back_to_its_default_after_a_bulk_import(memory):
+    if memory.database.dialect != "sqlite":
+        pytest.skip("FTS5 is SQLite's")
+    from transdesk.memory.index import FTS_DEFAULT_HASH
+
+    memory.add_many(_bulk(6000), batch_size=5000)
+    with memory.database.engine.connect() as connection:
+        rows = dict(connection.execute(text("SELECT k, v FROM memory_segments_fts_config")).all())
+    assert int(rows.get("hashsize", FTS_DEFAULT_HASH)) == FTS_DEFAULT_HASH
+
+
 def test_a_lookup_is_one_transaction(memory):
     memory.add_many(_bulk(50))
     begun: list[object] = []

@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import operator
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, Row, delete, func, select, text, update
@@ -114,16 +115,21 @@ class TranslationMemory:
         added_norms: list[str] = []
         batch: list[MemoryPair] = []
         bulk, token, analysed = False, None, 0
+        seen: _Seen | None = None
         for pair in pairs:
             batch.append(pair)
             if len(batch) >= batch_size:
                 if not bulk and batch_size >= BULK_ROWS:
                     bulk, token = True, self.index.begin_bulk(session)
-                added_norms += self._add_batch(session, batch, report)
-                analysed = self._keep_statistics(session, report.added, analysed)
+                    seen = _first_load(session)
+                added_norms += self._add_batch(session, batch, report, seen)
+                if seen is None:
+                    analysed = self._keep_statistics(session, report.added, analysed)
                 batch = []
         if batch:
-            added_norms += self._add_batch(session, batch, report)
+            added_norms += self._add_batch(session, batch, report, seen)
+        if seen is not None:
+            _restore_indexes(session)
         if bulk:
             self.index.end_bulk(session, token, added_norms)
         else:
@@ -146,14 +152,23 @@ class TranslationMemory:
         return written
 
     def _add_batch(
-        self, session: Session, batch: list[MemoryPair], report: ImportReport
+        self,
+        session: Session,
+        batch: list[MemoryPair],
+        report: ImportReport,
+        seen: _Seen | None = None,
     ) -> list[str]:
+        """Add one batch; with `seen` (a first load), duplicates are looked up in what this
+        import has written so far, not in the database."""
         keyed = [(pair, normalise(pair.source)) for pair in batch]
         keyed = [(pair, norm, normalised_hash(norm)) for pair, norm in keyed]
-        known = self._targets_by_hash(session, {key for _, _, key in keyed})
         # A source the memory lacks keeps its first target unfolded in `first`: most of an import
         # is new sentences, whose targets need folding only if the same source comes again.
-        first: dict[str, str] = {}
+        first: dict[str, str]
+        if seen is None:
+            known, first = self._targets_by_hash(session, {key for _, _, key in keyed}), {}
+        else:
+            known, first = seen.known, seen.first
         values, norms, conflicted = [], [], set()
         for pair, norm, key in keyed:
             report.read += 1
@@ -424,6 +439,37 @@ def _sqlite_insert(connection: Connection, values: list[dict[str, object]]) -> N
                 fields[i] = process(fields[i])
         rows.append(tuple(fields))
     connection.exec_driver_sql(statement, rows)
+
+
+@dataclass
+class _Seen:
+    """What a first load has written so far, by source hash: the targets of sources seen more
+    than once (`known`, by normalised target), the one target of each source seen once."""
+
+    known: dict[str, dict[str, str]] = field(default_factory=dict)
+    first: dict[str, str] = field(default_factory=dict)
+
+
+def _first_load(session: Session) -> _Seen | None:
+    """Prepare a bulk import into an empty memory, or return None where the memory has rows.
+
+    Into an empty memory, only the import itself can hold a duplicate: it is found in memory
+    (`_Seen`), not by a lookup per batch, and the secondary indexes (source hash, length, slug)
+    are dropped and built once at the end, by sorting, instead of row by row (at 10^6 rows the
+    random source hashes made their index the import's slowest write). Both inside the import's
+    transaction: a failure restores them with the rest."""
+    if session.execute(select(_TABLE.c.id).limit(1)).first() is not None:
+        return None
+    connection = session.connection()
+    for index in _TABLE.indexes:
+        index.drop(connection)
+    return _Seen()
+
+
+def _restore_indexes(session: Session) -> None:
+    connection = session.connection()
+    for index in _TABLE.indexes:
+        index.create(connection)
 
 
 def _conflict(pair: MemoryPair, targets: dict[str, str]) -> ImportProblem:
