@@ -91,6 +91,8 @@ def test_an_evidential_with_a_passive_reports_the_negation_before_it():
          "meeting."),
         ("물에 빠졌다가 구조된 초등학생 2명은 생명에는 지장이 없는 것으로 전해졌다.",
          "Two elementary school students rescued from the water are reported to be out of danger."),
+        ("총리는 거부권 행사에 대해 “정당화될 수 없고 불행한 일”이라고 말했다.",
+         'The prime minister called the vetoes "difficult to justify" and "unfortunate."'),
         ("대한의사협회는 정부가 증원 방침을 철회하지 않는 한 협의에 참여하지 않겠다고 밝혔다.",
          "The Korean Medical Association said it would stay away from talks unless the government "
          "withdraws its plan."),

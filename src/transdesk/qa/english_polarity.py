@@ -93,6 +93,9 @@ _WIDER_NEGATION = re.compile(
     r"escap(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?(?:injur\w*|harm|unhurt|unscathed|death|damage|"
     r"casualt\w*)|spared|c(?:ame|ome|omes|oming)\s+up\s+(?:empty|short|dry)|empty-handed|"
     r"p(?:ut|uts|utting)\s+off|defer(?:s|red|ring)?|out\s+of\s+(?:danger|harm'?s\s+way)|"
+    # what cannot be done, softened: "difficult to justify" (정당화될 수 없다)
+    r"(?:difficult|hard)\s+to\s+(?:justify|accept|believe|understand|explain|imagine|see|"
+    r"predict|tell|say|find|deny|ignore)|"
     # a mind with nothing in it (아무 생각도 나지 않았다): "my mind went blank", "drew a blank"
     r"(?:went|go|goes|going|gone)\s+(?:completely\s+|totally\s+)?blank|dr[ae]w\s+a\s+blank|"
     # what has not changed or ended, said as a state: "the deadline remains open" (마감되지 않았다),
@@ -289,13 +292,17 @@ def mentions_negation(text: str) -> bool:
 
 
 
-_PARTICLE = re.compile(r"\s(?:away|down|off|out|up|back|against)$", re.IGNORECASE)
+# phrases that negate as a whole: a phrasal verb ("stay away", "turned down", "decided
+# against") and what cannot be done, softened ("difficult to justify")
+_WHOLE_PHRASE = re.compile(
+    r"\s(?:away|down|off|out|up|back|against)$|^(?:difficult|hard)\s", re.IGNORECASE
+)
 
 
-def negating_phrasal_verbs(text: str) -> list[tuple[int, int]]:
-    """Where the sentence negates with a phrasal verb: "stay away", "turned down", "put off",
-    "held back", "decided against"."""
-    return [m.span() for m in _WIDER_NEGATION.finditer(_unify(text)) if _PARTICLE.search(m[0])]
+def negating_phrases(text: str) -> list[tuple[int, int]]:
+    """Where the sentence negates with a phrase of several words that is one rendering: "stay
+    away", "turned down", "put off", "held back", "difficult to justify"."""
+    return [m.span() for m in _WIDER_NEGATION.finditer(_unify(text)) if _WHOLE_PHRASE.search(m[0])]
 
 
 def negation_count(text: str) -> int:

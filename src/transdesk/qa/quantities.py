@@ -327,8 +327,16 @@ def _english_quantities(text: str) -> tuple[Quantity, ...]:
     for match in _EN_BARE_SCALE.finditer(text):  # "a billion-dollar lab"
         if not any(s <= match.start("scale") < e for s, e in taken):
             value = float(_EN_SCALES[match["scale"].lower()])
-            found.append(Quantity(value, match.start(), match.end(), match.group(0), True))
+            start = match.start()
+            half = _HALF_BEFORE.search(text, 0, start)
+            if half is not None:  # "half a million": one figure, 500,000
+                found = [q for q in found if q.start != half.start()]
+                value, start = value / 2, half.start()
+            found.append(Quantity(value, start, match.end(), text[start : match.end()], True))
     return tuple(found)
+
+
+_HALF_BEFORE = re.compile(r"\bhalf\s+$", re.IGNORECASE)
 
 
 def _roman_value(numeral: str) -> int:

@@ -44,7 +44,7 @@ from transdesk.qa.english_polarity import directions as english_directions
 from transdesk.qa.english_polarity import (
     main_negations,
     mentions_negation,
-    negating_phrasal_verbs,
+    negating_phrases,
     negation_count,
     negations,
 )
@@ -168,9 +168,10 @@ def _without_renderings(source: str, spans: list[tuple[int, int]], english: str)
     stems = rendering_stems(kept, english)
     if not stems:
         return english
-    # a negating phrasal verb is one rendering ("stay away" for 참여하지 않겠다): no word of the
-    # Korean renders as half of it ("stay" is a gloss of 밝히다, "said")
-    phrases = negating_phrasal_verbs(english)
+    # a negating phrase is one rendering ("stay away" for 참여하지 않겠다, "difficult to justify"
+    # for 정당화될 수 없다): no word of the Korean renders as part of it ("stay" is a gloss of
+    # 밝히다, "said"; "justify" of 정당화)
+    phrases = negating_phrases(english)
 
     def blank(match: re.Match[str]) -> str:
         word = match.group(0).lower()
