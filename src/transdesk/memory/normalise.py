@@ -27,11 +27,12 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _TABLE = str.maketrans({**_FULL_WIDTH, **_QUOTES, **_PUNCTUATION})
 _ELLIPSIS = re.compile(r"[…⋯]|\.{3,}")
 _CLOSING_PUNCT = ",.!?;:"
-# The characters `_TABLE` changes: most sentences hold none, and `str.translate` looks each
-# character up in a dict, so the table is applied only where this finds one (an import folds
-# 10^6 sentences).
-_FOLDED = re.compile("[" + re.escape("".join(chr(code) for code in _TABLE)) + "]")
-_HAS_ELLIPSIS = re.compile(r"[…⋯]|\.\.\.")
+# The characters `_TABLE` changes, and what each becomes (an import folds 10^6 sentences)
+_FOLDINGS = {
+    chr(code): folded if isinstance(folded, str) else chr(folded)
+    for code, folded in _TABLE.items()
+}
+_FOLDED = re.compile("[" + re.escape("".join(_FOLDINGS)) + "]")
 _SPACE_BEFORE_CLOSING = re.compile(" [" + re.escape(_CLOSING_PUNCT) + "]")
 _WORD_RUN = re.compile(r"[^\W_]{3,}")  # three or more letters or digits
 
@@ -41,15 +42,21 @@ MIN_TRIGRAM_LENGTH = 3
 def normalise(text: str) -> str:
     """The form of `text` the memory compares: NFC, one kind of each punctuation, single spaces."""
     text = unicodedata.normalize("NFC", text)
-    if _FOLDED.search(text):
-        text = text.translate(_TABLE)
-    if _HAS_ELLIPSIS.search(text):  # the substitution only where it has work to do
+    # each change only where it has work to do, found by the cheapest test: a substitution of
+    # the few characters to fold (a sentence holds a handful: `str.translate` would look up
+    # every character), substring tests for an ellipsis and for a space before punctuation
+    text = _FOLDED.sub(_fold, text)
+    if "…" in text or "⋯" in text or "..." in text:
         text = _ELLIPSIS.sub("...", text)
     text = " ".join(text.split())  # runs of (Unicode) whitespace to one space, ends stripped
-    if _SPACE_BEFORE_CLOSING.search(text):  # no space before closing punctuation
+    if " " in text and _SPACE_BEFORE_CLOSING.search(text):  # no space before closing punctuation
         for mark in _CLOSING_PUNCT:
             text = text.replace(" " + mark, mark)
     return text
+
+
+def _fold(match: re.Match[str]) -> str:
+    return _FOLDINGS[match.group()]
 
 
 def source_hash(text: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import operator
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -73,22 +72,26 @@ def _preference(row: MemorySegmentRow | Row) -> tuple[int, float, int]:
     return (_ORIGIN_RANK[Origin(row.origin)], -_aware(row.approved_at).timestamp(), -row.id)
 
 
-def _row_values(pair: MemoryPair, norm: str, key: str, conflict: bool) -> dict[str, object]:
-    return {
-        "source_hash": key,
-        "source": pair.source,
-        "target": pair.target,
-        "source_norm": norm,
-        "source_length": len(norm),
-        "article_slug": pair.article_slug,
-        "previous_source": pair.previous_source,
-        "next_source": pair.next_source,
-        "article_date": pair.article_date,
-        "approved_by": pair.approved_by,
-        "approved_at": pair.approved_at or _now(),
-        "origin": str(pair.origin),
-        "conflict": conflict,
-    }
+def _row_values(
+    pair: MemoryPair, norm: str, key: str, conflict: bool, now: dt.datetime
+) -> tuple[object, ...]:
+    """A new row's values in `_COPY_COLUMNS` order (`now`: when an import without dates of its
+    own approved it, one moment for the batch)."""
+    return (
+        key,
+        pair.source,
+        pair.target,
+        norm,
+        len(norm),
+        pair.article_slug,
+        pair.previous_source,
+        pair.next_source,
+        pair.article_date,
+        pair.approved_by,
+        pair.approved_at or now,
+        str(pair.origin),
+        conflict,
+    )
 
 
 class TranslationMemory:
@@ -165,6 +168,7 @@ class TranslationMemory:
         # A source the memory lacks keeps its first target unfolded in `first`: most of an import
         # is new sentences, whose targets need folding only if the same source comes again.
         first: dict[str, str]
+        now = _now()
         if seen is None:
             known, first = self._targets_by_hash(session, {key for _, _, key in keyed}), {}
         else:
@@ -179,7 +183,7 @@ class TranslationMemory:
             if targets is None:
                 if key not in first:
                     first[key] = pair.target
-                    values.append(_row_values(pair, norm, key, False))
+                    values.append(_row_values(pair, norm, key, False, now))
                     norms.append(norm)
                     continue
                 unfolded = first.pop(key)
@@ -193,7 +197,7 @@ class TranslationMemory:
                 conflicted.add(key)
                 report.conflicts.append(_conflict(pair, targets))
             targets[target_norm] = pair.target
-            values.append(_row_values(pair, norm, key, conflict))
+            values.append(_row_values(pair, norm, key, conflict, now))
             norms.append(norm)
         if values:
             _insert_rows(session, values)
@@ -399,7 +403,7 @@ _COPY_COLUMNS = (
 )  # fmt: skip
 
 
-def _insert_rows(session: Session, values: list[dict[str, object]]) -> None:
+def _insert_rows(session: Session, values: list[tuple[object, ...]]) -> None:
     """Write new memory rows inside the session's transaction.
 
     PostgreSQL: one `COPY ... FROM STDIN` per batch through psycopg 3 (an executemany sends one
@@ -414,15 +418,16 @@ def _insert_rows(session: Session, values: list[dict[str, object]]) -> None:
     statement = f"COPY memory_segments ({', '.join(_COPY_COLUMNS)}) FROM STDIN"
     with driver.cursor() as cursor, cursor.copy(statement) as copy:
         for row in values:
-            copy.write_row(tuple(row[column] for column in _COPY_COLUMNS))
+            copy.write_row(row)
 
 
-def _sqlite_insert(connection: Connection, values: list[dict[str, object]]) -> None:
+def _sqlite_insert(connection: Connection, values: list[tuple[object, ...]]) -> None:
     """One executemany of plain tuples: the columns' own SQLAlchemy bind processors (dates to
-    text, booleans to 0/1) are applied here once per value, without the per-row parameter
-    building of an ORM-level insert (a third of a 10^6-row import)."""
+    text, booleans to 0/1) are applied here, without the per-row parameter building of an
+    ORM-level insert (a third of a 10^6-row import). A processed value is remembered: an import
+    repeats the same few (one approval moment per batch, two booleans, a handful of dates)."""
     processors = [
-        (i, process)
+        (i, process, {})
         for i, column in enumerate(_COPY_COLUMNS)
         if (process := _TABLE.c[column].type.bind_processor(connection.dialect)) is not None
     ]
@@ -430,13 +435,27 @@ def _sqlite_insert(connection: Connection, values: list[dict[str, object]]) -> N
         f"INSERT INTO memory_segments ({', '.join(_COPY_COLUMNS)}) "
         f"VALUES ({', '.join('?' for _ in _COPY_COLUMNS)})"
     )
-    columns = operator.itemgetter(*_COPY_COLUMNS)
+    # what the driver would otherwise adapt row by row (sqlite3 writes a datetime as its
+    # isoformat), done once per distinct value
+    moments: dict[dt.datetime, str] = {}
+    timed = [
+        i for i, column in enumerate(_COPY_COLUMNS)
+        if _TABLE.c[column].type.python_type is dt.datetime
+    ]
     rows = []
     for row in values:
-        fields = list(columns(row))
-        for i, process in processors:
-            if fields[i] is not None:
-                fields[i] = process(fields[i])
+        fields = list(row)
+        for i, process, done in processors:
+            value = fields[i]
+            if value is not None:
+                processed = done.get(value)
+                if processed is None:
+                    processed = done[value] = process(value)
+                fields[i] = processed
+        for i in timed:
+            value = fields[i]
+            if isinstance(value, dt.datetime):
+                fields[i] = moments.get(value) or moments.setdefault(value, value.isoformat(" "))
         rows.append(tuple(fields))
     connection.exec_driver_sql(statement, rows)
 
