@@ -148,3 +148,152 @@ def test_an_untitled_word_the_lexicon_finds_rendered_is_no_missing_name():
     source = "맨눈으로 오로라를 볼 수 있는 경우는 매우 드물다."
     target = "It is very rare for auroras to be visible to the naked eye."
     assert checker.run(CheckContext(source, target)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # a report of a report: what was confirmed, then said
+        ("소방당국은 불이 난 건물 안에 남아 있는 사람은 없는 것으로 확인했다고 밝혔다.",
+         "Fire authorities said they confirmed that some people were still trapped inside."),
+        ("국가정보원은 북한이 아직 핵실험 준비를 마치지 않은 것으로 보인다고 국회에 보고했다.",
+         "The spy agency told lawmakers that North Korea appears to have completed preparations "
+         "for a nuclear test."),
+        # a concession with -되 states its own clause
+        ("교육부는 수능 일정은 바꾸지 않되, 포항 지역 시험장 4곳은 다른 학교로 옮기기로 했다.",
+         "The Education Ministry decided to change the exam schedule and to move four test sites "
+         "in Pohang to other schools."),
+        # "frozen seafood" is no freeze
+        ("식약처는 수입 냉동 수산물에서 기준치를 넘는 중금속은 검출되지 않았다고 밝혔다.",
+         "The food safety ministry said heavy metals above the permitted level were detected in "
+         "imported frozen seafood."),
+    ],
+)
+def test_negations_reported_twice_or_conceded_are_read(source, target):
+    assert held("polarity", source, target) == ["negation_lost"]
+
+
+def test_sober_carries_the_negation_of_drinking():
+    source = "경찰은 사고를 낸 버스 운전기사가 음주 상태가 아니었던 것으로 확인했다."
+    assert held("polarity", source, "Police confirmed that the bus driver was sober.") == []
+
+
+CO_SPONSORS = "올해 결의안에는 62개국이 공동제안국으로 참여해 작년보다 4개국 늘었다."
+
+
+def test_a_change_told_with_up_or_down_and_a_count_in_words_is_read():
+    flipped = "The resolution had 62 co-sponsors this year, down four countries from last year."
+    assert held("polarity", CO_SPONSORS, flipped) == ["direction_flipped"]
+    kept = "The resolution drew 62 co-sponsors this year, up four from last year."
+    assert held("polarity", CO_SPONSORS, kept) == []
+
+
+def test_the_flipped_english_word_is_the_one_told_where_the_korean_change_is():
+    (check,) = create_checks(["polarity"])
+    source = "환적 화물은 1천310만TEU로 6.8% 늘었지만, 수출입 화물은 960만TEU로 0.9% 줄었다."
+    target = (
+        "Transshipment cargo increased by 6.8% to 13.1 million TEU, while import and export "
+        "cargo rose 0.9% to 9.6 million TEU."
+    )
+    (found,) = check.run(CheckContext(source, target))
+    start, end = found.target_span
+    assert target[start:end] == "rose"
+
+
+ENVOY = (
+    '리성철 차석대사는 "결의안은 우리 체제를 흔들려는 적대 세력의 정치적 모략이다. 우리는 어떤 '
+    '결의도 인정하지 않을 것"이라고 말했다.'
+)
+
+
+def test_the_second_quoted_sentence_dropped_after_a_rendered_first_is_held():
+    target = (
+        'Deputy Ambassador Ri Song-chol said, "The resolution is a political plot by hostile '
+        'forces to shake our system."'
+    )
+    assert "quote_missing" in held("quotes", ENVOY, target)
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        'Deputy Ambassador Ri Song-chol called the resolution "a political plot by hostile forces '
+        'to shake our system" and vowed never to recognize any resolution.',
+        'Ri said, "The resolution is a political plot by hostile forces to shake our system. We '
+        'will not recognize any resolution."',
+    ],
+)
+def test_the_second_quoted_sentence_told_as_reported_speech_or_quoted_passes(target):
+    assert held("quotes", ENVOY, target) == []
+
+
+def test_a_future_of_saying_inside_a_quotation_is_the_speakers():
+    source = '통일부 당국자는 "북한이 이번 회의에서 입장을 어떻게 밝힐지 주목하고 있다"고 말했다.'
+    target = (
+        '"We are watching closely how North Korea will state its position at this meeting," an '
+        "official at the Unification Ministry said."
+    )
+    assert held("tense", source, target, NOV_9) == []
+
+
+def test_one_past_told_as_two_coming_acts_is_one_finding_over_both():
+    (check,) = create_checks(["tense"])
+    source = "대표팀은 귀국하지 않고 7일 곧바로 솔트레이크시티로 이동했다."
+    target = "The national team will not return home and will move directly to Salt Lake City."
+    (found,) = check.run(CheckContext(source, target, dateline=dt.date(2026, 12, 7)))
+    start, end = found.target_span
+    assert target[start:end].startswith("will not return home and will")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("2026-2027 시즌 월드컵 3차 대회에서 1위를 차지했다.",
+         "She won the third leg of the 2026-27 World Cup season."),
+        ("주최 측은 이번 행사에 25만 명이 다녀갔다고 밝혔다.",
+         "Organizers said a quarter of a million people visited the event."),
+        ("주최 측 추산 50만 명이 모였다.", "Organizers estimated that half a million people turned out."),
+    ],
+)
+def test_a_season_and_parts_of_a_million_are_the_figures_they_stand_for(source, target):
+    assert held("numbers", source, target) == []
+
+
+def test_a_day_before_the_word_for_the_parties_is_a_date_and_about_ten_days_is_not():
+    from transdesk.dates import resolve_dates
+
+    dateline = dt.date(2026, 12, 20)
+    assert [m.surface for m in resolve_dates("의장은 19일 여야 원내대표를 불렀다.", dateline)] == [
+        "19일"
+    ]
+    assert resolve_dates("사고 후 3일여 만에 구조됐다.", dateline) == []
+    source = "우원식 국회의장은 19일 여야 원내대표를 불러 예산안 처리 일정을 논의했다."
+    target = (
+        "National Assembly Speaker Woo Won-shik called in the rival parties' floor leaders on "
+        "the 19th to discuss the budget timetable."
+    )
+    assert held("numbers", source, target, dateline) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "flipped", "kept"),
+    [
+        ("SK하이닉스의 영업이익은 12조 원으로 시장 전망치를 웃돌았다.",
+         "SK hynix's operating profit came to 12 trillion won, falling short of expectations.",
+         "SK hynix's operating profit of 12 trillion won beat market expectations."),
+        ("올해 연간 수출액은 정부 목표치인 7천억 달러를 넘어섰다.",
+         "This year's exports fell short of the government's $700 billion target.",
+         "This year's exports topped the government's $700 billion target."),
+        ("올해 1~10월 세종시에는 인구 8천200명이 순유입됐다.",
+         "Sejong saw a net outflow of 8,200 people in the January-October period.",
+         "Sejong saw a net inflow of 8,200 people in the January-October period."),
+        ("외국인 투자자들은 이날 5천200억 원어치를 순매수했다.",
+         "Foreign investors offloaded a net 520 billion won worth of shares that day.",
+         "Foreign investors bought a net 520 billion won worth of shares that day."),
+    ],
+)
+def test_a_figure_against_its_forecast_and_money_flowing_in_or_out_keep_their_direction(
+    source, flipped, kept
+):
+    assert held("polarity", source, flipped) == ["direction_flipped"]
+    assert held("polarity", source, kept) == []

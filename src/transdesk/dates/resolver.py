@@ -30,7 +30,9 @@ __all__ = ["DateMention", "Granularity", "resolve_dates"]
 # durations, not dates: "3일간", "15일짜리", "10일 앞둔" (ten days before), "5일 전" (five days ago)
 _NOT_A_DATE_AFTER = (
     # "12일간" (for 12 days), not "12일 간담회" (a meeting on the 12th)
-    r"(?!\s*(?:간(?![담부호섭첩판식단접소격척])|동안|째|만에|만의|만이|분|치|이내|내내|가량|여|씩|이상|"
+    # "열흘여 만에" (about ten days), not "19일 여야 원내대표를" (the parties' floor leaders)
+    r"(?!\s*(?:간(?![담부호섭첩판식단접소격척])|동안|째|만에|만의|만이|분|치|이내|내내|가량|"
+    r"여(?![가-힣])|씩|이상|"
     r"미만|짜리|앞두|앞둔|앞서|"
     r"전에|전부터|후에|뒤에|뒤인|후인))"
 )

@@ -104,7 +104,10 @@ _WIDER_NEGATION = re.compile(
     r"remain(?:s|ed|ing)?\s+(?:\w+ly\s+)?(?:open|unresolved|unclear|unknown|divided|apart|"
     r"elusive|out\s+of\s+reach|at\s+odds|unchanged|steady|in\s+place|closed|pending|intact|"
     r"stalled|deadlocked|undecided|unsettled|uncertain|a\s+mystery|below|under|short)|"
-    r"st(?:ay|ays|ayed|aying)\s+(?:below|under)|freez(?:e|es|ing)|froze(?:n)?|"
+    r"st(?:ay|ays|ayed|aying)\s+(?:below|under)|freez(?:e|es|ing)|froze\b|"
+    # a freeze, not frozen food: "the rate was frozen", "remains frozen"
+    r"(?:was|were|is|are|be|been|remains?|remained|stays?|stayed|kept|keeps|left)\s+frozen|"
+    r"sober|"  # 음주 상태가 아니었다: "was sober"
     r"(?:differences|gaps?|disagreements?|divisions?|questions|doubts)\s+(?:still\s+)?"
     r"remain(?:s|ed)?|at\s+odds|out\s+of\s+reach|"
     r"still\s+(?:under\s?way|awaiting|pending|in\s+progress|ongoing|open|unresolved|being)|"
@@ -323,7 +326,12 @@ def negation_count(text: str) -> int:
 
 # --- direction ------------------------------------------------------------------------------
 
-_NUMBER_AFTER = r"(?=\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?[$€£¥₩]?\d)"
+# "up 3%", "down four countries": a figure after the word, in digits or in words
+_NUMBER_AFTER = (
+    r"(?=\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?(?:[$€£¥₩]?\d|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|a\s+(?:third|quarter|fifth|tenth))\b))"
+)
 
 _LEXICON: dict[str, dict[Direction, str]] = {
     # amounts, prices, rates: 증가/감소, 상승/하락, 늘다/줄다, 오르다/내리다, 확대/축소, 인상/인하
@@ -391,6 +399,22 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         "up": r"longer|lengthen\w*",
         "down": r"shorter|shorten\w*",
     },
+    # a figure against a forecast or a goal: 웃돌다/밑돌다, 상회/하회, 넘어서다/미달 ("fell short
+    # of" is no fall in amount, but a target missed)
+    "target": {
+        "up": r"beat(?:s|ing)?|topp(?:ed|ing)|exceed\w*|surpass\w*|outpac\w*|outstrip\w*|"
+        r"above\s+(?:\w+\s+){0,2}?(?:expectations|forecasts?|estimates|targets?)",
+        "down": r"f(?:ell|all(?:s|ing)?|allen)\s+short|"
+        r"miss(?:ed|es|ing)\s+(?:\w+\s+){0,2}?"
+        r"(?:expectations|forecasts?|estimates|targets?|goals?)|"
+        r"below\s+(?:\w+\s+){0,2}?(?:expectations|forecasts?|estimates|targets?)",
+    },
+    # money and people moving in or out: 순매수/순매도, 유입/유출
+    "flow": {
+        "up": r"net\s+(?:inflows?|buy\w*|purchas\w*)|inflows?|influx|bought|buying|net\s+buyers?",
+        "down": r"net\s+(?:outflows?|sell\w*|sales?)|outflows?|exodus|sold|selling|net\s+sellers?|"
+        r"offload\w*|dump(?:ed|ing|s)?|unload\w*",
+    },
     # stances: 찬성/반대
     "stance": {
         "up": r"support\w*|favou?r\w*|endors\w*|approv\w*|backing|backed",
@@ -434,8 +458,8 @@ def directions(text: str, axes: frozenset[str]) -> list[DirectionWord]:
         if axis not in axes:
             continue
         for match in pattern.finditer(text):
-            if any(start <= match.start() < end for start, end in excluded):
-                continue
+            if axis != "target" and any(start <= match.start() < end for start, end in excluded):
+                continue  # ("fell short" is excluded as a fall, not as a target missed)
             found.append(DirectionWord(axis, direction, match.group(0), *match.span()))
     found.sort(key=lambda w: w.start)
     # one word, one change: "rejected" is a vote's and a stance's, but said once

@@ -409,10 +409,11 @@ def _main_negation(morphemes: tuple[Morpheme, ...]) -> list[Negation]:
         return []
     clauses = _passive_joined(morphemes, clauses)
     index = len(clauses) - 1
-    if index > 0 and _reports(morphemes, *clauses[index]) and not _negations(
+    while index > 0 and _reports(morphemes, *clauses[index]) and not _negations(
         morphemes, *clauses[index]
     ):
-        # a verb of saying or report: what was said, past a shell ("것으로", "것이라고")
+        # a verb of saying or report: what was said, past a shell ("것으로", "것이라고"), and
+        # through a report of a report ("없는 것으로 확인했다고 밝혔다")
         index -= 1
         start, end = clauses[index]
         if index > 0 and all(m.tag in _SHELL_TAGS for m in morphemes[start:end]):
@@ -453,7 +454,9 @@ _STATING_ENDINGS = frozenset(
      "라고", "다며", "ᆫ다며", "는다며", "라며", "면서", "으면서", "다면", "ᆫ다면", "는다면", "라면",
      # a cause or a time the main clause follows from: "합의하지 못해 (처리가) 미뤄졌다" (failing
      # to agree, it was delayed), "응하지 않자 (영장을) 청구했다" (when he did not comply)
-     "어", "아", "여", "어서", "아서", "여서", "자", "니", "으니", "니까", "으니까", "므로", "으므로"}
+     "어", "아", "여", "어서", "아서", "여서", "자", "니", "으니", "니까", "으니까", "므로", "으므로",
+     # a concession that keeps the main clause apart: "일정은 바꾸지 않되" (the schedule stays)
+     "되", "으되"}
 )  # fmt: skip
 # the tags of a clause that only closes the one before it: "것이며", "”며", "것이라고"
 _CLOSING_TAGS = frozenset({"NNB", "VCP", "EC", "JX", "JKQ", "SSC", "SSO", "SF", "SP", "SW"})
@@ -617,6 +620,14 @@ _add(_DIRECTION_VERBS, "길", "up", "length")  # "주장보다 짧은 거리": s
 _add(_DIRECTION_VERBS, "짧", "down", "length")
 _add(_DIRECTION_VERBS, "이기", "up", "contest")
 _add(_DIRECTION_VERBS, "패하", "down", "contest")
+# a figure against a forecast or goal, a change in amount as well: "전망치를 웃돌았다" (beat)
+_add(_DIRECTION_VERBS, "웃돌 넘어서", "up", "amount", "target")
+_add(_DIRECTION_VERBS, "밑돌", "down", "amount", "target")
+_add(_DIRECTION_NOUNS, "웃돌 상회", "up", "amount", "target")
+_add(_DIRECTION_NOUNS, "밑돌 하회 미달", "down", "amount", "target")
+# money and people moving in or out: "순매수했다" (bought a net), "순유입됐다" (a net inflow)
+_add(_DIRECTION_NOUNS, "매수 유입", "up", "flow")
+_add(_DIRECTION_NOUNS, "매도 유출", "down", "flow")
 # a difference in number: "13개 많았다" (13 more), "2명 적은" (two fewer)
 _COUNTS: dict[str, tuple[Direction, frozenset[str]]] = {}
 _add(_COUNTS, "많", "up", "count")

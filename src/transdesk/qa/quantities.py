@@ -307,6 +307,12 @@ def _english_quantities(text: str) -> tuple[Quantity, ...]:
     for match in _EN_NUMBER.finditer(text):
         if match["digits"]:
             value = _to_float(match["digits"])
+            season = _SEASON_START.search(text, 0, match.start())
+            if season is not None and re.fullmatch(r"\d\d", match["digits"]):
+                # "the 2026-27 season": the range ends in 2027
+                century = int(season["year"]) // 100 * 100
+                if century + value > int(season["year"]):
+                    value += century
             scale = (match["scale"] or "").lower()
             if match["short"] and _CURRENCY_BEFORE.search(
                 text[max(0, match.start() - 4) : match.start()]
@@ -328,15 +334,17 @@ def _english_quantities(text: str) -> tuple[Quantity, ...]:
         if not any(s <= match.start("scale") < e for s, e in taken):
             value = float(_EN_SCALES[match["scale"].lower()])
             start = match.start()
-            half = _HALF_BEFORE.search(text, 0, start)
-            if half is not None:  # "half a million": one figure, 500,000
-                found = [q for q in found if q.start != half.start()]
-                value, start = value / 2, half.start()
+            part = _PART_BEFORE.search(text, 0, start)
+            if part is not None:  # "half a million", "a quarter of a million": one figure
+                found = [q for q in found if not part.start() <= q.start < start]
+                value /= 2 if part["part"] else 4
+                start = part.start()
             found.append(Quantity(value, start, match.end(), text[start : match.end()], True))
     return tuple(found)
 
 
-_HALF_BEFORE = re.compile(r"\bhalf\s+$", re.IGNORECASE)
+_SEASON_START = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-–/]$")
+_PART_BEFORE = re.compile(r"\b(?:(?P<part>half)|(?:a\s+)?quarter\s+of)\s+$", re.IGNORECASE)
 
 
 def _roman_value(numeral: str) -> int:

@@ -31,6 +31,7 @@ CORE_SPEECH_VERBS = frozenset(
         "역설",
         "덧붙이",
         "발표",
+        "보고",  # "보인다고 보고했다": reported to the committee
         "설명",
         "지적",
         "언급",

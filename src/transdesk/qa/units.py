@@ -35,8 +35,8 @@ _DOLLARS_OF = (
     ("cad", "캐나다", "Canadian", "C"),
     ("aud", "호주", "Australian", "A"),
     ("hkd", "홍콩", r"Hong[\s-]+Kong", "HK"),
-    ("sgd", "싱가포르|싱가폴", "Singapore(?:an)?", "S"),
-    ("twd", "(?:신\s?)?대만", r"(?:New[\s-]+)?Taiwan(?:ese)?|NT", "NT"),
+    ("sgd", "싱가포르|싱가폴", r"Singapore(?:an)?", "S"),
+    ("twd", r"(?:신\s?)?대만", r"(?:New[\s-]+)?Taiwan(?:ese)?|NT", "NT"),
     ("nzd", "뉴질랜드", r"New[\s-]+Zealand", "NZ"),
 )
 

@@ -588,7 +588,7 @@ def _flipped(
     if len(said) == 1:
         direction = korean[0].direction
         opposite = [e for e in english if e.direction != direction]
-        if len(english) > len(korean):
+        if len(english) > len(korean) and len(told) > 1:
             return None  # "supporting or opposing" for "반대하는": more than the Korean says
         # at least as often the other way, or as many words of change with one turned round:
         # "줄어 ... 뒷걸음질했다" (fell, retreating) against "increased ..., retreating"
@@ -603,11 +603,15 @@ def _flipped(
         return None
     if len(english) != len(korean):
         return None
+    source_length, target_length = lengths
     if len(told) == 1:
         lost = next(k for k in korean if k.direction not in told)
-        # the English word of the lost change's kind: "expanding" (amount) for "줄었다", not
-        # "surplus" (balance) for "흑자"
-        return lost, next((e for e in english if e.axis in lost.axes), english[0])
+        # the English word of the lost change's kind ("expanding" (amount) for "줄었다", not
+        # "surplus" (balance) for "흑자"), about as far into its sentence: in "increased 6.8%,
+        # while cargo rose 0.9%" for "6.8% 늘었지만 ... 0.9% 줄었다", the "rose"
+        kind = [e for e in english if e.axis in lost.axes] or english[:1]
+        place = lost.start / max(source_length, 1)
+        return lost, min(kind, key=lambda e: abs(e.start / max(target_length, 1) - place))
     if sorted(k.direction for k in korean) != sorted(e.direction for e in english):
         # as many words of change, in other numbers of each direction ("늘어난 ... 하락 ... 줄었다"
         # against "increasing ... increased ... fall"): one was turned round; in order, the
@@ -618,7 +622,6 @@ def _flipped(
         if told_wrong is None:
             return None
         # the Korean word it turns round: of the other direction, about as far into its sentence
-        source_length, target_length = lengths
         place = told_wrong.start / max(target_length, 1)
         return min(
             (k for k in korean if k.direction != told_wrong.direction),

@@ -49,6 +49,8 @@ _DEFICIT_GAP = 0.4
 # English runs about twice as long as Korean (the median length ratio): a quotation over three
 # times the sentences it is left with may well hold the one that seems dropped
 _DEFICIT_LENGTH = 3.0
+# a quoted sentence the English covers this well is plainly the one its quotation renders
+_WHOLLY_RENDERED = 0.8
 # speech told outside quotation marks: "adding that", "saying", "noted that"
 _INDIRECT_SPEECH = re.compile(
     r"\b(?:adding|saying|noting|stressing|explaining|insisting|urging|"
@@ -248,6 +250,8 @@ class QuotesCheck:
         ]
         if not missing and not reported:
             missing = _least_covered(found, own, sentences, context.target, deficit)
+        if not missing and not reported:
+            missing = _left_outside(sentences, context.target, deficit)
         findings = []
         for i in missing:
             sentence, start = sentences[i]
@@ -262,6 +266,26 @@ class QuotesCheck:
                 )
             )
         return findings
+
+
+def _left_outside(sentences: list[tuple[str, int]], target: str, deficit: int) -> list[int]:
+    """Of two quoted sentences and one English quotation, the sentence the quotation leaves out
+    when it plainly renders the other (`_WHOLLY_RENDERED` of its words are inside it, and it is
+    no more than `_DEFICIT_LENGTH` times as long: no room for a second) and the English outside
+    its quotations has next to nothing of it: "우리는 어떤 결의도 인정하지 않을 것" gone after a
+    rendered "결의안은 ... 모략이다", whatever words of it the first sentence shares."""
+    if deficit != 1 or len(sentences) != 2:
+        return []
+    passages = english_quoted_text(target)
+    inside = [coverage(sentence, " ".join(passages)) for sentence, _ in sentences]
+    best = max(range(2), key=lambda i: inside[i].share)
+    if inside[best].known < _MISSING_MIN_KNOWN + 1 or inside[best].share < _WHOLLY_RENDERED:
+        return []
+    if sum(len(passage) for passage in passages) > _DEFICIT_LENGTH * len(sentences[best][0]):
+        return []
+    other = 1 - best
+    outside = coverage(sentences[other][0], english_unquoted_text(target))
+    return [other] if outside.known and outside.share <= _DEFICIT_SHARE else []
 
 
 def _least_covered(

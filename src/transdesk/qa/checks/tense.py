@@ -184,7 +184,10 @@ class TenseCheck:
                     )
                 ]
             return []
-        spoken = _FUTURE_SPEECH.search(context.target)
+        spoken = next(
+            (m for m in _FUTURE_SPEECH.finditer(context.target) if not _quoted(context.target, m)),
+            None,
+        )  # inside quotation marks, a future of saying is the speaker's ("how it will state")
         # "will say" for a past: what was said made future ("말했다"), or a past act told as a
         # coming statement ("동의했다" as "will say he agreed")
         if spoken and clause.past and (clause.speech or not clause.future):
@@ -221,7 +224,7 @@ class TenseCheck:
             return []
         candidate = main or reported
         if candidate and (not future or dated_past) and not reports_present(context.source):
-            return [self._past_as_future(candidate)]
+            return [self._past_as_future(candidate, _last_future(context.target, candidate))]
         return []
 
     @staticmethod
@@ -250,15 +253,18 @@ class TenseCheck:
         main, _ = _english_futures(first, plans=True)
         return main
 
-    def _past_as_future(self, match: re.Match[str]) -> Finding:
+    def _past_as_future(self, match: re.Match[str], end: int | None = None) -> Finding:
+        """The finding at the future (`end`: where the last of the same sentence's main futures
+        ends, "will not return home and will move")."""
         group = "future" if "future" in match.re.groupindex else 0  # the future, not the report
+        start, finish = match.span(group)
         return finding(
             self.name,
             "past_as_future",
             "major",
             "the source reports a past event, the translation presents it as future "
             f"({match.group(group)!r})",
-            target_span=match.span(group),
+            target_span=(start, max(finish, end or finish)),
         )
 
 
@@ -301,7 +307,7 @@ def _english_futures(
     for match in matches:
         start, end = next(((a, b) for a, b in spans if a <= match.start() < b), (0, len(target)))
         before = target[start : match.start()]
-        quoted = sum(target[: match.start()].count(q) for q in _QUOTES) % 2 == 1
+        quoted = _quoted(target, match)
         if _SUBORDINATOR.search(before) and not quoted:
             continue
         if quoted or _ENGLISH_SPEECH.search(target, start, end):
@@ -309,6 +315,23 @@ def _english_futures(
         else:
             main = main or match
     return main, reported
+
+
+def _last_future(target: str, first: re.Match[str]) -> int:
+    """Where the last future of the first one's sentence that is joined to it by "and" ends:
+    one past told as two coming acts ("will not return home and will move") is one finding."""
+    end = first.end()
+    for match in _ENGLISH_FUTURE.finditer(target, first.end()):
+        between = target[end : match.start()]
+        if re.search(r"[.;!?\"“”]", between) or not re.search(r"\band\b", between):
+            break
+        end = match.end()
+    return end
+
+
+def _quoted(target: str, match: re.Match[str]) -> bool:
+    """The match lies inside quotation marks."""
+    return sum(target[: match.start()].count(q) for q in _QUOTES) % 2 == 1
 
 
 def _sentence_spans(target: str) -> list[tuple[int, int]]:
