@@ -36,7 +36,7 @@ def _mention(match: re.Match[str], granularity: Granularity, first, last, relati
     )
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -80,7 +80,7 @@ def _dotted(match, dateline, anchor):
 
 
 def _ymd(match, dateline, anchor):
-    day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    day = safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
     if day is None:
         return None
     return _mention(match, Granularity.DAY, day, day, False, day=day.day)
@@ -110,7 +110,7 @@ def _rel_year_md(match, dateline, anchor):
         )
     year = dateline.year + RELATIVE_YEARS[match["ry"]]
     if day:
-        date = _safe_date(year, month, int(day))
+        date = safe_date(year, month, int(day))
         return (
             None
             if date is None
@@ -135,7 +135,7 @@ def _rel_month_day(match, dateline, anchor):
     if dateline is None:
         return _mention(match, Granularity.DAY, None, None, True, day=day)
     year, month = _shift_month(dateline.year, dateline.month, RELATIVE_MONTHS[match["rm"]])
-    date = _safe_date(year, month, day)
+    date = safe_date(year, month, day)
     return None if date is None else _mention(match, Granularity.DAY, date, date, True, day=day)
 
 
@@ -159,7 +159,7 @@ def _md_range(match, dateline, anchor):
     if dateline is None or not 1 <= month <= 12:
         return _mention(match, Granularity.DAY, None, None, False, day=d1)
     year = _nearest_year(month, dateline)
-    first, last = _safe_date(year, month, d1), _safe_date(year, month, d2)
+    first, last = safe_date(year, month, d1), safe_date(year, month, d2)
     if first is None or last is None or last < first:
         return None
     return _mention(match, Granularity.DAY, first, last, False, day=d1)
@@ -183,7 +183,7 @@ def _md(match, dateline, anchor):
         return None
     if dateline is None:
         return _mention(match, Granularity.DAY, None, None, False, day=day)
-    date = _safe_date(_nearest_year(month, dateline), month, day)
+    date = safe_date(_nearest_year(month, dateline), month, day)
     return None if date is None else _mention(match, Granularity.DAY, date, date, False, day=day)
 
 
@@ -250,7 +250,7 @@ def _dir_day(match, dateline, anchor):
     step = -1 if match["dir"] == "지난" else 1
     year, month = dateline.year, dateline.month
     for _ in range(3):
-        date = _safe_date(year, month, day)
+        date = safe_date(year, month, day)
         if date and ((step < 0 and date < dateline) or (step > 0 and date > dateline)):
             return _mention(match, Granularity.DAY, date, date, True, day=day)
         year, month = _shift_month(year, month, step)
@@ -262,7 +262,7 @@ def _bare_day(day: int, dateline: dt.date) -> dt.date | None:
     year, month = dateline.year, dateline.month
     if day > dateline.day + 10:
         year, month = _shift_month(year, month, -1)
-    return _safe_date(year, month, day)
+    return safe_date(year, month, day)
 
 
 def _day_range(match, dateline, anchor):
@@ -272,7 +272,7 @@ def _day_range(match, dateline, anchor):
     if dateline is None:
         return _mention(match, Granularity.DAY, None, None, True, day=d1)
     first = _bare_day(d1, dateline)
-    last = first and _safe_date(first.year, first.month, d2)
+    last = first and safe_date(first.year, first.month, d2)
     if first is None or last is None:
         return None
     return _mention(match, Granularity.DAY, first, last, True, day=d1)

@@ -97,6 +97,12 @@ _BARE_ORDINAL = re.compile(
     r"[a-z]))",
     re.IGNORECASE,
 )
+# "from the 14th to the 16th", "between the 14th and 16th": a span of bare days, one date
+_BARE_ORDINAL_SPAN = re.compile(
+    r"(?=[ot])\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\s+(?:to|through|until|till|and)\s+"
+    r"(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|and|or)\s+(?!the\b)[a-z])",
+    re.IGNORECASE,
+)
 _REFERENCE = re.compile(
     r"(?=[eoty])\b(?P<ref>today|yesterday|tomorrow|the\s+day\s+before|the\s+previous\s+day|"
     r"the\s+following\s+day|the\s+next\s+day|the\s+same\s+day|that\s+day|this\s+day|"
@@ -205,6 +211,10 @@ def _english_dates(text: str) -> tuple[EnglishDate, ...]:
         )
     for m in _WEEKDAY.finditer(text):
         add(EnglishDate(m.start(), m.end(), m[0], weekday=_weekday_index(m["weekday"])))
+    for m in _BARE_ORDINAL_SPAN.finditer(text):
+        day, day2 = int(m["day"]), int(m["day2"])
+        if 1 <= day < day2 <= 31:
+            add(EnglishDate(m.start(), m.end(), m[0], day=day, day2=day2, unresolved=True))
     for m in _BARE_ORDINAL.finditer(text):
         add(
             EnglishDate(

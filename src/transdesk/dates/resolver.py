@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 
-from transdesk.dates.builders import BUILDERS
+from transdesk.dates.builders import BUILDERS, safe_date
 from transdesk.dates.model import (
     KOREAN_WEEKDAYS,
     REFERENCES,
@@ -127,7 +127,33 @@ def _resolve(
             taken.append((start, end))  # an impossible date ("2월 30일") is no date at all
             if mention is not None:
                 mentions.append(mention)
-    return _following_years(sorted(mentions, key=lambda m: m.start))
+    return _following_years(_day_spans(text, sorted(mentions, key=lambda m: m.start)))
+
+
+_BARE_DAY = re.compile(r"\d{1,2}\s*일")
+_SPAN_BETWEEN = re.compile(r"\s*(?:부터|에서)\s*$")
+
+
+def _day_spans(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The end of a span of bare days keeps the month of its start: "14일부터 16일까지" on a
+    Dec. 4 dateline is Dec. 14 to Dec. 16, though a bare 16일 alone would be Nov. 16."""
+    spanned = list(mentions)
+    for index in range(1, len(spanned)):
+        start, end = spanned[index - 1], spanned[index]
+        if not (start.is_day and end.is_day and start.first and end.first and end.day):
+            continue
+        if re.search(r"\d\s*월", start.surface) or not _BARE_DAY.fullmatch(end.surface):
+            continue  # "11월 28일부터 3일까지", "3일부터 내년 1월 31일까지" name their months
+        if not text[end.end : end.end + 2].startswith("까지"):
+            continue
+        if not _SPAN_BETWEEN.search(text[start.end : end.start]) or end.day < start.first.day:
+            continue
+        same_month = safe_date(start.first.year, start.first.month, end.day)
+        if same_month is not None and same_month != end.first:
+            spanned[index] = dataclasses.replace(
+                end, first=same_month, last=same_month, month=same_month.month
+            )
+    return spanned
 
 
 def _following_years(mentions: list[DateMention]) -> tuple[DateMention, ...]:

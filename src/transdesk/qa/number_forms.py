@@ -9,6 +9,8 @@ English quantities, and says whether the English accounts for it:
 - approximate ranges: "2, 3년 전" or "2~3년" → "a couple of years", "a few", "several";
 - names and words that hold a number: "선진 8개국" → "G8", "the Group of Eight"; "10대" → "teens";
   "30분" → "half an hour";
+- a quarter told by its months: "3분기" → "the July-September quarter";
+- a span told as its total: "1년 1개월" → "13 months", "1시간 30분" → "90 minutes";
 - a score of N-0 told as a sweep: "3-0" → "in straight sets";
 - a count of people the source names one by one: "이민호 교수, 정다은 교수 등 2명" → "Professors Lee
   Min-ho and Jung Da-eun";
@@ -25,24 +27,17 @@ from typing import TYPE_CHECKING
 
 from transdesk.qa.name_lexicon import PERSON_TITLES
 from transdesk.qa.number_words import numeral_value
-from transdesk.qa.quantities import Quantity, english_number_word, english_quantities
+from transdesk.qa.quantities import (
+    Quantity,
+    english_number_word,
+    english_quantities,
+    fraction_shares,
+)
 from transdesk.qa.units import Unit, english_unit
 
 if TYPE_CHECKING:
     from transdesk.dates import EnglishDate
 
-_FRACTIONS = re.compile(
-    r"\b(?:(?P<two>two)-?\s?thirds?|(?:a|one)[\s-]third|(?:a|one)[\s-]quarter|"
-    r"three[\s-]quarters|half|(?:a|one)[\s-]fifth|(?:a|one)[\s-]tenth)\b",
-    re.IGNORECASE,
-)
-_FRACTION_VALUES = {
-    "third": 100 / 3,
-    "quarter": 25,
-    "half": 50,
-    "fifth": 20,
-    "tenth": 10,
-}
 # "seven in 10 respondents", "one out of five": a share told as a ratio
 _RATIO = re.compile(
     r"\b(?P<part>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+"
@@ -55,14 +50,16 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:,|~|-|∼|〜)\s*$")
 _AGE = re.compile(r"[\uac00-\ud7a3]+\s*\((?:[^()]*,\s*)?$")
 
 
-def _fraction_share(match: re.Match[str]) -> float:
-    text = match.group(0).lower()
-    if text.startswith("three"):
-        return 75.0
-    for word, value in _FRACTION_VALUES.items():
-        if word in text:
-            return value * 2 if match["two"] else value
-    return 0.0
+def _shares(english: str, *, percents: bool = False) -> list[float]:
+    """The shares English tells: fractions in words ("two-thirds", "half"), ratios ("seven in
+    10"), and with `percents` its percentages."""
+    shares = [share for share, *_ in fraction_shares(english)]
+    shares += [_ratio_share(m) for m in _RATIO.finditer(english)]
+    if percents:
+        shares += [
+            q.value for q in english_quantities(english) if _is_percent(english_unit(q, english))
+        ]
+    return shares
 
 
 def is_clock_time(quantity: Quantity, source: str, english: str) -> bool:
@@ -126,9 +123,7 @@ def is_fraction_of_share(quantity: Quantity, source: str, english: str) -> bool:
     """ "30%" is "a third", "50%" is "half" (within five points)."""
     if not source[quantity.end : quantity.end + 3].lstrip().startswith(("%", "퍼센트", "％")):
         return False
-    shares = [_fraction_share(m) for m in _FRACTIONS.finditer(english)]
-    shares += [_ratio_share(m) for m in _RATIO.finditer(english)]
-    return any(abs(share - quantity.value) <= 5 for share in shares)
+    return any(abs(share - quantity.value) <= 5 for share in _shares(english))
 
 
 # "10곳 가운데 8곳", "10명 중 7명", "네 곳 중 한 곳": a part of a whole, in digits or native
@@ -154,12 +149,7 @@ def is_part_of_whole(quantity: Quantity, source: str, english: str) -> bool:
         if whole is None or part is None or not 0 < part < whole:
             return False
         share = 100 * part / whole
-        shares = [_fraction_share(m) for m in _FRACTIONS.finditer(english)]
-        shares += [_ratio_share(m) for m in _RATIO.finditer(english)]
-        shares += [
-            q.value for q in english_quantities(english) if _is_percent(english_unit(q, english))
-        ]
-        return any(abs(value - share) <= 5 for value in shares)
+        return any(abs(value - share) <= 5 for value in _shares(english, percents=True))
     return False
 
 
@@ -269,6 +259,34 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
     return False
 
 
+_QUARTER = re.compile(r"(?<![\d.])([1-4])\s*분기")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+def quarters_told_in_months(source: str, english: str) -> list[tuple[int, int, range]]:
+    """The source's quarters of a year that the English tells by their months ("3분기" as
+    "the July-September quarter"): (start, end, the months)."""
+    told = []
+    for match in _QUARTER.finditer(source):
+        first = 3 * int(match.group(1)) - 2
+        span = (
+            rf"\b{_MONTH_NAMES[first - 1]}\s*(?:-|–|to|through)\s*{_MONTH_NAMES[first + 1]}\b"
+        )
+        if re.search(span, english, re.IGNORECASE):
+            told.append((match.start(), match.end(), range(first, first + 3)))
+    return told
+
+
+def is_quarter_in_months(quantity: Quantity, source: str, english: str) -> bool:
+    """ "3분기" told as "July-September": the quarter's number is in its months."""
+    return any(
+        start <= quantity.start < end for start, end, _ in quarters_told_in_months(source, english)
+    )
+
+
 _WHOLE = re.compile(
     r"\b(?:entire(?:ly)?|full(?:y)?|unanimous(?:ly)?|complete(?:ly)?|whole(?:ly)?|"
     r"total(?:ly)?|outright|sole(?:ly)?|wholly[\s-]owned)\b",
@@ -287,7 +305,7 @@ def is_fraction_in_words(quantity: Quantity, source: str, english: str) -> bool:
         if not denominator:
             return False
         share = 100 * numerator / denominator
-        return any(abs(_fraction_share(m) - share) < 1 for m in _FRACTIONS.finditer(english))
+        return any(abs(value - share) < 1 for value in _shares(english, percents=True))
     return False
 
 
@@ -387,17 +405,29 @@ def is_count_of_listed(quantity: Quantity, source: str, english: str) -> bool:
     return listed == quantity.value and joined >= quantity.value - 1
 
 
-def is_span_in_months(quantity: Quantity, source: str, english: str) -> bool:
-    """ "1년 1개월" told in months ("13 months"): either figure of the span is in the total."""
+# a span in two units, which English may tell in the smaller: "1년 1개월" as "13 months",
+# "1시간 30분" as "90 minutes" or "a 90-minute meeting"
+_SPANS = (
+    (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), 12, r"months?"),
+    (re.compile(r"(\d{1,2})\s*시간\s*(\d{1,2})\s*분"), 60, r"minutes?"),
+)
+
+
+def spans_told_in_total(source: str, english: str) -> list[tuple[int, int, float]]:
+    """The source's spans the English tells as one total: (start, end, total)."""
+    told = []
+    for pattern, per, word in _SPANS:
+        for match in pattern.finditer(source):
+            total = int(match.group(1)) * per + int(match.group(2))
+            if re.search(rf"\b{total}[\s-]*{word}\b", english, re.IGNORECASE):
+                told.append((match.start(), match.end(), float(total)))
+    return told
+
+
+def is_span_in_total(quantity: Quantity, source: str, english: str) -> bool:
+    """Either figure of a span the English tells as its total ("13 months" for 1년 1개월)."""
     if quantity.spelled or quantity.value != int(quantity.value):
         return False
-    value = int(quantity.value)
-    months = re.match(r"\s*년\s*(\d{1,2})\s*개월", source[quantity.end :])
-    years = re.search(r"(\d{1,2})\s*년\s*$", source[max(0, quantity.start - 6) : quantity.start])
-    if months:
-        total = value * 12 + int(months[1])
-    elif years and source[quantity.end :].lstrip().startswith("개월"):
-        total = int(years[1]) * 12 + value
-    else:
-        return False
-    return re.search(rf"\b{total}\s+months?\b", english) is not None
+    return any(
+        start <= quantity.start < end for start, end, _ in spans_told_in_total(source, english)
+    )

@@ -300,11 +300,49 @@ def clear_caches() -> None:
     _english_quantities.cache_clear()
 
 
+# a fraction in words: "one-third", "two-thirds", "a fifth of", "three-quarters", "half"
+_FRACTION = re.compile(
+    r"\b(?:(?P<num>a|one|two|three|four|five|six|seven|eight|nine)(?P<join>[\s-]+)"
+    r"(?P<den>thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+    r"|(?P<half>half))\b(?P<of>\s+of\b)?",
+    re.IGNORECASE,
+)
+_DENOMINATORS = {
+    "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}
+
+
+def fraction_shares(text: str) -> list[tuple[float, int, int, bool]]:
+    """The fractions English copy tells in words, as (percent, start, end, plainly a fraction):
+    "two-thirds" is 66.7. "a third" alone may be an ordinal ("a third term"); hyphenated, plural
+    or followed by "of" it is plainly a fraction."""
+    shares = []
+    for match in _FRACTION.finditer(text):
+        if match["half"]:
+            shares.append((50.0, match.start(), match.end(), True))
+            continue
+        denominator = match["den"].lower()
+        numerator = 1 if match["num"].lower() in ("a", "one") else _word_value(match["num"])
+        plural = denominator.endswith("s")
+        share = 100 * numerator / _DENOMINATORS[denominator.rstrip("s")]
+        plain = plural or "-" in match["join"] or match["of"] is not None
+        shares.append((share, match.start(), match.end(), plain and share < 100))
+    return shares
+
+
 @functools.lru_cache(maxsize=4096)
 def _english_quantities(text: str) -> tuple[Quantity, ...]:
     text = blank_markup(text)
+    fractions = [  # "a quarter", "three-quarter" and "half" are read as their values below
+        (start, end)
+        for _, start, end, plain in fraction_shares(text)
+        if plain and not re.search(r"quarter|half", text[start:end], re.IGNORECASE)
+    ]
     found = []
     for match in _EN_NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in fractions):
+            continue  # "one-third", "two-thirds of": a share, read by the numbers check's forms
         if match["digits"]:
             value = _to_float(match["digits"])
             season = _SEASON_START.search(text, 0, match.start())

@@ -20,6 +20,7 @@ from transdesk.dates import (
 )
 from transdesk.dates.rewrite import resolve_english_date
 from transdesk.qa.base import CheckContext, finding
+from transdesk.qa.number_forms import quarters_told_in_months
 from transdesk.qa.quantities import english_number_word, korean_quantities
 
 _LAST_YEAR = re.compile(
@@ -119,9 +120,13 @@ def _unplaced_relative(
 
 def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:
     if found.day is not None and found.month is None:  # "on the 2nd": day only
-        return mention.day == found.day or (
-            mention.first is not None and mention.first.day == found.day
-        )
+        days = {mention.day, mention.first.day if mention.first else None}
+        if found.day2 is None:
+            return found.day in days
+        last = _last_day(mention)  # "from the 14th to the 16th": the span, or one end of it
+        return (found.day in days and found.day2 == last) or (last is None and bool(
+            {found.day, found.day2} & days
+        ))
     if found.weekday is not None:
         return mention.first is None or mention.first.weekday() == found.weekday
     if found.offset is not None:
@@ -150,6 +155,14 @@ def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:
         and mention.last is not None
         and found.day <= mention.last.day
     )
+
+
+def _last_day(mention: DateMention) -> int | None:
+    """The last day of a span of days ("14~16일" → 16), None for a single day."""
+    if mention.last is not None and mention.first is not None and mention.last != mention.first:
+        return mention.last.day
+    span = re.search(r"\d\s*[~∼〜-]\s*(\d{1,2})\s*일", mention.surface)
+    return int(span.group(1)) if span else None
 
 
 def _last_month(mention: DateMention) -> int:
@@ -284,7 +297,7 @@ class DatesCheck:
         findings = [self._check_mention(m, mentions, english, context) for m in mentions]
         findings = [f for f in findings if f is not None]
         findings += self._conflicts(mentions, english, context.source)
-        findings += self._month_conflicts(mentions, english)
+        findings += self._month_conflicts(mentions, english, context)
         findings += self._year_conflicts(mentions, context)
         findings += self._relative_year_conflicts(mentions, context)
         findings += self._unresolved(mentions, english, context)
@@ -373,7 +386,7 @@ class DatesCheck:
         return findings
 
     def _month_conflicts(
-        self, mentions: list[DateMention], english: list[EnglishDate]
+        self, mentions: list[DateMention], english: list[EnglishDate], context: CheckContext
     ) -> list[Finding]:
         """An English month that none of the source's dates can account for ("October" for
         "7~9월", or a month in a sentence whose source has no date). Not where a source date
@@ -381,11 +394,14 @@ class DatesCheck:
         if any(m.first is None and m.month is None for m in mentions):
             return []
         findings = []
+        quarters = quarters_told_in_months(context.source, context.target)
         for found in english:
             if found.month is None or found.day is not None:
                 continue
             if any(_month_accounts(m, found) for m in mentions):
                 continue
+            if any(found.month in months for *_, months in quarters):
+                continue  # "the July-September quarter" for 3분기
             findings.append(
                 self._mismatch(
                     f"the month {found.surface!r} in the translation is not in the source",

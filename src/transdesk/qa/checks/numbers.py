@@ -28,7 +28,7 @@ from transdesk.qa.number_forms import (
     is_age_bracket,
     is_approximate_range,
     is_count_of_listed,
-    is_span_in_months,
+    is_span_in_total,
     is_bare_day,
     is_clock_time,
     is_day_of_english_date,
@@ -36,10 +36,12 @@ from transdesk.qa.number_forms import (
     is_fraction_in_words,
     is_fraction_of_share,
     is_part_of_whole,
+    is_quarter_in_months,
     is_named_number,
     is_shorthand_date,
     is_sweep,
     latin_token,
+    spans_told_in_total,
 )
 from transdesk.qa.figure_pairing import Figures, inside, pair_figures, read_figures
 from transdesk.qa.positions import (
@@ -162,6 +164,7 @@ class NumbersCheck:
         source, target = figures.source, figures.target[: figures.readable]
         explained = {float(v) for m in mentions if m.first for v in (m.first.year, m.first.day)}
         explained |= clock_values(context.source)
+        explained |= {t for *_, t in spans_told_in_total(context.source, context.target)}
         explained |= {  # "야다브(63)" told as "in his 60s"
             float(q.value // 10 * 10)
             for q in source
@@ -282,7 +285,7 @@ class NumbersCheck:
                 or _digit_rival(quantity, changed)
                 or self._word_rival(figures, i, explained, text)
             )
-            if rival is not None and is_span_in_months(quantity, text, context.target):
+            if rival is not None and is_span_in_total(quantity, text, context.target):
                 continue  # "1년 1개월" as "13 months": the rival is the same span
             if rival is not None:
                 findings.append(self._changed(quantity, rival))
@@ -394,7 +397,8 @@ class NumbersCheck:
             or is_sweep(quantity, source, english)
             or is_era_year(quantity, source, english)
             or is_count_of_listed(quantity, source, english)
-            or is_span_in_months(quantity, source, english)
+            or is_span_in_total(quantity, source, english)
+            or is_quarter_in_months(quantity, source, english)
         )
 
     def _added(self, quantity: Quantity) -> Finding:
