@@ -8,16 +8,10 @@ import datetime as dt
 
 import pytest
 
-from transdesk.article import Severity
 from transdesk.dates import find_english_dates, resolve_dates
-from transdesk.qa import CheckContext, create_checks
 from transdesk.qa.quantities import english_quantities
 
-
-def held(check: str, source: str, target: str, dateline: dt.date | None = None) -> list[str]:
-    (checker,) = create_checks([check])
-    found = checker.run(CheckContext(source, target, dateline=dateline))
-    return [f.kind for f in found if f.severity >= Severity.MAJOR]
+from tests.qa.held import held
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,19 @@ def f(severity: str) -> Finding:
     ],
 )
 def test_segment_decision(severities, thresholds, expected):
-    assert segment_decision([f(s) for s in severities], thresholds) == expected
+    findings = [
+        Finding("numbers", f"kind_{i}", s, "a number is missing") for i, s in enumerate(severities)
+    ]
+    assert segment_decision(findings, thresholds) == expected
+
+
+def test_minor_findings_of_one_kind_count_once_towards_review():
+    same = [Finding("dates", "relative_date", "minor", f"'the {n}th' left") for n in (2, 3, 4)]
+    assert segment_decision(same) == "publish"
+    other = Finding("numbers", "number_added", "minor", "an added figure")
+    assert segment_decision([*same, other]) == "publish"
+    third = Finding("names", "name_missing", "minor", "a name")
+    assert segment_decision([*same, other, third]) == "review"
 
 
 @pytest.mark.parametrize(

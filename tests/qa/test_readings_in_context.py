@@ -8,15 +8,10 @@ import datetime as dt
 
 import pytest
 
-from transdesk.article import Severity
 from transdesk.dates import find_english_dates
 from transdesk.qa import CheckContext, create_checks
 
-
-def held(check: str, source: str, target: str, dateline: dt.date | None = None) -> list[str]:
-    (checker,) = create_checks([check])
-    found = checker.run(CheckContext(source, target, dateline=dateline))
-    return [f.kind for f in found if f.severity >= Severity.MAJOR]
+from tests.qa.held import held
 
 
 PRIZE = "대한컬링연맹은 우승 상금 5만 캐나다달러와 별도로 선수단에 포상금 1억 원을 지급하기로 했다."

@@ -52,7 +52,7 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _nearest_year(month: int, dateline: dt.date) -> int:
+def nearest_year(month: int, dateline: dt.date) -> int:
     """The year of a month named without one: the one closest to the dateline."""
     offset = month - dateline.month
     if offset > 6:
@@ -158,7 +158,7 @@ def _md_range(match, dateline, anchor):
     month, d1, d2 = int(match["m"]), int(match["d"]), int(match["d2"])
     if dateline is None or not 1 <= month <= 12:
         return _mention(match, Granularity.DAY, None, None, False, day=d1)
-    year = _nearest_year(month, dateline)
+    year = nearest_year(month, dateline)
     first, last = safe_date(year, month, d1), safe_date(year, month, d2)
     if first is None or last is None or last < first:
         return None
@@ -172,7 +172,7 @@ def _month_range(match, dateline, anchor):
         return None
     if dateline is None:
         return _mention(match, Granularity.MONTH, None, None, False)
-    year = _nearest_year(first_month, dateline)
+    year = nearest_year(first_month, dateline)
     first, last = dt.date(year, first_month, 1), _month_end(year, last_month)
     return _mention(match, Granularity.MONTH, first, last, False)
 
@@ -183,7 +183,7 @@ def _md(match, dateline, anchor):
         return None
     if dateline is None:
         return _mention(match, Granularity.DAY, None, None, False, day=day)
-    date = safe_date(_nearest_year(month, dateline), month, day)
+    date = safe_date(nearest_year(month, dateline), month, day)
     return None if date is None else _mention(match, Granularity.DAY, date, date, False, day=day)
 
 
@@ -194,7 +194,7 @@ def _month(match, dateline, anchor):
     gran = Granularity.PART if match["mp"] else Granularity.MONTH
     if dateline is None:
         return _mention(match, gran, None, None, False)
-    year = _nearest_year(month, dateline)
+    year = nearest_year(month, dateline)
     if match["mrel"] == "지난" and month >= dateline.month:
         year = dateline.year - 1  # "지난 1월" in December: this January, not the next
     elif match["mrel"] == "지난":

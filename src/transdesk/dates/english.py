@@ -100,7 +100,9 @@ _BARE_ORDINAL = re.compile(
 # "from the 14th to the 16th", "between the 14th and 16th": a span of bare days, one date
 _BARE_ORDINAL_SPAN = re.compile(
     r"(?=[ot])\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\s+(?:to|through|until|till|and)\s+"
-    r"(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|and|or)\s+(?!the\b)[a-z])",
+    r"(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"
+    r"(?!\s+(?:of|and|or)\s+(?!the\b)[a-z])",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -214,7 +216,18 @@ def _english_dates(text: str) -> tuple[EnglishDate, ...]:
     for m in _BARE_ORDINAL_SPAN.finditer(text):
         day, day2 = int(m["day"]), int(m["day2"])
         if 1 <= day < day2 <= 31:
-            add(EnglishDate(m.start(), m.end(), m[0], day=day, day2=day2, unresolved=True))
+            last_month = bool(m["rel"] and "last" in m["rel"].lower())
+            add(
+                EnglishDate(
+                    m.start(),
+                    m.end(),
+                    m[0],
+                    day=day,
+                    day2=day2,
+                    unresolved=True,
+                    previous_month=last_month,
+                )
+            )
     for m in _BARE_ORDINAL.finditer(text):
         add(
             EnglishDate(

@@ -199,7 +199,10 @@ _VERBAL_NEGATION = re.compile(
     r"must|been|be)\s+(?:\w+ly\s+)?not\b|n't\b|\bnever\b|\bcannot\b|"
     r"\b(?:made|make|makes|had|has|have|is|was|were|are|showed|shows|found|gave|offered|"
     r"received|got|took|saw|reached|there\s+(?:is|was|were|are))\s+no\b|"
-    r"\b(?:fail(?:s|ed)?|refus(?:e|es|ed)|declin(?:e|es|ed))\s+to\b|\bden(?:y|ies|ied)\b",
+    r"\b(?:fail(?:s|ed)?|refus(?:e|es|ed)|declin(?:e|es|ed))\s+to\b|\bden(?:y|ies|ied)\b|"
+    # a decision or a promise not to act: "decided not to raise" (인상하지 않기로 했다)
+    r"\b(?:decid(?:e|es|ed)|agree[sd]?|cho(?:se|oses?)|opt(?:s|ed)?|vow(?:s|ed)?|"
+    r"pledg(?:e|es|ed)|promis(?:e|es|ed)|plan(?:s|ned)?|intend(?:s|ed)?)\s+not\s+to\b",
     re.IGNORECASE,
 )
 
@@ -403,17 +406,25 @@ _LEXICON: dict[str, dict[Direction, str]] = {
     # of" is no fall in amount, but a target missed)
     "target": {
         "up": r"beat(?:s|ing)?|topp(?:ed|ing)|exceed\w*|surpass\w*|outpac\w*|outstrip\w*|"
-        r"above\s+(?:\w+\s+){0,2}?(?:expectations|forecasts?|estimates|targets?)",
+        r"above\s+(?:\w+\s+){0,2}?(?:expectations|forecasts?|estimates|targets?|levels?)",
         "down": r"f(?:ell|all(?:s|ing)?|allen)\s+short|"
         r"miss(?:ed|es|ing)\s+(?:\w+\s+){0,2}?"
         r"(?:expectations|forecasts?|estimates|targets?|goals?)|"
-        r"below\s+(?:\w+\s+){0,2}?(?:expectations|forecasts?|estimates|targets?)",
+        r"below\s+(?:[\w-]+\s+){0,2}?(?:expectations|forecasts?|estimates|targets?|levels?)",
     },
     # money and people moving in or out: 순매수/순매도, 유입/유출
     "flow": {
-        "up": r"net\s+(?:inflows?|buy\w*|purchas\w*)|inflows?|influx|bought|buying|net\s+buyers?",
+        "up": r"net\s+(?:inflows?|buy\w*|purchas\w*)|inflows?|influx|bought|buying|net\s+buyers?|"
+        r"(?:snapp|scoop)(?:ed|ing)\s+up|snaps\s+up|scoops\s+up",
         "down": r"net\s+(?:outflows?|sell\w*|sales?)|outflows?|exodus|sold|selling|net\s+sellers?|"
         r"offload\w*|dump(?:ed|ing|s)?|unload\w*",
+    },
+    # the pace of a change: 가속/둔화 ("growth accelerated", "the rise slowed")
+    "pace": {
+        "up": r"accelerat\w*|quicken\w*|sped\s+up|speed(?:s|ing)?\s+up|faster|"
+        r"pick(?:ed|s|ing)?\s+up\s+(?:pace|speed|steam)|gather\w*\s+(?:pace|speed|momentum)",
+        "down": r"slow(?:s|ed|ing)?|slowdown|slower|decelerat\w*|moderat(?:ed|ing)|"
+        r"los(?:t|es|ing)\s+(?:momentum|steam)|cool(?:ed|ing)",
     },
     # stances: 찬성/반대
     "stance": {
@@ -431,10 +442,11 @@ _NOT_A_DIRECTION = re.compile(
     r"\b(?:lower\s+(?:house|chamber|court)|higher\s+(?:education|court|authorit\w+|up\w*)|"
     r"high\s+(?:school|court|level|ranking)|cut\s+(?:ties|off|short)|"
     r"rais(?:e|es|ed|ing)\s+(?:concerns?|questions?|doubts?|the\s+issue|fears?|hopes?|"
-    r"money|funds?|awareness)|f(?:all|alls|ell|alling|allen)\s+(?:in\s+love|short|apart)|"
+    r"money|funds?|awareness)|f(?:all|alls|ell|alling|allen)\s+(?:in\s+love|short|apart|behind)|"
     r"r(?:ise|ises|ose|isen|ising)\s+to\s+(?:power|fame|prominence)|drop(?:s|ped)?\s+(?:the\s+)?"
     r"(?:charges?|out|by)|gain(?:s|ed)?\s+(?:support|access|control|ground)|"
-    r"growing\s+(?:concern|fear|calls?|number)|passed\s+(?:away|through|by)|"
+    r"growing\s+(?:concern|fear|calls?|number|conditions|seasons?|regions?|areas?)|"
+    r"passed\s+(?:away|through|by)|"
     r"pass(?:ing)?\s+(?:away|through|by)|back(?:ed|ing)?\s+(?:down|off|away)|"
     r"support(?:ers)?\s+of|(?:no|any)\s+longer)\b",
     re.IGNORECASE,

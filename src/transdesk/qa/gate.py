@@ -15,7 +15,8 @@ class Thresholds:
     """When a sentence goes to an editor, and when it may not go out at all.
 
     A finding at or above `review_at` sends its sentence to review, at or above `block_at` blocks
-    it; `minor_for_review` minor findings together also send it to review. An article is blocked
+    it; `minor_for_review` minor findings of different kinds together also send it to review
+    (three relative dates left for the editor are one matter of style). An article is blocked
     when any sentence is blocked, and goes to review when any sentence does (or when more than
     `article_review_share` of its sentences carry minor findings).
     """
@@ -52,12 +53,14 @@ def thresholds_from(settings: Settings | None = None) -> Thresholds:
 def segment_decision(
     findings: Iterable[Finding], thresholds: Thresholds = Thresholds()
 ) -> Decision:
+    findings = list(findings)
     severities = [Severity(f.severity) for f in findings]
     if any(s >= thresholds.block_at for s in severities):
         return Decision.BLOCK
     if any(s >= thresholds.review_at for s in severities):
         return Decision.REVIEW
-    if sum(1 for s in severities if s is Severity.MINOR) >= thresholds.minor_for_review:
+    minor_kinds = {(f.check, f.kind) for f in findings if Severity(f.severity) is Severity.MINOR}
+    if len(minor_kinds) >= thresholds.minor_for_review:
         return Decision.REVIEW
     return Decision.PUBLISH
 

@@ -614,7 +614,7 @@ _add(_LEVELS, "최고 최대 최다", "up", "amount", "level")
 _add(_LEVELS, "최저 최소", "down", "amount", "level")
 _add(_DIRECTION_NOUNS, "찬성", "up", "stance")
 _add(_DIRECTION_NOUNS, "반대", "down", "stance")
-_add(_DIRECTION_VERBS, "늘 늘어나 늘리 오르 치솟 높아지 높이 뛰어오르 웃돌 커지 키우", "up", "amount")
+_add(_DIRECTION_VERBS, "늘 늘어나 늘리 오르 치솟 높아지 높이 뛰 뛰어오르 웃돌 커지 키우", "up", "amount")
 _add(_DIRECTION_VERBS, "줄 줄어들 줄이 내리 떨어지 낮아지 낮추 곤두박질치 밑돌 작아지 잃 깎", "down", "amount")
 _add(_DIRECTION_VERBS, "길", "up", "length")  # "주장보다 짧은 거리": shorter than claimed
 _add(_DIRECTION_VERBS, "짧", "down", "length")
@@ -626,8 +626,12 @@ _add(_DIRECTION_VERBS, "밑돌", "down", "amount", "target")
 _add(_DIRECTION_NOUNS, "웃돌 상회", "up", "amount", "target")
 _add(_DIRECTION_NOUNS, "밑돌 하회 미달", "down", "amount", "target")
 # money and people moving in or out: "순매수했다" (bought a net), "순유입됐다" (a net inflow)
-_add(_DIRECTION_NOUNS, "매수 유입", "up", "flow")
-_add(_DIRECTION_NOUNS, "매도 유출", "down", "flow")
+_add(_DIRECTION_NOUNS, "매수 유입 순매수 순유입", "up", "flow")  # kiwi reads 순매도 as one noun
+_add(_DIRECTION_NOUNS, "매도 유출 순매도 순유출", "down", "flow")
+# the pace of a change: "증가세가 둔화됐다" (growth slowed), "하락 속도가 빨라졌다" (sped up)
+_PACE: dict[str, tuple[Direction, frozenset[str]]] = {}
+_add(_PACE, "둔화 둔해지 느려지 주춤", "down", "pace")
+_add(_PACE, "가속 가속화 빨라지", "up", "pace")
 # a difference in number: "13개 많았다" (13 more), "2명 적은" (two fewer)
 _COUNTS: dict[str, tuple[Direction, frozenset[str]]] = {}
 _add(_COUNTS, "많", "up", "count")
@@ -708,6 +712,15 @@ def directions(text: str) -> list[DirectionMention]:
                 continue  # "반대 방향", "반대로": the opposite, not opposition
         found.append(DirectionMention(m.form, entry[0], entry[1], m.start, m.end))
     return found
+
+
+def pace_changes(text: str) -> list[DirectionMention]:
+    """The words that speed a change up or slow it down ("둔화", "빨라지다"), in order."""
+    return [
+        DirectionMention(m.form, *_PACE[m.form], m.start, m.end)
+        for m in analyse(text)
+        if m.tag in ("NNG", "VV", "VA") and m.form in _PACE
+    ]
 
 
 _DISTANCE_UNITS = frozenset({"km", "㎞", "킬로미터", "킬로", "m", "미터", "마일", "리", "cm"})

@@ -28,6 +28,8 @@ from transdesk.qa.morph import Morpheme, analyse
 log = logging.getLogger(__name__)
 
 LEXICON_RESOURCE = ("transdesk", "data/lexicon/ko-en.tsv.gz")
+NEWSROOM_ADDITIONS = ("transdesk", "data/lexicon/newsroom.tsv")
+_ADDED_PROBABILITY = 0.2  # a hand-added sense: likely, not the most likely
 
 # morphemes that carry content a translation must render (kiwi tags)
 CONTENT_TAGS = frozenset({"NNG", "NNP", "VV", "VA", "XR", "MAG", "NR", "SL", "SH"})
@@ -245,13 +247,62 @@ def read_lexicon(path: Path) -> Lexicon:
 
 @functools.cache
 def shipped_lexicon() -> Lexicon:
-    """The lexicon that ships with the desk (empty if the data file is missing: the checks that
-    read it then find no evidence and stay quiet)."""
+    """The lexicon that ships with the desk, with the newsroom's additions (empty if the data
+    file is missing: the checks that read it then find no evidence and stay quiet)."""
     package, name = LEXICON_RESOURCE
     try:
         data = resources.files(package).joinpath(name).read_bytes()
     except FileNotFoundError:
         log.warning("no bilingual lexicon at %s: coverage tests are off", name)
         return Lexicon({})
-    return Lexicon.loads(gzip.decompress(data).decode("utf-8"))
+    lexicon = Lexicon.loads(gzip.decompress(data).decode("utf-8"))
+    package, name = NEWSROOM_ADDITIONS
+    additions = resources.files(package).joinpath(name).read_text("utf-8")
+    return with_additions(lexicon, read_additions(additions))
+
+
+def read_additions(text: str) -> dict[str, tuple[str, ...]]:
+    """Hand additions (key, then English words; "#" comments), as the words' stems."""
+    additions: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, words = line.partition("\t")
+            stems = dict.fromkeys(english_stem(w) for w in re.split(r"[\s-]+", words) if w)
+            additions[key.strip()] = tuple(stems)
+    return additions
+
+
+def with_additions(lexicon: Lexicon, additions: Mapping[str, Iterable[str]]) -> Lexicon:
+    """The lexicon with each added stem among its key's translations."""
+    return Lexicon(_Added(lexicon.entries, additions))
+
+
+class _Added(Mapping[str, tuple[tuple[str, float], ...]]):
+    """A lexicon's rows, with hand-added stems appended where they are new."""
+
+    def __init__(
+        self,
+        base: Mapping[str, tuple[tuple[str, float], ...]],
+        additions: Mapping[str, Iterable[str]],
+    ) -> None:
+        self._base = base
+        self._additions = {key: tuple(stems) for key, stems in additions.items()}
+
+    def __getitem__(self, key: str) -> tuple[tuple[str, float], ...]:
+        added = self._additions.get(key)
+        if added is None:
+            return self._base[key]
+        row = self._base.get(key, ())
+        known = {w for w, _ in row}
+        return (*row, *((w, _ADDED_PROBABILITY) for w in added if w not in known))
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        yield from (key for key in self._additions if key not in self._base)
+
+    def __len__(self) -> int:
+        return len(self._base) + sum(1 for key in self._additions if key not in self._base)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._additions or key in self._base
 

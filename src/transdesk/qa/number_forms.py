@@ -10,7 +10,8 @@ English quantities, and says whether the English accounts for it:
 - names and words that hold a number: "선진 8개국" → "G8", "the Group of Eight"; "10대" → "teens";
   "30분" → "half an hour";
 - a quarter told by its months: "3분기" → "the July-September quarter";
-- a span told as its total: "1년 1개월" → "13 months", "1시간 30분" → "90 minutes";
+- a span told as its total: "1년 1개월" → "13 months", "1시간 30분" → "90 minutes", "2m 4cm" →
+  "2.04 meters";
 - a score of N-0 told as a sweep: "3-0" → "in straight sets";
 - a count of people the source names one by one: "이민호 교수, 정다은 교수 등 2명" → "Professors Lee
   Min-ho and Jung Da-eun";
@@ -198,6 +199,15 @@ def is_age_bracket(quantity: Quantity, source: str, english: str) -> bool:
     return re.search(bracket, english, re.IGNORECASE) is not None
 
 
+_SECOND_HALF_MINUTE = re.compile(r"후반\s*(\d{1,2})\s*분")
+
+
+def match_minutes(source: str) -> set[float]:
+    """The minutes of a football match the source counts from the second half: "후반 40분" is
+    the 85th minute."""
+    return {float(int(m[1]) + 45) for m in _SECOND_HALF_MINUTE.finditer(source) if int(m[1]) <= 45}
+
+
 def clock_values(source: str) -> set[float]:
     """What English makes of the source's clock times: "7시 15분" → 715 (0715), 7, 15;
     "0시" → 12 (12 a.m.)."""
@@ -228,7 +238,8 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
             told = rf"\b(?:and\s+a\s+{word}|{word}[\s-]+(?:an\s+)?hour)"
         else:
             told = rf"\b{word}[\s-]+(?:an\s+)?hour"
-        return re.search(told, english, re.IGNORECASE) is not None
+        if re.search(told, english, re.IGNORECASE):
+            return True  # else it may be a match minute: "후반 15분" is the 60th
     # a football minute of the second half: "후반 40분" is the 85th minute
     if after.startswith("분") and re.search(r"후반\s*$", source[: quantity.start]) and value <= 45:
         return re.search(rf"\b{int(value) + 45}(?:st|nd|rd|th)?\b", english) is not None
@@ -407,9 +418,12 @@ def is_count_of_listed(quantity: Quantity, source: str, english: str) -> bool:
 
 # a span in two units, which English may tell in the smaller: "1년 1개월" as "13 months",
 # "1시간 30분" as "90 minutes" or "a 90-minute meeting"
+# "2m 4cm" as "2.04 meters": (the two figures, how many of the smaller make one of the larger,
+# the total's unit in English; a total in the larger unit where the smaller is a fraction)
 _SPANS = (
     (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), 12, r"months?"),
     (re.compile(r"(\d{1,2})\s*시간\s*(\d{1,2})\s*분"), 60, r"minutes?"),
+    (re.compile(r"(\d{1,3})\s*m\s*(\d{1,2})\s*cm"), 1 / 100, r"(?:meters?|metres?|m)"),
 )
 
 
@@ -418,8 +432,10 @@ def spans_told_in_total(source: str, english: str) -> list[tuple[int, int, float
     told = []
     for pattern, per, word in _SPANS:
         for match in pattern.finditer(source):
-            total = int(match.group(1)) * per + int(match.group(2))
-            if re.search(rf"\b{total}[\s-]*{word}\b", english, re.IGNORECASE):
+            larger, smaller = int(match.group(1)), int(match.group(2))
+            total = larger * per + smaller if per >= 1 else round(larger + smaller * per, 2)
+            written = re.escape(f"{total:g}")
+            if re.search(rf"(?<![\d.]){written}[\s-]*{word}\b", english, re.IGNORECASE):
                 told.append((match.start(), match.end(), float(total)))
     return told
 

@@ -173,7 +173,7 @@ _EN_NUMBER = re.compile(
     # digits; "$.79"; "euro500", "W3 billion" (a currency written against the figure)
     rf"(?:(?<![A-Za-z0-9_.])|(?<=\$)(?=\.\d)|(?<=euro)|(?<=EUR)|(?<=USD)|(?<=KRW)"
     r"|(?<=\bW)(?=[\d.,]+(?![A-Za-z\d])))"
-    rf"(?P<digits>{_NUM}|\.\d+)(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})\b|"
+    rf"(?P<digits>{_NUM}|\.\d+)(?:st|nd|rd|th)?(?:\s*(?P<scale>{_EN_SCALE_RE})(?:th)?\b|"
     r"(?P<short>[mb])\b)?"
     # "thirty-two", "Thirty two", "six"
     rf"|\b(?P<word>(?:{_EN_TENS})\s(?:{_EN_UNITS})|"

@@ -42,7 +42,7 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "안": ("Ahn", "An"),
     "송": ("Song",),
     "류": ("Ryu", "Yoo", "Yu"),
-    "유": ("Yoo", "Yu", "You"),
+    "유": ("Yoo", "Yu", "You", "Ryu"),  # 柳 is written 유 in the South and spelled Ryu by some
     "홍": ("Hong",),
     "전": ("Jeon", "Chun", "Jun", "Chon"),
     "고": ("Ko", "Go", "Koh"),

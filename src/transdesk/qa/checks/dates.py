@@ -18,6 +18,7 @@ from transdesk.dates import (
     format_date,
     resolve_dates,
 )
+from transdesk.dates.builders import nearest_year
 from transdesk.dates.rewrite import resolve_english_date
 from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.number_forms import quarters_told_in_months
@@ -155,6 +156,23 @@ def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:
         and mention.last is not None
         and found.day <= mention.last.day
     )
+
+
+def _year_goes_without_saying(
+    mention: DateMention, dateline, english: list[EnglishDate], target: str
+) -> bool:
+    """ "2026년 11월" in a story dated Dec. 8, 2026: "November" alone is that month, as news
+    style writes it (the year a month named alone would be read in; not "next November")."""
+    if dateline is None or mention.first is None or mention.month is None:
+        return False
+    plain = any(
+        _month_matches(mention, f) and not _RELATIVE_BEFORE.search(target, 0, f.start)
+        for f in english
+    )
+    return plain and mention.first.year == nearest_year(mention.month, dateline)
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:next|last|this|coming|previous)\s+$", re.IGNORECASE)
 
 
 def _last_day(mention: DateMention) -> int | None:
@@ -331,7 +349,9 @@ class DatesCheck:
             written_year = re.search(r"\d{4}", mention.surface)  # "2019년 4월", not "4월"
             year = written_year.group(0) if written_year else None
             if any(_month_matches(mention, f) for f in english) and (
-                year is None or year in target
+                year is None
+                or year in target
+                or _year_goes_without_saying(mention, dateline, english, target)
             ):
                 return None
             if _told_relative(mention, target, dateline):  # "last month" for 지난달 or 9월

@@ -41,6 +41,7 @@ from transdesk.qa.number_forms import (
     is_shorthand_date,
     is_sweep,
     latin_token,
+    match_minutes,
     spans_told_in_total,
 )
 from transdesk.qa.figure_pairing import Figures, inside, pair_figures, read_figures
@@ -163,7 +164,9 @@ class NumbersCheck:
         pair_figures(figures, context)
         source, target = figures.source, figures.target[: figures.readable]
         explained = {float(v) for m in mentions if m.first for v in (m.first.year, m.first.day)}
-        explained |= clock_values(context.source)
+        explained |= clock_values(context.source) | match_minutes(context.source)
+        if _BOTH.search(context.source):
+            explained.add(2.0)  # "양측", "양국": "the two sides", "the two countries"
         explained |= {t for *_, t in spans_told_in_total(context.source, context.target)}
         explained |= {  # "야다브(63)" told as "in his 60s"
             float(q.value // 10 * 10)
@@ -238,7 +241,7 @@ class NumbersCheck:
         return min(candidates, key=lambda e: _size_gap(e.value, value), default=None)
 
     def _word_rival(
-        self, figures: Figures, i: int, explained: set[float], text: str
+        self, figures: Figures, i: int, explained: set[float], text: str, english_text: str
     ) -> Quantity | None:
         """A count in words left over in the English where a source count is missing: "재판관
         두 명" as "three justices". English names what it counts in many ways ("justices", not
@@ -251,6 +254,7 @@ class NumbersCheck:
             return None  # "1발" (one missile) counts; a bare 1 is often "a", "the", or nothing
         if unit is not None and unit.measure not in _COUNTS and unit.name != "occurrences":
             return None  # "두 차례 연장" may be "three extensions": a count of times, in nouns
+        candidates = []
         for j in figures.free():
             english = figures.target[j]
             if j >= figures.readable or not english.spelled or figures.target_units[j] is not None:
@@ -263,8 +267,15 @@ class NumbersCheck:
                 values_match(english.value, s.value) for s in figures.source
             ):
                 continue
-            return english
-        return None
+            candidates.append(english)
+        # of several, the one as far into its sentence as the Korean count ("The two sides
+        # discussed the release of four Koreans" for "한국인 3명")
+        where = quantity.start / max(1, len(text))
+        return min(
+            candidates,
+            key=lambda e: abs(e.start / max(1, len(english_text)) - where),
+            default=None,
+        )
 
     def _missing(
         self,
@@ -283,7 +294,7 @@ class NumbersCheck:
             rival = (
                 self._rival(figures, i, explained)
                 or _digit_rival(quantity, changed)
-                or self._word_rival(figures, i, explained, text)
+                or self._word_rival(figures, i, explained, text, context.target)
             )
             if rival is not None and is_span_in_total(quantity, text, context.target):
                 continue  # "1년 1개월" as "13 months": the rival is the same span
@@ -469,6 +480,10 @@ def _score_rival(
     if not _in_score(quantity, source):
         return None
     return next((t for t in changed if _in_score(t, english)), None)
+
+
+# a pair named with 양 (both): 양측, 양국, 양사, 양당, 양 정상
+_BOTH = re.compile(r"(?<![가-힣])양\s?(?:측|국|사|당|정상|팀|기관|자)")
 
 
 def _unexplained(

@@ -53,6 +53,7 @@ from transdesk.qa.korean_polarity import (
     Negation,
     compounds_change,
     conditional_negations,
+    pace_changes,
     read_negation,
     stated_negations,
 )
@@ -86,13 +87,13 @@ _BEFORE = re.compile(r"\b(?:before|again|previously|earlier|already)\b", re.IGNO
 # warning), which English says with a verb of keeping and no negation
 _CHANGE_STEMS = frozenset(
     "해제 완화 바꾸 변경 삭감 인하 인상 늘리 줄이 폐지 철회 중단 축소 확대 조정 연장 단축 "
-    "개정 수정 교체 해지 풀 좁히 삭제 낮추 올리".split()
+    "개정 수정 교체 해지 풀 좁히 삭제 낮추 올리 내리 증원 감원 감축 줄".split()
 )
 _KEEPING = re.compile(
     r"\b(?:keep|keeps|kept|keeping|maintain\w*|retain\w*|preserve\w*|leav(?:e|es|ing)|left|"
     r"h(?:old|olds|eld|olding)|stick(?:s|ing)?\s+(?:with|to)|stuck\s+(?:with|to)|"
     r"st(?:ay|ays|ayed|aying)|remain\w*|unchanged|as\s+(?:it\s+)?is|intact|in\s+place|"
-    r"spar(?:e|es|ed|ing)|persist\w*|linger\w*)\b",
+    r"spar(?:e|es|ed|ing)|persist\w*|linger\w*|frozen|freez(?:e|es|ing)|on\s+hold|steady)\b",
     re.IGNORECASE,
 )
 # an exchange rate told as the value of the won: "환율은 8.3원 내린" is told "the won closed ...
@@ -424,7 +425,13 @@ class PolarityCheck:
             if _predicate(source, n).endswith(_REASON_ENDINGS)
             and all(n.start != m.start for m in main)
         ]
-        negated = [n for n in (*reasons, *main) if n.stem is None or not has_opposite(n.stem)]
+        keeping = _KEEPING.search(english) is not None  # "will maintain" for 줄이지 않겠다
+        negated = [
+            n
+            for n in (*reasons, *main)
+            if (n.stem is None or not has_opposite(n.stem))
+            and not (keeping and n.stem in _CHANGE_STEMS)
+        ]
         told = negation_count(english)
         if not reasons or len(negated) < 2 or told >= len(negated):
             return None
@@ -490,6 +497,9 @@ class PolarityCheck:
         return len(context.target) <= _MAX_LENGTH_RATIO * len(context.source)
 
     def _direction(self, context: CheckContext) -> list[Finding]:
+        paced = _pace_flipped(context)
+        if paced is not None:
+            return [self._flip_finding(context, *paced)]
         korean = korean_directions(context.source)
         if not korean or compounds_change(context.source) or _won_for_rate(context):
             return []
@@ -506,18 +516,32 @@ class PolarityCheck:
         flipped = flipped or _flipped_in_clause(context, korean, english)
         if flipped is None:
             return []
-        said, told = flipped
-        return [
-            finding(
-                self.name,
-                "direction_flipped",
-                "major",
-                f"the source says {_word(context.source, said.start, said.end)!r} "
-                f"({said.direction}), the translation says {told.text!r} ({told.direction})",
-                source_span=(said.start, said.end),
-                target_span=(told.start, told.end),
-            )
-        ]
+        return [self._flip_finding(context, *flipped)]
+
+    def _flip_finding(
+        self, context: CheckContext, said: DirectionMention, told: DirectionWord
+    ) -> Finding:
+        return finding(
+            self.name,
+            "direction_flipped",
+            "major",
+            f"the source says {_word(context.source, said.start, said.end)!r} "
+            f"({said.direction}), the translation says {told.text!r} ({told.direction})",
+            source_span=(said.start, said.end),
+            target_span=(told.start, told.end),
+        )
+
+
+def _pace_flipped(context: CheckContext) -> tuple[DirectionMention, DirectionWord] | None:
+    """A change slowed told as sped up, or the reverse ("증가세가 둔화됐다" as "growth
+    accelerated"): the Korean's pace words all one way, the English's all the other."""
+    korean = pace_changes(context.source)
+    if not korean or len({k.direction for k in korean}) != 1:
+        return None
+    english = english_directions(context.target, frozenset({"pace"}))
+    if not english or any(e.direction == korean[0].direction for e in english):
+        return None
+    return korean[0], english[0]
 
 
 def _won_for_rate(context: CheckContext) -> bool:

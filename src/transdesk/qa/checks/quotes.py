@@ -51,6 +51,8 @@ _DEFICIT_GAP = 0.4
 _DEFICIT_LENGTH = 3.0
 # a quoted sentence the English covers this well is plainly the one its quotation renders
 _WHOLLY_RENDERED = 0.8
+_MOSTLY_RENDERED = 0.6
+_HARDLY_RENDERED = 0.2
 # speech told outside quotation marks: "adding that", "saying", "noted that"
 _INDIRECT_SPEECH = re.compile(
     r"\b(?:adding|saying|noting|stressing|explaining|insisting|urging|"
@@ -279,11 +281,17 @@ def _left_outside(sentences: list[tuple[str, int]], target: str, deficit: int) -
     passages = english_quoted_text(target)
     inside = [coverage(sentence, " ".join(passages)) for sentence, _ in sentences]
     best = max(range(2), key=lambda i: inside[i].share)
-    if inside[best].known < _MISSING_MIN_KNOWN + 1 or inside[best].share < _WHOLLY_RENDERED:
+    other = 1 - best
+    if inside[best].known < _MISSING_MIN_KNOWN + 1:
+        return []
+    # the quotation renders one sentence nearly whole, or well and the other hardly at all
+    plain = inside[best].share >= _WHOLLY_RENDERED or (
+        inside[best].share >= _MOSTLY_RENDERED and inside[other].share <= _HARDLY_RENDERED
+    )
+    if not plain:
         return []
     if sum(len(passage) for passage in passages) > _DEFICIT_LENGTH * len(sentences[best][0]):
         return []
-    other = 1 - best
     outside = coverage(sentences[other][0], english_unquoted_text(target))
     return [other] if outside.known and outside.share <= _DEFICIT_SHARE else []
 

@@ -45,7 +45,22 @@ _ENGLISH_FUTURE = re.compile(
     re.IGNORECASE,
 )
 # plans told in the present: a future only where the source has no prospect of its own
-_ENGLISH_PLAN = re.compile(r"\b(?:plans?|planning|intends?|aims?)\s+to\b", re.IGNORECASE)
+_ENGLISH_PLAN = re.compile(
+    r"\b(?:plans?|planning|intends?|intend|aims?)\s+to\b", re.IGNORECASE
+)
+# a prospect told in the present ("is expected to launch", "is gearing up to hold", "is
+# considering issuing"): the sentence's own tense only where it has no past verb (not in "the
+# number of children a woman is expected to have rose")
+_ENGLISH_PROSPECTIVE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:expected|likely|gearing\s+up|preparing)\s+to\b|"
+    r"(?:is|are)\s+(?:considering|weighing|mulling)(?=\s+\w+ing\b))",
+    re.IGNORECASE,
+)
+_ENGLISH_PAST_VERB = re.compile(
+    r"\b(?:\w{3,}ed|was|were|had|did|said|rose|fell|grew|won|lost|met|held|made|took|gave|"
+    r"came|went|saw|told|left|led|began|sold|bought|hit|set|put|cut|shot|fought|drew|ran)\b",
+    re.IGNORECASE,
+)
 _ENGLISH_PROSPECT = re.compile(
     r"\b(?:will|would|shall|'ll|won't|going\s+to|set\s+to|scheduled|slated|plans?|planned|"
     r"planning|expect\w*|upcoming|next|coming|later|to\s+be|intend\w*|aim\w*|due|until|hope\w*|"
@@ -105,6 +120,12 @@ _QUOTES = "\"“”"
 _DECISION = re.compile(r"기로\s*(?:의결|합의|결정|결의|확정)")
 _DECIDED = re.compile(
     r"\b(?:decided|agreed|voted|approved|resolved|endorsed|adopted|passed|settled)\b", re.I
+)
+# the decision itself still to take: "will decide", "will meet to decide", "plans to vote on"
+_FUTURE_DECIDING = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|scheduled|slated|due|going|expected)\s+to|"
+    r"plans?\s+to)\s+(?:\w+\s+){0,6}?(?:decide|vote\s+on|agree\s+on|determine|finali[sz]e)\b",
+    re.IGNORECASE,
 )
 # a future on the first verb of what a verb of saying reports: "said on the previous day that it
 # will confirm", "conveyed that the two ministers will check" (not "said the summit that will be
@@ -203,6 +224,12 @@ class TenseCheck:
             and (not clause.content_future or statement_made(context.source))
         ):
             return [self._past_as_future(stated)]
+        deciding = _FUTURE_DECIDING.search(context.target)
+        if clause.past and clause.future and _DECISION.search(context.source) and deciding:
+            # "찬성 투표를 하기로 결정했다" told as "will hold a meeting to decide on voting in
+            # favor": the decision taken is made one still to take
+            if not _DECIDED.search(context.target) and not _quoted(context.target, deciding):
+                return [self._past_as_future(deciding)]
         if clause.past and clause.future and dated_past and _DECISION.search(context.source):
             # "지난 27일 이사회를 열어 ... 늘리기로 의결했다": the decision is dated and past, so a
             # future on the meeting ("will hold a board meeting on the 27th") with no past verb
@@ -241,7 +268,10 @@ class TenseCheck:
         """
         target = context.target
         if clause.past and clause.speech and clause.content_settled:
-            return _REPORTED_FUTURE.search(target)
+            return next(
+                (m for m in _REPORTED_FUTURE.finditer(target) if not _in_adverbial(target, m)),
+                None,
+            )
         if clause.speech or not first_clause_past(context.source):
             return None
         cut = _COORDINATE_BREAK.search(target)
@@ -287,7 +317,7 @@ def _plan_is_noun(target: str, match: re.Match[str]) -> bool:
     """ "reviewed plans to recover", "the U.S. plan to put": a noun, not a future."""
     word = match.group(0).lower().split()[0]
     before = target[max(0, match.start() - 30) : match.start()]
-    if word in ("plan", "aim", "intend"):
+    if word in ("plan", "aim"):  # "intend" is never a noun
         return not _SUBJECT_BEFORE.search(before)
     return word.startswith(("plan", "aim")) and bool(_NOUN_BEFORE.search(before))
 
@@ -301,6 +331,8 @@ def _english_futures(
     matches = list(_ENGLISH_FUTURE.finditer(target))
     if plans:
         matches += [m for m in _ENGLISH_PLAN.finditer(target) if not _plan_is_noun(target, m)]
+        if not _ENGLISH_PAST_VERB.search(_ENGLISH_PROSPECTIVE.sub(" ", target)):
+            matches += list(_ENGLISH_PROSPECTIVE.finditer(target))
     matches.sort(key=lambda m: m.start())
     spans = _sentence_spans(target)
     main = reported = None
@@ -327,6 +359,19 @@ def _last_future(target: str, first: re.Match[str]) -> int:
             break
         end = match.end()
     return end
+
+
+# an adverbial clause opened just before a report: "after Trump announced that he would"
+_ADVERBIAL_BEFORE = re.compile(
+    r"\b(?:after|before|since|when|once|until|as)\s+(?:[\w.'’-]+\s+){0,6}$", re.IGNORECASE
+)
+
+
+def _in_adverbial(target: str, match: re.Match[str]) -> bool:
+    """The report is inside an adverbial clause of the sentence: its future belongs to that
+    report ("gathered pace after Trump announced that he would raise tariffs"), not to the
+    sentence's own."""
+    return _ADVERBIAL_BEFORE.search(target, 0, match.start()) is not None
 
 
 def _quoted(target: str, match: re.Match[str]) -> bool:
