@@ -22,6 +22,7 @@ from tests.qa.held import held
         ("응답자의 3분의 2가 찬성했다.", "Two-thirds of respondents agreed."),
         ("국민 3명 중 1명이 반대했다.", "One-third of citizens were opposed."),
         ("국민 5명 중 1명이 반대했다.", "A fifth of citizens were opposed."),
+        ("미국은 석유 사용량의 1/3 이상을 수입한다.", "The U.S. imports more than one-third of its oil."),
         ("회의는 1시간 30분 동안 진행됐다.", "The meeting lasted 90 minutes."),
         ("회의는 2시간 15분 동안 이어졌다.", "The 135-minute meeting ended without a deal."),
         ("그는 1년 1개월 동안 복역했다.", "He served 13 months in prison."),

@@ -15,8 +15,8 @@ class Thresholds:
     """When a sentence goes to an editor, and when it may not go out at all.
 
     A finding at or above `review_at` sends its sentence to review, at or above `block_at` blocks
-    it; `minor_for_review` minor findings of different kinds together also send it to review
-    (three relative dates left for the editor are one matter of style). An article is blocked
+    it; `minor_for_review` minor findings together also send it to review (the relative dates
+    left for the editor to resolve count once: they are one matter of style). An article is blocked
     when any sentence is blocked, and goes to review when any sentence does (or when more than
     `article_review_share` of its sentences carry minor findings).
     """
@@ -50,6 +50,10 @@ def thresholds_from(settings: Settings | None = None) -> Thresholds:
     )
 
 
+# minor findings of style, not of sense: however many, they are one thing to fix
+_STYLE_KINDS = frozenset({"relative_date"})
+
+
 def segment_decision(
     findings: Iterable[Finding], thresholds: Thresholds = Thresholds()
 ) -> Decision:
@@ -59,8 +63,12 @@ def segment_decision(
         return Decision.BLOCK
     if any(s >= thresholds.review_at for s in severities):
         return Decision.REVIEW
-    minor_kinds = {(f.check, f.kind) for f in findings if Severity(f.severity) is Severity.MINOR}
-    if len(minor_kinds) >= thresholds.minor_for_review:
+    minors = {
+        (f.check, f.kind) if f.kind in _STYLE_KINDS else index
+        for index, f in enumerate(findings)
+        if Severity(f.severity) is Severity.MINOR
+    }
+    if len(minors) >= thresholds.minor_for_review:
         return Decision.REVIEW
     return Decision.PUBLISH
 

@@ -303,7 +303,8 @@ _WHOLE = re.compile(
     r"total(?:ly)?|outright|sole(?:ly)?|wholly[\s-]owned)\b",
     re.IGNORECASE,
 )
-_KOREAN_FRACTION = re.compile(r"(\d+)\s*분의\s*(\d+)")
+# "3분의 2" (denominator first), or "2/3" written with a slash (numerator first)
+_KOREAN_FRACTION = re.compile(r"(\d+)\s*분의\s*(\d+)|(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])")
 
 
 def is_fraction_in_words(quantity: Quantity, source: str, english: str) -> bool:
@@ -312,7 +313,10 @@ def is_fraction_in_words(quantity: Quantity, source: str, english: str) -> bool:
     for match in _KOREAN_FRACTION.finditer(source):
         if not match.start() <= quantity.start < match.end():
             continue
-        denominator, numerator = int(match.group(1)), int(match.group(2))
+        if match.group(1):
+            denominator, numerator = int(match.group(1)), int(match.group(2))
+        else:
+            numerator, denominator = int(match.group(3)), int(match.group(4))
         if not denominator:
             return False
         share = 100 * numerator / denominator
