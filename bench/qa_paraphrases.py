@@ -9,8 +9,8 @@ an affirmative word ("differences remained" for 좁히지 못했다), a figure a
 10" for 70%, "third-quarter" for 3분기), a rise or fall in other words, a quotation folded into
 reported speech, names with titles and later references. Every line is correct: any hold is a
 false hold. Written by hand for the benchmark (events invented, institutions real) in eight kinds;
-`dev.tsv` (1,400 lines, seven authors) to look at while working on the checks, `test.tsv` (200,
-an eighth author) to run once.
+`dev.tsv` (1,800 lines, nine authors) to look at while working on the checks, `test.tsv` (200
+lines by a new author, written afresh once the last half is spent) to run once.
 
 Beside them, where the half has one, `faults.<split>.tsv`: single sentences with one planted
 fault each (negation, direction, given name, figure or unit, tense, a clause left out), columns
@@ -56,6 +56,11 @@ def read_set(split: str) -> list[tuple[str, str, str, str]]:
         if len(fields) != 4 or not all(fields):
             raise SystemExit(f"{path}:{number}: expected id, kind, Korean, English")
         rows.append((fields[0], fields[1], fields[2], fields[3]))
+    if not rows:
+        raise SystemExit(
+            f"{path} is empty: the last {split} half was spent and joined dev; write a new one "
+            "(the README says how) before measuring on it"
+        )
     return rows
 
 
