@@ -17,10 +17,8 @@ def f(severity: str, kind: str = "number_missing") -> Finding:
     return Finding("numbers", kind, severity, f"a {severity} problem")
 
 
-def pair(label: str, *severities: str, kinds: tuple[str, ...] = ()) -> PairReport:
-    findings = tuple(
-        f(s, kinds[i] if i < len(kinds) else "number_missing") for i, s in enumerate(severities)
-    )
+def pair(label: str, *severities: str) -> PairReport:
+    findings = tuple(f(s) for s in severities)
     decision = segment_decision(findings)
     return PairReport(label, "한국어 문장.", "An English sentence.", findings, decision)
 
@@ -47,8 +45,7 @@ def report(*pairs: PairReport, article_findings: tuple[Finding, ...] = ()) -> Ch
     ],
 )
 def test_pair_mark(severities, mark):
-    kinds = tuple(f"kind_{i}" for i in range(len(severities)))  # minors of different kinds
-    assert pair("b1.s0", *severities, kinds=kinds).mark == mark
+    assert pair("b1.s0", *severities).mark == mark
 
 
 def test_a_pair_with_a_minor_finding_is_never_shown_ok():

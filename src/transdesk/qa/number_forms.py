@@ -420,10 +420,10 @@ def is_count_of_listed(quantity: Quantity, source: str, english: str) -> bool:
     return listed == quantity.value and joined >= quantity.value - 1
 
 
-# a span in two units, which English may tell in the smaller: "1년 1개월" as "13 months",
-# "1시간 30분" as "90 minutes" or "a 90-minute meeting"
-# "2m 4cm" as "2.04 meters": (the two figures, how many of the smaller make one of the larger,
-# the total's unit in English; a total in the larger unit where the smaller is a fraction)
+# a span in two units, which English may tell as one total: "1년 1개월" as "13 months", "1시간
+# 30분" as "a 90-minute meeting", "2m 4cm" as "2.04 meters". Each: the pattern of the two figures,
+# `per` (at 1 or more, the total is larger × per + smaller, in the smaller unit; below 1, larger +
+# smaller × per, in the larger unit), and the total's unit in English
 _SPANS = (
     (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), 12, r"months?"),
     (re.compile(r"(\d{1,2})\s*시간\s*(\d{1,2})\s*분"), 60, r"minutes?"),

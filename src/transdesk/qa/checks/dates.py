@@ -125,9 +125,9 @@ def _day_matches(mention: DateMention, found: EnglishDate, dateline) -> bool:
         if found.day2 is None:
             return found.day in days
         last = _last_day(mention)  # "from the 14th to the 16th": the span, or one end of it
-        return (found.day in days and found.day2 == last) or (last is None and bool(
-            {found.day, found.day2} & days
-        ))
+        if last is None:
+            return bool({found.day, found.day2} & days)
+        return found.day in days and found.day2 == last
     if found.weekday is not None:
         return mention.first is None or mention.first.weekday() == found.weekday
     if found.offset is not None:

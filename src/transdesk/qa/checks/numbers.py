@@ -483,7 +483,7 @@ def _score_rival(
 
 
 # a pair named with 양 (both): 양측, 양국, 양사, 양당, 양 정상
-_BOTH = re.compile(r"(?<![가-힣])양\s?(?:측|국|사|당|정상|팀|기관|자)")
+_BOTH = re.compile(r"(?<![가-힣])양\s?(?:측|국|사|당|정상|팀|기관)")
 
 
 def _unexplained(

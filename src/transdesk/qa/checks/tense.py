@@ -45,9 +45,7 @@ _ENGLISH_FUTURE = re.compile(
     re.IGNORECASE,
 )
 # plans told in the present: a future only where the source has no prospect of its own
-_ENGLISH_PLAN = re.compile(
-    r"\b(?:plans?|planning|intends?|intend|aims?)\s+to\b", re.IGNORECASE
-)
+_ENGLISH_PLAN = re.compile(r"\b(?:plans?|planning|intends?|aims?)\s+to\b", re.IGNORECASE)
 # a prospect told in the present ("is expected to launch", "is gearing up to hold", "is
 # considering issuing"): the sentence's own tense only where it has no past verb (not in "the
 # number of children a woman is expected to have rose")
