@@ -24,7 +24,8 @@ fewer than two such trigrams known to the memory falls back to `%` at
 `PgTrigramIndex.similarity_floor`, with sequential scans switched off for its transaction (the
 planner, blind to what `%` costs per row, may scan the table); an AND of two `LIKE`s is estimated
 rare enough to take the index. A bulk import drops the GIN index and builds it once at the end
-with more `maintenance_work_mem`, and adds its rows' counts in one statement.
+with more `maintenance_work_mem` (counting its rows' trigrams meanwhile), and adds the counts in
+one statement.
 
 (The store adds, for sentences of up to `SHORT` characters, the entries of similar length read
 through the `source_length` index: an entry of one or two characters has no trigram at all.)
@@ -36,6 +37,7 @@ import itertools
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -380,10 +382,15 @@ class PgTrigramIndex:
 
     def end_bulk(self, session: Session, token: object, norms: Sequence[str]) -> None:
         # The GIN build sorts every trigram of every row: with the default 64 MB of
-        # maintenance_work_mem it spills to disk in many passes at 10^6 rows.
-        session.execute(text(f"SET LOCAL maintenance_work_mem = '{BULK_INDEX_MEMORY}'"))
-        session.execute(text(TRGM_INDEX_SQL))
-        self._merge_docs(session, _word_counts(norms))
+        # maintenance_work_mem it spills to disk in many passes at 10^6 rows. The server builds
+        # it on one core, so the rows' trigram counts are taken meanwhile, in a thread of this
+        # process (the driver waits for the server without holding the interpreter).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="trigram-counts") as pool:
+            counting = pool.submit(_word_counts, norms)
+            session.execute(text(f"SET LOCAL maintenance_work_mem = '{BULK_INDEX_MEMORY}'"))
+            session.execute(text(TRGM_INDEX_SQL))
+            counts = counting.result()
+        self._merge_docs(session, counts)
         session.execute(text("ANALYZE memory_segments"))
 
     @staticmethod
