@@ -171,3 +171,96 @@ def test_a_decision_not_to_act_is_a_negation_of_the_sentence():
     assert held("polarity", source, target) == ["negation_added"]
     negated = "정부는 올해 공무원 보수를 인상하지 않기로 했다."
     assert held("polarity", negated, "The government decided not to raise pay this year.") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("손흥민은 허벅지 부상으로 이번 평가전 명단에 포함되지 않았다.",
+         "Son Heung-min was left off the squad for the friendly because of a thigh injury."),
+        ("해당 의원은 기자들의 질문에 답하지 않은 채 회의장을 빠져나갔다.",
+         "The lawmaker left the meeting room, brushing off reporters' questions."),
+        ("이 영화는 개봉 3주가 지나도록 손익분기점을 넘지 못했다.",
+         "Three weeks after its release, the film has yet to break even."),
+        ("LG와 두산의 경기는 폭우로 열리지 못했다.", "The LG-Doosan game was rained out."),
+        ("서울 아파트 매매가격은 오르지 않았지만 전셋값은 3주 연속 상승했다.",
+         "Seoul apartment sale prices were flat, while jeonse prices rose for a third week."),
+        ("재판부는 통화기록 삭제 지시 혐의는 증거가 부족하다며 인정하지 않았다.",
+         "The court threw out the charge that he ordered call records deleted, citing a lack "
+         "of evidence."),
+        ("눈 무게를 견디지 못한 비닐하우스가 무너져 70대 남성이 숨졌다.",
+         "A man in his 70s was killed when a greenhouse caved in under the weight of the snow."),
+        ("대관령 구간에서는 차량들이 최장 9시간 동안 오도 가도 못했다.",
+         "On the Daegwallyeong stretch, vehicles were stuck for as long as nine hours."),
+        ("폭설에도 불구하고 제주국제공항의 항공편은 결항되지 않았다.",
+         "Flights at Jeju International Airport operated normally despite heavy snow."),
+    ],
+)
+def test_a_negation_told_with_an_affirmative_phrase_is_carried(source, target):
+    assert held("polarity", source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kind"),
+    [
+        ("정부는 당분간 추가 경기부양책을 내놓지 않을 방침이다.",
+         "The government plans to roll out additional stimulus measures for now.", "negation_lost"),
+        ("폭설에도 불구하고 제주국제공항의 항공편은 결항되지 않았다.",
+         "Flights at Jeju International Airport were canceled due to heavy snow.", "negation_lost"),
+        ("산간 마을 14곳은 진입로 제설이 끝나지 않아 여전히 고립된 상태다.",
+         "As the snow removal has been finished, 14 mountain villages are still isolated.",
+         "negation_lost"),
+        ("반면 내년 소비자물가 상승률 전망치는 2.2%에서 2.0%로 낮췄다.",
+         "It raised the forecast for next year's consumer price inflation from 2.2% to 2.0%.",
+         "direction_flipped"),
+        ("대한항공은 3분기 영업손익이 흑자로 전환했다.",
+         "Korean Air swung to an operating loss in the third quarter.", "direction_flipped"),
+        ("지난달 은행 가계대출 증가세는 전월보다 둔화했다.",
+         "Household loan growth at banks picked up last month.", "direction_flipped"),
+    ],
+)
+def test_a_plan_not_to_act_a_cause_negated_and_a_change_against_its_ends_are_held(
+    source, target, kind
+):
+    assert held("polarity", source, target) == [kind]
+
+
+def test_a_still_of_the_main_clause_does_not_carry_the_negation_before_it():
+    source = "산간 마을 14곳은 진입로 제설이 끝나지 않아 여전히 고립된 상태다."
+    right = "Fourteen mountain villages remain cut off because crews have yet to clear the roads."
+    assert held("polarity", source, right) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("김성훈 전 경호처 차장과 이광우 전 경호본부장 등 경호처 간부 3명은 집행유예를 받았다.",
+         "Former deputy chief Kim Seong-hoon, former chief Lee Kwang-woo and one other official "
+         "received suspended terms."),
+        ("지난달 방한 외국인 관광객은 코로나19 이전 수준을 넘어섰다.",
+         "Foreign tourist arrivals last month surpassed pre-pandemic levels."),
+        ("대구의 한 고등학교가 개교 100주년을 맞았다.", "A high school in Daegu marked its centennial."),
+        ("김효주는 15언더파 273타를 기록해 2위를 3타 차로 따돌리고 시즌 2승째를 거뒀다.",
+         "Kim Hyo-joo finished at 15-under 273, winning by three strokes for her second victory "
+         "of the season."),
+        ("배터리 충전 시간을 기존 1시간에서 12분으로 줄이는 기술을 개발했다.",
+         "They developed technology that cuts charging time from an hour to 12 minutes."),
+    ],
+)
+def test_figures_told_by_a_list_a_name_or_a_margin_are_accounted_for(source, target):
+    assert held("numbers", source, target) == []
+
+
+def test_a_rate_per_day_is_no_count_of_one_day():
+    assert held("numbers", "상황실은 24시간 운영된다.", "The room runs 12 hours a day.") == [
+        "number_missing"
+    ]
+    source = "김성훈 차장과 이광우 본부장 등 경호처 간부 3명은 집행유예를 받았다."
+    two_others = "Kim Seong-hoon, Lee Kwang-woo and two other officials received suspended terms."
+    assert held("numbers", source, two_others) == ["number_missing"]
+
+
+def test_seeking_to_act_is_a_prospect_for_an_act_done():
+    source = "경찰은 이날 오전 해당 업체 본사를 압수수색했다."
+    target = "Police are seeking to raid the company's headquarters in the morning."
+    assert held("tense", source, target) == ["past_as_future"]

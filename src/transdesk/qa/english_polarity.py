@@ -108,6 +108,17 @@ _WIDER_NEGATION = re.compile(
     # a freeze, not frozen food: "the rate was frozen", "remains frozen"
     r"(?:was|were|is|are|be|been|remains?|remained|stays?|stayed|kept|keeps|left)\s+frozen|"
     r"sober|"  # 음주 상태가 아니었다: "was sober"
+    # left out, put aside, called off by the weather, gave in: "left off the squad" (포함되지
+    # 않았다), "brushing off questions" (답하지 않은 채), "rained out" (열리지 못했다), "prices
+    # were flat" (오르지 않았다), "threw out the charge" (인정하지 않았다), "caved in under the
+    # snow" (견디지 못한), "stuck for nine hours" (오도 가도 못했다)
+    r"le(?:ft|ave|aves|aving)\s+off|brush(?:es|ed|ing)?\s+(?:off|aside)|rain(?:ed|s)?\s+out|"
+    r"(?:was|were|is|are|stayed|stays|held|holding|remained|remains|largely|virtually)\s+flat|"
+    r"thr(?:ew|ow|ows|owing|own)\s+out|c(?:ave|aved|aves|aving)\s+in|g(?:ave|ive|ives|iving)\s+way|"
+    r"(?:is|are|was|were|got|gets|been|remain\w*|left)\s+(?:\w+ly\s+)?(?:stuck|stranded)|"
+    # what was not called off: "flights operated normally" (결항되지 않았다), "went ahead"
+    r"(?:operat|r[au]n|proceed|continu)\w*\s+(?:\w+\s+){0,3}?(?:normally|as\s+(?:normal|usual|"
+    r"scheduled|planned)|on\s+schedule)|w(?:ent|ill\s+go|as\s+going)\s+ahead|unaffected|"
     r"(?:differences|gaps?|disagreements?|divisions?|questions|doubts)\s+(?:still\s+)?"
     r"remain(?:s|ed)?|at\s+odds|out\s+of\s+reach|"
     r"still\s+(?:under\s?way|awaiting|pending|in\s+progress|ongoing|open|unresolved|being)|"
@@ -362,8 +373,9 @@ _LEXICON: dict[str, dict[Direction, str]] = {
     },
     # trade and budgets: 흑자/적자
     "balance": {
-        "up": r"surplus\w*|in\s+the\s+black",
-        "down": r"deficits?|in\s+the\s+red|shortfall\w*",
+        "up": r"surplus\w*|in\s+the\s+black|(?:operating|net)\s+profits?|"
+        r"swung\s+to\s+(?:a\s+)?profit",
+        "down": r"deficits?|in\s+the\s+red|shortfall\w*|(?:operating|net)\s+loss(?:es)?",
     },
     # markets and currencies: 강세/약세
     "market": {
@@ -422,7 +434,7 @@ _LEXICON: dict[str, dict[Direction, str]] = {
     # the pace of a change: 가속/둔화 ("growth accelerated", "the rise slowed")
     "pace": {
         "up": r"accelerat\w*|quicken\w*|sped\s+up|speed(?:s|ing)?\s+up|faster|"
-        r"pick(?:ed|s|ing)?\s+up\s+(?:pace|speed|steam)|gather\w*\s+(?:pace|speed|momentum)",
+        r"pick(?:ed|s|ing)?\s+up|gather\w*\s+(?:pace|speed|momentum)",
         "down": r"slow(?:s|ed|ing)?|slowdown|slower|decelerat\w*|moderat(?:ed|ing)|"
         r"los(?:t|es|ing)\s+(?:momentum|steam)|cool(?:ed|ing)",
     },

@@ -109,6 +109,13 @@ class Figures:
         ]
 
 
+def _unit_of_one(one: Quantity) -> Unit | None:
+    """The unit an "an hour"-style count of one names itself (not the next unit of the
+    sentence: "from an hour to 12 minutes")."""
+    noun = re.split(r"[\s-]+", one.surface)[-1]
+    return english_unit(Quantity(1.0, 0, 1, "1"), f"1 {noun}")
+
+
 _HALF_AFTER = re.compile(r"^[\s-]+half\b", re.IGNORECASE)
 _HALVES = re.compile(r"[상하]반기|[전후]반")
 
@@ -146,7 +153,7 @@ def read_figures(
         (word_unit(q, text) or korean_unit(q, text)) if q.spelled else korean_unit(q, text)
         for q in source
     ]
-    target_units = [english_unit(q, english) for q in target + ones]
+    target_units = [english_unit(q, english) for q in target] + [_unit_of_one(q) for q in ones]
     figures = Figures(source, target + ones, len(target), source_units, target_units)
     figures.source_signed = [
         signed_value(q, text, unit, korean=True) for q, unit in zip(source, source_units)

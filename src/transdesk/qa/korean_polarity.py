@@ -421,6 +421,8 @@ def _main_negation(morphemes: tuple[Morpheme, ...]) -> list[Negation]:
     start, _ = clauses[index]
     if index > 0 and morphemes[start].form == "로" and morphemes[start - 1].form == "기":
         index -= 1  # "-지 않기로 했다": decided not to
+    elif index > 0 and _prospect_named(morphemes, *clauses[index]):
+        index -= 1  # "-지 않을 방침이다", "않을 계획이라고 밝혔다": plans not to
     main = _negations(morphemes, *clauses[index])
     if index > 0 and _double(morphemes, clauses[index - 1], bool(main)):
         return []
@@ -430,6 +432,24 @@ def _main_negation(morphemes: tuple[Morpheme, ...]) -> list[Negation]:
         if morphemes[clauses[index][1] - 1].form in ("ᆯ", "을") and _negations(morphemes, *after):
             return []
     return main
+
+
+# the nouns a coming act is named by, made the predicate with 이다: "내놓지 않을 방침이다"
+_PROSPECT_NOUNS = frozenset({"방침", "계획", "예정", "입장", "생각", "뜻", "의향", "구상", "전망"})
+
+
+def _prospect_named(morphemes: tuple[Morpheme, ...], start: int, end: int) -> bool:
+    """The clause is only a prospect noun and its copula ("방침이다", "계획이라고"): what is
+    planned is the clause before it."""
+    content = [
+        m for m in morphemes[start:end] if m.tag not in _SHELL_TAGS and m.tag[0] not in "ES"
+    ]
+    return (
+        len(content) == 1
+        and content[0].tag == "NNG"
+        and content[0].form in _PROSPECT_NOUNS
+        and any(m.tag == "VCP" for m in morphemes[start:end])
+    )
 
 
 def _passive_joined(

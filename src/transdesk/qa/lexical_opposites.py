@@ -112,6 +112,7 @@ _HEDGED = re.compile(
     r"\b(?:hardly|barely|scarcely|far\s+from|less|least|nor|neither|without|short\s+of|"
     # a word of refusal or failure before it: "her refusal to give up", "unable to break"
     r"refus\w*\s+to|declin\w*\s+to|unwilling\s+to|reluctan\w*\s+to|fail\w*\s+to|unable\s+to|"
+    r"yet\s+to|"
     # what was escaped: "escaped serious injury", "avoided losing", "spared from harm"
     r"escap\w*|avoid\w*|spared(?:\s+from)?)\s+"
     r"(?:\w+\s+)?$",

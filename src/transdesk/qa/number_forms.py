@@ -267,7 +267,23 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
         return True
     if after.startswith("주") and value == 2:
         return re.search(r"\bfortnight", english, re.IGNORECASE) is not None
+    # the disease named by its year: "코로나19" is "COVID-19", "the pandemic", "the coronavirus"
+    if value == 19 and re.search(r"코로나\s*$", source[: quantity.start]):
+        return re.search(r"\bcovid|coronavirus|pandemic", english, re.IGNORECASE) is not None
+    if after.startswith("주년") and value == 100:  # "개교 100주년": its centennial
+        return re.search(r"\bcentenn|\bcentenary", english, re.IGNORECASE) is not None
+    # the runner-up beaten by a margin: "2위를 3타 차로 따돌리고" is "won by three strokes"
+    following = source[quantity.end : quantity.end + 16]
+    if value == 2 and re.match(r"위(?:를|와의?)\s", following) and "따돌" in following:
+        return _BEATEN_BY.search(english) is not None
     return False
+
+
+_BEATEN_BY = re.compile(
+    r"\brunner-?up|\bsecond[\s-]place|\bby\s+(?:\w+\s+){1,2}?(?:strokes?|shots?|points?|"
+    r"seconds?|goals?|games?|votes?)\b",
+    re.IGNORECASE,
+)
 
 
 _QUARTER = re.compile(r"(?<![\d.])([1-4])\s*분기")
@@ -392,7 +408,7 @@ _TITLED_PERSON = re.compile(
     r"[\uac00-\ud7a3)]\s?(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + r")"
     r"(?=\s|,|와|과|및|$)"
 )
-_LISTED_BEFORE = re.compile(r"등\s*$")
+_LISTED_BEFORE = re.compile(r"등\s*(?:[\uac00-\ud7a3]+\s+){0,2}$")  # "등 경호처 간부 3명"
 
 
 _LIST_COUNTERS = ("명", "개 기관", "개기관", "곳", "개국", "개사", "개 대학", "개 단체", "개 팀")
@@ -417,7 +433,18 @@ def is_count_of_listed(quantity: Quantity, source: str, english: str) -> bool:
     else:
         subject = re.split(r"(?:에는|에서는|은|는|이|가)\s", _LISTED_BEFORE.sub("", clause))[-1]
         listed = len([item for item in _LIST_SEPARATOR.split(subject) if item.strip()])
+    # "Kim, Lee and one other official": the English counts the ones the Korean does not name
+    others = _OTHERS.search(english)
+    if others and listed < quantity.value:
+        named = others["n"]
+        listed += 1 if named is None else int(english_number_word(named) or named)
     return listed == quantity.value and joined >= quantity.value - 1
+
+
+_OTHERS = re.compile(
+    r"\b(?:(?P<n>one|two|three|four|five|\d)\s+others?|another)\b(?!\s+(?:time|day|year))",
+    re.IGNORECASE,
+)
 
 
 # a span in two units, which English may tell as one total: "1년 1개월" as "13 months", "1시간

@@ -460,7 +460,16 @@ def unit_nouns_with_article(text: str) -> list[Quantity]:
     return [
         Quantity(1.0, match.start(), match.end(), match.group(0), True)
         for match in _ARTICLE_UNIT.finditer(text)
+        if not _RATE_BEFORE.search(text, 0, match.start())
     ]
+
+
+# "12 hours a day", "three times a week", "$5 a month": a rate, no count of one
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:hours?|minutes?|days?|weeks?|months?|times|percent|dollars?|won|cents?|"
+    r"shifts?|meals?|sessions?|games?|flights?|trains?|trips?))\s+$",
+    re.IGNORECASE,
+)
 
 
 _ARTICLE_UNIT = re.compile(

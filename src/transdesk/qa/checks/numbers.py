@@ -347,6 +347,8 @@ class NumbersCheck:
                 continue  # "MP3", "iPhone 3G": the figure is part of a name the English repeats
             if self._rendered_otherwise(quantity, context, days):
                 continue
+            if self._carried_for_another(figures, i, context, days):
+                continue
             if is_day_of_english_date(quantity, text, english_dates) or is_bare_day(
                 quantity, text, english_dates
             ):
@@ -387,6 +389,21 @@ class NumbersCheck:
             "translation",
             source_span=(quantity.start, quantity.end),
             target_span=(english.start, english.end),
+        )
+
+    def _carried_for_another(
+        self, figures: Figures, i: int, context: CheckContext, days: list[tuple[int, int]]
+    ) -> bool:
+        """An English figure of this value was paired with another source figure that the
+        English renders otherwise: it is this one's ("2위를 3타 차로 따돌리고 시즌 2승째" as
+        "winning by three strokes for her second victory": the runner-up beaten is told by the
+        margin, and "second" is the second win's)."""
+        value = figures.source[i].value
+        return any(
+            other != i
+            and values_match(figures.target[j].value, value)
+            and self._rendered_otherwise(figures.source[other], context, days)
+            for other, j in figures.carried.items()
         )
 
     @staticmethod

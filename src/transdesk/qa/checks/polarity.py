@@ -33,13 +33,14 @@ surely it will).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from transdesk.article import Finding
 from transdesk.qa.base import CheckContext, finding
 from transdesk.qa.coverage import rendering_stems
 from transdesk.qa.english import split_english
-from transdesk.qa.english_polarity import DirectionWord
+from transdesk.qa.english_polarity import Direction, DirectionWord
 from transdesk.qa.english_polarity import directions as english_directions
 from transdesk.qa.english_polarity import (
     main_negations,
@@ -476,8 +477,11 @@ class PolarityCheck:
             return own_sense
         if mentions_negation(own) or _CLAUSE_NEGATION.search(english) or _only_with(context):
             return []
-        if _NOT_YET.search(context.source) and _STILL.search(english):
-            return []  # "아직 배송되지 않은 소포": "parcels still in transit"
+        not_yet = [m.start() for m in _NOT_YET.finditer(context.source)]
+        if any(at < n.start for at in not_yet for n in stated) and _STILL.search(english):
+            # "아직 배송되지 않은 소포": "parcels still in transit" (not a 여전히 of the main
+            # clause after it: "끝나지 않아 여전히 고립된 상태다")
+            return []
         lost: list[tuple[Negation, str | None]] = []
         for negation in stated:
             if negation.stem is not None and has_opposite(negation.stem):
@@ -497,7 +501,7 @@ class PolarityCheck:
         return len(context.target) <= _MAX_LENGTH_RATIO * len(context.source)
 
     def _direction(self, context: CheckContext) -> list[Finding]:
-        paced = _pace_flipped(context)
+        paced = _pace_flipped(context) or _span_contradicted(context)
         if paced is not None:
             return [self._flip_finding(context, *paced)]
         korean = korean_directions(context.source)
@@ -530,6 +534,44 @@ class PolarityCheck:
             source_span=(said.start, said.end),
             target_span=(told.start, told.end),
         )
+
+
+# a change told with its two ends: "from 2.2% to 2.0%", and the Korean "2.2%에서 2.0%로"
+_ENGLISH_SPAN = re.compile(
+    r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent|won|dollars?)?\s+to\s+"
+    r"(?P<b>\d+(?:\.\d+)?)(?![\d.]*\d)",
+    re.IGNORECASE,
+)
+_KOREAN_SPAN = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*(?:%|퍼센트|원|달러)?\s*에서\s*(?P<b>\d+(?:\.\d+)?)")
+
+
+def _span_contradicted(context: CheckContext) -> tuple[DirectionMention, DirectionWord] | None:
+    """A change whose English word goes against its own two ends ("raised the forecast from
+    2.2% to 2.0%" for "2.2%에서 2.0%로 낮췄다"): the figures, the same in the Korean, say which
+    way it went, and the Korean word that says so is the one told the other way."""
+    for match in _ENGLISH_SPAN.finditer(context.target):
+        first, last = float(match["a"]), float(match["b"])
+        if first == last:
+            continue
+        went: Direction = "up" if last > first else "down"
+        if not any(
+            float(k["a"]) == first and float(k["b"]) == last
+            for k in _KOREAN_SPAN.finditer(context.source)
+        ):
+            continue
+        offset = max(0, match.start() - 80)
+        before = context.target[offset : match.start()]
+        words = english_directions(before, frozenset({"amount"}))
+        said = [k for k in korean_directions(context.source) if k.direction == went]
+        if not words or not said or words[-1].direction == went:
+            continue
+        told = words[-1]
+        if re.search(r"[.;]", before[told.end :]):
+            continue  # the word belongs to another sentence
+        return said[-1], dataclasses.replace(
+            told, start=told.start + offset, end=told.end + offset
+        )
+    return None
 
 
 def _pace_flipped(context: CheckContext) -> tuple[DirectionMention, DirectionWord] | None:

@@ -50,7 +50,7 @@ _ENGLISH_PLAN = re.compile(r"\b(?:plans?|planning|intends?|aims?)\s+to\b", re.IG
 # considering issuing"): the sentence's own tense only where it has no past verb (not in "the
 # number of children a woman is expected to have rose")
 _ENGLISH_PROSPECTIVE = re.compile(
-    r"\b(?:(?:is|are)\s+(?:expected|likely|gearing\s+up|preparing)\s+to\b|"
+    r"\b(?:(?:is|are)\s+(?:expected|likely|gearing\s+up|preparing|seeking|looking|moving)\s+to\b|"
     r"(?:is|are)\s+(?:considering|weighing|mulling)(?=\s+\w+ing\b))",
     re.IGNORECASE,
 )
