@@ -102,6 +102,7 @@ def test_a_delay_rendered_leaves_the_negation_to_be_told():
 
 def test_newsroom_additions_join_the_lexicons_translations():
     assert {"delay", "lat"} <= set(shipped_lexicon().translations("늦어지다"))
+    assert {"north", "korea", "russia"} <= set(shipped_lexicon().translations("북러"))
     base = Lexicon({"정부": (("government", 0.6),)})
     text = "# note\n정부\tadministration government\n환적\ttransshipment\n"
     added = with_additions(base, read_additions(text))
