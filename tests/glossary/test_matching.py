@@ -60,6 +60,7 @@ def test_latin_forms_match_case_insensitively():
         ("과의", True),
         ("이라고", True),
         ("측은", True),
+        ("팀은", True),  # 특검팀은: the special counsel's team
         ("원", False),
         ("의원", False),
         ("의장", False),

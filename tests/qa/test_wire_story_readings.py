@@ -265,3 +265,79 @@ def test_seeking_to_act_is_a_prospect_for_an_act_done():
     source = "경찰은 이날 오전 해당 업체 본사를 압수수색했다."
     target = "Police are seeking to raid the company's headquarters in the morning."
     assert held("tense", source, target) == ["past_as_future"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("소방당국은 불이 났을 당시 건물 안에 사람이 없었다고 밝혔다.",
+         "Fire authorities said the building was empty when the fire broke out."),
+        ("폭설로 원정팀이 제때 도착하지 못해 경기는 열리지 않았다.",
+         "Heavy snow kept the visiting team from arriving on time, and the game was called off."),
+        ("이번 발사에서는 비행 내내 이상 징후가 나타나지 않았다.",
+         "This time the flight went smoothly from start to finish."),
+        ("대통령실은 개각 가능성을 부인하지 않았다.",
+         "The presidential office did not deny the possibility of a Cabinet reshuffle."),
+    ],
+)
+def test_more_negations_told_in_other_words_are_carried(source, target):
+    assert held("polarity", source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kind"),
+    [
+        ("대통령실은 개각 가능성을 부인하지 않았다.",
+         "The presidential office denied the possibility of a Cabinet reshuffle.", "negation_lost"),
+        ("통일부는 북한이 지원 제안을 거부하지는 않았다고 설명했다.",
+         "The unification ministry explained that North Korea rejected the aid offer.",
+         "negation_lost"),
+        ("한국전력은 3분기에 흑자로 전환했다.", "KEPCO swung to a loss in the third quarter.",
+         "direction_flipped"),
+        ("외국인 직접투자 신고액은 상반기 기준 사상 최저치를 기록했다.",
+         "Foreign direct investment pledges hit an all-time first-half high.", "direction_flipped"),
+        ("정부는 내년 국방예산을 올해보다 8.2% 늘렸다.",
+         "The government trimmed next year's defense budget by 8.2 percent.", "direction_flipped"),
+    ],
+)
+def test_a_denial_not_made_and_a_level_or_balance_told_the_other_way_are_held(
+    source, target, kind
+):
+    assert held("polarity", source, target) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("김 위원장은 내년 포탄 생산량을 올해의 2.5배로 늘리라고 지시했다.",
+         "Kim ordered next year's shell output raised to two and a half times this year's."),
+        ("서울중앙지법은 박모 씨에게 징역 2년 6개월과 벌금 1억 원을 선고했다.",
+         "The court sentenced Park to two and a half years in prison and fined him 100 million "
+         "won."),
+        ("공공기관 차량 2부제도 시행된다.", "Public-sector vehicles will drive on an odd-even system."),
+        ("이 사찰은 100년 넘게 같은 자리를 지켜 왔다.", "The temple has stood there for over a century."),
+        ("현대차의 3분기 매출은 사상 처음으로 50조 원을 넘어섰다.",
+         "Hyundai Motor's July-September sales topped 50 trillion won for the first time ever."),
+        ("관세청은 수입 물품에 대한 안전성 검사를 확대했다.",
+         "The customs agency widened safety inspections of imported goods."),
+    ],
+)
+def test_a_half_a_rotation_a_century_and_a_derived_noun_are_read_as_such(source, target):
+    assert held("numbers", source, target) == []
+    assert held("names", source, target) == []
+
+
+def test_a_first_told_as_a_second_time_is_a_changed_count():
+    source = "민간 로켓이 궤도 진입에 성공한 것은 이번이 처음이다."
+    assert held("numbers", source, "This is the second time a private rocket reached orbit.") == [
+        "number_missing"
+    ]
+    assert held("numbers", source, "It is the first time a private rocket reached orbit.") == []
+
+
+def test_a_plural_subject_makes_plan_to_a_verb():
+    source = "검찰은 전 의원을 뇌물 수수 혐의로 불구속 기소했다."
+    target = "Prosecutors plan to indict the former lawmaker on bribery charges."
+    assert held("tense", source, target) == ["past_as_future"]
+    done = "Prosecutors indicted the former lawmaker on bribery charges."
+    assert held("tense", source, done) == []

@@ -119,6 +119,10 @@ _WIDER_NEGATION = re.compile(
     # what was not called off: "flights operated normally" (결항되지 않았다), "went ahead"
     r"(?:operat|r[au]n|proceed|continu)\w*\s+(?:\w+\s+){0,3}?(?:normally|as\s+(?:normal|usual|"
     r"scheduled|planned)|on\s+schedule)|w(?:ent|ill\s+go|as\s+going)\s+ahead|unaffected|"
+    # nobody there, nothing wrong, called off: "the building was empty" (사람이 없었다), "went
+    # smoothly" (이상 징후가 나타나지 않았다), "the game was called off" (열리지 않았다)
+    r"empty|vacant|deserted|(?:went|ran|go|goes|going|proceeded)\s+smoothly|without\s+a\s+hitch|"
+    r"trouble[\s-]free|flawless\w*|call(?:s|ed|ing)?\s+off|scrap(?:s|ped|ping)?|"
     r"(?:differences|gaps?|disagreements?|divisions?|questions|doubts)\s+(?:still\s+)?"
     r"remain(?:s|ed)?|at\s+odds|out\s+of\s+reach|"
     r"still\s+(?:under\s?way|awaiting|pending|in\s+progress|ongoing|open|unresolved|being)|"
@@ -359,7 +363,8 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         "down": r"fall(?:s|en|ing)?|fell|decreas\w*|declin(?:e|es|ed|ing)(?!\s+to\b)|"
         r"drop(?:s|ped|ping)?|slid(?:e|es|ing)?|shr[iau]nk\w*|lower(?:ed|ing|s)?|record\s+low|"
         r"plung\w+|plummet\w*|slump\w*|tumbl\w+|dip(?:s|ped|ping)?|sank|sink\w*|"
-        r"cut(?:s|ting)?|reduc\w+|slash\w*|contracted|contraction|downward|downturn|"
+        r"cut(?:s|ting)?|reduc\w+|slash\w*|trim(?:s|med|ming)?|contracted|contraction|downward|"
+        r"downturn|"
         r"retreat\w*|halv\w+|slip(?:s|ped|ping)?|shed(?:s|ding)?|sag(?:s|ged|ging)?|narrow\w*|"
         r"slow(?:s|ed|ing)?(?!\s+down\b)|slowdown|decelerat\w*|"
         r"(?:edged|inched|ticked)\s+(?:down|lower)|"
@@ -367,15 +372,17 @@ _LEXICON: dict[str, dict[Direction, str]] = {
     },
     # a level reached: 최고치/최저치, "역대 최저를 기록했다" (the highest, a record low)
     "level": {
-        "up": r"highest|largest|biggest|greatest|record[\s-]+highs?|all[\s-]+time\s+highs?|"
+        "up": r"highest|largest|biggest|greatest|record[\s-]+highs?|"
+        r"all[\s-]+time\s+(?:[\w-]+\s+)?highs?|"
         r"peak(?:s|ed)?",
-        "down": r"lowest|smallest|fewest|record[\s-]+lows?|all[\s-]+time\s+lows?",
+        "down": r"lowest|smallest|fewest|record[\s-]+lows?|all[\s-]+time\s+(?:[\w-]+\s+)?lows?",
     },
     # trade and budgets: 흑자/적자
     "balance": {
         "up": r"surplus\w*|in\s+the\s+black|(?:operating|net)\s+profits?|"
         r"swung\s+to\s+(?:a\s+)?profit",
-        "down": r"deficits?|in\s+the\s+red|shortfall\w*|(?:operating|net)\s+loss(?:es)?",
+        "down": r"deficits?|in\s+the\s+red|shortfall\w*|(?:operating|net)\s+loss(?:es)?|"
+        r"swung\s+to\s+(?:a\s+)?loss",
     },
     # markets and currencies: 강세/약세
     "market": {

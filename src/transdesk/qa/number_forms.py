@@ -272,6 +272,11 @@ def is_named_number(quantity: Quantity, source: str, english: str) -> bool:
         return re.search(r"\bcovid|coronavirus|pandemic", english, re.IGNORECASE) is not None
     if after.startswith("주년") and value == 100:  # "개교 100주년": its centennial
         return re.search(r"\bcentenn|\bcentenary", english, re.IGNORECASE) is not None
+    if after.startswith("년") and value == 100:  # "100년 넘게": for more than a century
+        return re.search(r"\bcentur", english, re.IGNORECASE) is not None
+    if after.startswith("부제") and value == 2:  # "차량 2부제": odd-even driving
+        rotation = r"\bodd[\s-]even|alternate[\s-]days?|every\s+other\s+day"
+        return re.search(rotation, english, re.IGNORECASE) is not None
     # the runner-up beaten by a margin: "2위를 3타 차로 따돌리고" is "won by three strokes"
     following = source[quantity.end : quantity.end + 16]
     if value == 2 and re.match(r"위(?:를|와의?)\s", following) and "따돌" in following:
@@ -453,20 +458,25 @@ _OTHERS = re.compile(
 # smaller × per, in the larger unit), and the total's unit in English
 _SPANS = (
     (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), 12, r"months?"),
+    (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), 1 / 12, r"years?"),  # "1.5 years"
     (re.compile(r"(\d{1,2})\s*시간\s*(\d{1,2})\s*분"), 60, r"minutes?"),
     (re.compile(r"(\d{1,3})\s*m\s*(\d{1,2})\s*cm"), 1 / 100, r"(?:meters?|metres?|m)"),
 )
 
 
 def spans_told_in_total(source: str, english: str) -> list[tuple[int, int, float]]:
-    """The source's spans the English tells as one total: (start, end, total)."""
+    """The source's spans the English tells as one total, in figures or words ("one and a half
+    years"): (start, end, total)."""
     told = []
     for pattern, per, word in _SPANS:
         for match in pattern.finditer(source):
             larger, smaller = int(match.group(1)), int(match.group(2))
             total = larger * per + smaller if per >= 1 else round(larger + smaller * per, 2)
-            written = re.escape(f"{total:g}")
-            if re.search(rf"(?<![\d.]){written}[\s-]*{word}\b", english, re.IGNORECASE):
+            if any(
+                abs(q.value - total) < 0.005
+                and re.match(rf"[\s-]*{word}\b", english[q.end :], re.IGNORECASE)
+                for q in english_quantities(english)
+            ):
                 told.append((match.start(), match.end(), float(total)))
     return told
 

@@ -367,6 +367,13 @@ def _english_quantities(text: str) -> tuple[Quantity, ...]:
     for match in _EN_ROMAN.finditer(text):
         value = len(match["war"]) if match["war"] else _roman_value(match["roman"])
         found.append(Quantity(value, match.start(), match.end(), match.group(0), True))
+    for match in _AND_A_HALF.finditer(text):  # "two and a half times": 2.5
+        whole = [q for q in found if q.start == match.start()]
+        if whole:
+            found = [q for q in found if not match.start() <= q.start < match.end()]
+            value = whole[0].value + 0.5
+            found.append(Quantity(value, match.start(), match.end(), match.group(0), True))
+    found.sort(key=lambda q: q.start)
     taken = [(q.start, q.end) for q in found]
     for match in _EN_BARE_SCALE.finditer(text):  # "a billion-dollar lab"
         if not any(s <= match.start("scale") < e for s, e in taken):
@@ -381,6 +388,7 @@ def _english_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
+_AND_A_HALF = re.compile(r"\b(?:\d+|[a-z]+)\s+and\s+a\s+half\b", re.IGNORECASE)
 _SEASON_START = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-–/]$")
 _PART_BEFORE = re.compile(r"\b(?:(?P<part>half)|(?:a\s+)?quarter\s+of)\s+$", re.IGNORECASE)
 

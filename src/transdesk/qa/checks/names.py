@@ -308,6 +308,8 @@ def _name_in_word(
     one_proper_noun = len(nouns) == 1 and nouns[0].tag == "NNP" and nouns[0].form == stem
     if nouns and nouns[0].tag.startswith("XP"):
         return None  # a prefix, no family name: 최우수 선수 (the most valuable player), 최정상급
+    if len(nouns) == 2 and nouns[0].tag == "NNG" and nouns[1].tag == "XSN" and not called:
+        return None  # a noun and its suffix: 안전성 검사 (a safety inspection), 현실화
     if all(s in COMPOUND_SYLLABLES for s in stem) or stem in PLACES or stem in BODIES:
         return None  # "한국 시인", "중국 배우": a calling after a country is a person of it
     if _is_place_or_body(stem) and not addressed:

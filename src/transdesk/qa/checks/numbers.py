@@ -196,7 +196,24 @@ class NumbersCheck:
             )
             if f.source_span is None or not _within_span(f.source_span, termed)
         ]
-        return findings + [self._added(quantity) for quantity in unexplained]
+        first = self._first_told_as_another(context)
+        return findings + ([first] if first else []) + [self._added(q) for q in unexplained]
+
+    def _first_told_as_another(self, context: CheckContext) -> Finding | None:
+        """ "이번이 처음이다" (the first time) told as "the second time": 처음 and 최초 are no
+        figure, but an English ordinal of times against them is a changed one."""
+        said = _FIRST.search(context.source)
+        told = _NTH_TIME.search(context.target)
+        if said is None or told is None or re.search(r"\bfirst\b", context.target, re.I):
+            return None
+        return finding(
+            self.name,
+            "number_missing",
+            "major",
+            f"{said.group(0)!r} (the first) in the source is {told.group(0)!r} in the translation",
+            source_span=said.span(),
+            target_span=told.span(),
+        )
 
     def _unit_findings(self, figures: Figures) -> list[Finding]:
         findings = []
@@ -296,8 +313,11 @@ class NumbersCheck:
                 or _digit_rival(quantity, changed)
                 or self._word_rival(figures, i, explained, text, context.target)
             )
-            if rival is not None and is_span_in_total(quantity, text, context.target):
-                continue  # "1년 1개월" as "13 months": the rival is the same span
+            if rival is not None and (
+                is_span_in_total(quantity, text, context.target)
+                or is_quarter_in_months(quantity, text, context.target)
+            ):
+                continue  # "1년 1개월" as "13 months", 3분기 as "July-September": no rival
             if rival is not None:
                 findings.append(self._changed(quantity, rival))
                 continue
@@ -499,6 +519,12 @@ def _score_rival(
     return next((t for t in changed if _in_score(t, english)), None)
 
 
+_FIRST = re.compile(r"처음(?!부터)|최초")
+_NTH_TIME = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+"
+    r"(?:time|ever|occasion)\b",
+    re.IGNORECASE,
+)
 # a pair named with 양 (both): 양측, 양국, 양사, 양당, 양 정상
 _BOTH = re.compile(r"(?<![가-힣])양\s?(?:측|국|사|당|정상|팀|기관)")
 

@@ -347,6 +347,9 @@ class PolarityCheck:
                     source_span=(first.start, last.end),
                 )
             ]
+        denial = _denial_negated(context)
+        if denial is not None:
+            return [denial]
         added = main_negations(context.target)
         if added and not reading.cue and self._one_statement(context):
             cue = added[0]
@@ -571,6 +574,39 @@ def _span_contradicted(context: CheckContext) -> tuple[DirectionMention, Directi
         return said[-1], dataclasses.replace(
             told, start=told.start + offset, end=told.end + offset
         )
+    return None
+
+
+# a refusal or a denial not made: "부인하지 않았다" (did not deny), "거부하지는 않았다"
+_DENIALS = {"부인": "denial", "거부": "rejection", "거절": "refusal"}
+_ENGLISH_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refus\w*|turn(?:s|ed|ing)?\s+down|rebuff\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _denial_negated(context: CheckContext) -> Finding | None:
+    """A denial or refusal the Korean says was not made ("개각 가능성을 부인하지 않았다") told as
+    made ("denied the possibility"), with no negation in the English to carry the 않."""
+    morphemes = analyse(context.source)
+    for i, m in enumerate(morphemes[:-3]):
+        if m.tag != "NNG" or m.form not in _DENIALS or morphemes[i + 1].tag != "XSV":
+            continue
+        after = morphemes[i + 2 : i + 5]
+        if not any(n.tag == "VX" and n.form in ("않", "못하") for n in after):
+            continue
+        told = _ENGLISH_DENIAL.search(context.target)
+        other = [c for c in negations(context.target) if told and c.start != told.start()]
+        if told and not other:
+            return finding(
+                "polarity",
+                "negation_lost",
+                "major",
+                f"the source says no {_DENIALS[m.form]} was made ({m.form}하지 않았다), the "
+                f"translation says it was ({told.group(0)!r})",
+                source_span=(m.start, after[-1].end),
+                target_span=told.span(),
+            )
     return None
 
 

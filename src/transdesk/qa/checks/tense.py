@@ -307,7 +307,10 @@ _NOUN_BEFORE = re.compile(
 
 # what a bare "plan to" needs before it to be a verb: "they plan to", "and plan to seek"
 _SUBJECT_BEFORE = re.compile(
-    r"\b(?:they|we|i|you|also|still|now|and|who|officials|authorities|police)\s+$", re.IGNORECASE
+    r"\b(?:they|we|i|you|also|still|now|and|who|officials|authorities|police|"
+    # a plural subject: "Prosecutors plan to indict" (not "his plan to", "this plan to")
+    r"(?!(?:his|its|this|thus|was|has|is|us|as)\b)[a-z]{2,}s)\s+$",
+    re.IGNORECASE,
 )
 
 
