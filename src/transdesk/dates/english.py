@@ -88,9 +88,10 @@ _COUNTED_NOUN = (
     r"grade|year|week|month|leg|set|pick|seed|spot|position|largest|biggest|highest|straight|"
     r"consecutive)\b"
 )
+# "the 31st of last month": a bare day placed in a month by words
+_OF_MONTH = r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"
 _BARE_ORDINAL = re.compile(
-    r"(?=[ot])\b(?:(?P<on>on)\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
-    r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"
+    r"(?=[ot])\b(?:(?P<on>on)\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b" + _OF_MONTH +
     r"(?!\s+(?:and|or)\s+(?:final|last|deciding)\b)"  # "the 10th and final end": a count
     r"(?(on)(?!\s+" + _COUNTED_NOUN + r")|"
     r"(?!\s+(?!(?:of|and|or|that|to|in|at|on|when|after|before|with|as|but|from|for|the|a)\b)"
@@ -100,8 +101,7 @@ _BARE_ORDINAL = re.compile(
 # "from the 14th to the 16th", "between the 14th and 16th": a span of bare days, one date
 _BARE_ORDINAL_SPAN = re.compile(
     r"(?=[ot])\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\s+(?:to|through|until|till|and)\s+"
-    r"(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)\b"
-    r"(?P<rel>\s+of\s+(?:last|this|next|the\s+(?:previous|same|following))\s+month)?"
+    r"(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)\b" + _OF_MONTH +
     r"(?!\s+(?:of|and|or)\s+(?!the\b)[a-z])",
     re.IGNORECASE,
 )
@@ -216,7 +216,6 @@ def _english_dates(text: str) -> tuple[EnglishDate, ...]:
     for m in _BARE_ORDINAL_SPAN.finditer(text):
         day, day2 = int(m["day"]), int(m["day2"])
         if 1 <= day < day2 <= 31:
-            last_month = bool(m["rel"] and "last" in m["rel"].lower())
             add(
                 EnglishDate(
                     m.start(),
@@ -225,7 +224,7 @@ def _english_dates(text: str) -> tuple[EnglishDate, ...]:
                     day=day,
                     day2=day2,
                     unresolved=True,
-                    previous_month=last_month,
+                    previous_month=_of_last_month(m),
                 )
             )
     for m in _BARE_ORDINAL.finditer(text):
@@ -236,7 +235,7 @@ def _english_dates(text: str) -> tuple[EnglishDate, ...]:
                 m[0],
                 day=int(m["day"]),
                 unresolved=True,
-                previous_month=bool(m["rel"] and "last" in m["rel"].lower()),
+                previous_month=_of_last_month(m),
             )
         )
     for m in _REFERENCE.finditer(text):
@@ -258,6 +257,11 @@ def _english_dates(text: str) -> tuple[EnglishDate, ...]:
             )
         )
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _of_last_month(match: re.Match[str]) -> bool:
+    """The bare day is placed in last month ("the 31st of last month")."""
+    return bool(match["rel"] and "last" in match["rel"].lower())
 
 
 def _int(value: str | None) -> int | None:

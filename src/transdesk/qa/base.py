@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from transdesk.article import Finding, Severity
 from transdesk.glossary.model import TermMatch
@@ -55,3 +56,25 @@ def finding(
     check: str, kind: str, severity: Severity | str, message: str, **kw: object
 ) -> Finding:
     return Finding(check=check, kind=kind, severity=Severity(severity), message=message, **kw)
+
+
+class _Placed(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_P = TypeVar("_P", bound=_Placed)
+
+
+def in_the_same_place(
+    items: Iterable[_P], place: int, source_length: int, target_length: int
+) -> _P | None:
+    """Of the English `items`, the one as far into its sentence (`target_length`) as `place` is
+    into the Korean (`source_length`): the English word or figure that tells what the Korean
+    says there, where there are several of its kind."""
+    share = place / max(source_length, 1)
+
+    def distance(item: _P) -> float:
+        return abs(item.start / max(target_length, 1) - share)
+
+    return min(items, key=distance, default=None)

@@ -772,9 +772,9 @@ def _trend_stem(m: Morpheme) -> str | None:
 
 
 # what changes a change: "둔화" (slows), "가속" (speeds up), "꺾이다" (turns), "커지다" (widens)
-_RATE_CHANGES = frozenset(
-    {"둔화", "가속", "가속화", "완화", "심화", "꺾이", "주춤", "커지", "작아지", "멈추", "그치",
-     "둔해지", "빨라지", "느려지", "크", "작", "낮", "높", "좁히", "벌어지", "약화", "강화"}
+_RATE_CHANGES = frozenset(_PACE) | frozenset(
+    {"완화", "심화", "꺾이", "커지", "작아지", "멈추", "그치", "크", "작", "낮", "높", "좁히",
+     "벌어지", "약화", "강화"}
 )  # fmt: skip
 
 

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from transdesk.dates.english import MONTHS
 from transdesk.qa.name_lexicon import PERSON_TITLES
 from transdesk.qa.number_words import numeral_value
 from transdesk.qa.quantities import (
@@ -292,10 +293,6 @@ _BEATEN_BY = re.compile(
 
 
 _QUARTER = re.compile(r"(?<![\d.])([1-4])\s*분기")
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
 
 
 def quarters_told_in_months(source: str, english: str) -> list[tuple[int, int, range]]:
@@ -305,7 +302,7 @@ def quarters_told_in_months(source: str, english: str) -> list[tuple[int, int, r
     for match in _QUARTER.finditer(source):
         first = 3 * int(match.group(1)) - 2
         span = (
-            rf"\b{_MONTH_NAMES[first - 1]}\s*(?:-|–|to|through)\s*{_MONTH_NAMES[first + 1]}\b"
+            rf"\b{MONTHS[first - 1]}\s*(?:-|–|to|through)\s*{MONTHS[first + 1]}\b"
         )
         if re.search(span, english, re.IGNORECASE):
             told.append((match.start(), match.end(), range(first, first + 3)))

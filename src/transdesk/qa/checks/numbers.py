@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from transdesk.article import Finding
 from transdesk.dates import EnglishDate, find_english_dates, resolve_dates
 from transdesk.glossary.approved import approved_spans
-from transdesk.qa.base import CheckContext, finding
+from transdesk.qa.base import CheckContext, finding, in_the_same_place
 from transdesk.qa.figure_markup import blank_markup
 from transdesk.qa.number_forms import (
     clock_values,
@@ -287,12 +287,7 @@ class NumbersCheck:
             candidates.append(english)
         # of several, the one as far into its sentence as the Korean count ("The two sides
         # discussed the release of four Koreans" for "한국인 3명")
-        where = quantity.start / max(1, len(text))
-        return min(
-            candidates,
-            key=lambda e: abs(e.start / max(1, len(english_text)) - where),
-            default=None,
-        )
+        return in_the_same_place(candidates, quantity.start, len(text), len(english_text))
 
     def _missing(
         self,

@@ -37,7 +37,7 @@ import dataclasses
 import re
 
 from transdesk.article import Finding
-from transdesk.qa.base import CheckContext, finding
+from transdesk.qa.base import CheckContext, finding, in_the_same_place
 from transdesk.qa.coverage import rendering_stems
 from transdesk.qa.english import split_english
 from transdesk.qa.english_polarity import Direction, DirectionWord
@@ -588,16 +588,15 @@ _ENGLISH_DENIAL = re.compile(
 def _denial_negated(context: CheckContext) -> Finding | None:
     """A denial or refusal the Korean says was not made ("개각 가능성을 부인하지 않았다") told as
     made ("denied the possibility"), with no negation in the English to carry the 않."""
+    told = _ENGLISH_DENIAL.search(context.target)
+    if told is None or any(c.start != told.start() for c in negations(context.target)):
+        return None  # no denial in the English, or a negation beside it that may carry the 않
     morphemes = analyse(context.source)
     for i, m in enumerate(morphemes[:-3]):
         if m.tag != "NNG" or m.form not in _DENIALS or morphemes[i + 1].tag != "XSV":
             continue
         after = morphemes[i + 2 : i + 5]
-        if not any(n.tag == "VX" and n.form in ("않", "못하") for n in after):
-            continue
-        told = _ENGLISH_DENIAL.search(context.target)
-        other = [c for c in negations(context.target) if told and c.start != told.start()]
-        if told and not other:
+        if any(n.tag == "VX" and n.form in ("않", "못하") for n in after):
             return finding(
                 "polarity",
                 "negation_lost",
@@ -712,8 +711,8 @@ def _flipped(
         # "surplus" (balance) for "흑자"), about as far into its sentence: in "increased 6.8%,
         # while cargo rose 0.9%" for "6.8% 늘었지만 ... 0.9% 줄었다", the "rose"
         kind = [e for e in english if e.axis in lost.axes] or english[:1]
-        place = lost.start / max(source_length, 1)
-        return lost, min(kind, key=lambda e: abs(e.start / max(target_length, 1) - place))
+        told_there = in_the_same_place(kind, lost.start, source_length, target_length)
+        return (lost, told_there) if told_there is not None else None
     if sorted(k.direction for k in korean) != sorted(e.direction for e in english):
         # as many words of change, in other numbers of each direction ("늘어난 ... 하락 ... 줄었다"
         # against "increasing ... increased ... fall"): one was turned round; in order, the
