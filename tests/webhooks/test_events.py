@@ -7,9 +7,10 @@ import datetime as dt
 
 from fixtures.desk import SEED_ARTICLE, submit, wait_for_job
 from fixtures.editors import file_report
-from sqlalchemy import select, update
+from sqlalchemy import event, func, select, update
 
 from transdesk.store.desk_tables import ArticleState, DeskArticle
+from transdesk.store.webhook_tables import WebhookMessage
 from transdesk.webhooks import subscriptions
 
 LEADER = (
@@ -80,3 +81,21 @@ def test_publishing_by_hand_and_from_a_job_is_sent(desk, receiver):
     assert from_job["type"] == "article.published" and from_job["data"]["slug"] == "seed-again"
     assert from_job["data"]["url"].endswith("/articles/seed-again")
     assert len(receiver.received) == 2
+
+
+def test_an_event_nobody_subscribed_to_reads_nothing_for_its_payload(desk, receiver):
+    """With no endpoint for `report.received`, filing a report reads the sentence and writes the
+    report: the article and its headline, which only a payload needs, are not read."""
+    database = desk.client.app.state.database
+    subscribe(database, receiver, events=["article.published"])
+    statements: list[str] = []
+    listener = lambda _c, _cur, statement, *_rest: statements.append(statement)  # noqa: E731
+    event.listen(database.engine, "before_cursor_execute", listener)
+    try:
+        file_report(desk.client, desk.slug, "b2.s0", suggestion="North Korean leader Kim")
+    finally:
+        event.remove(database.engine, "before_cursor_execute", listener)
+    assert any(s.startswith("INSERT INTO reader_reports") for s in statements)
+    assert not any("block_kind" in s for s in statements)  # the headline of a payload
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(WebhookMessage)) == 0

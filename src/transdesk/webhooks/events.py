@@ -2,7 +2,9 @@
 
 `emit(session, type, data)` adds one message per enabled endpoint subscribed to `type`, in the
 caller's session: the messages are kept exactly when the change is, and queued for delivery once
-it commits (`notify`). The helpers below are what the desk's own paths call: an article published
+it commits (`notify`). `data` is a function, called only when some endpoint wants the event: a
+desk with no webhooks reads nothing more for it (a reader's report is one insert, not three
+more queries for a payload nobody is sent). The helpers below are what the desk's own paths call: an article published
 (by an editor or by its translation job), a correction published, a reader's report received.
 
 A message's `data` names the article by slug; its public URL is added when it is sent, from the
@@ -14,7 +16,7 @@ from __future__ import annotations
 import enum
 import logging
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,21 +43,23 @@ def subscribed(endpoint: WebhookEndpoint, event_type: str) -> bool:
     return endpoint.enabled and (not endpoint.events or event_type in endpoint.events)
 
 
-def emit(session: Session, event_type: EventType, data: Mapping[str, object]) -> list[int]:
+def emit(
+    session: Session, event_type: EventType, data: Callable[[], Mapping[str, object]]
+) -> list[int]:
     """Write the event for every subscribed endpoint in `session`; return the messages' ids."""
     endpoints = session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.enabled.is_(True)))
-    now = utcnow()
+    wanting = [endpoint for endpoint in endpoints if subscribed(endpoint, event_type)]
+    if not wanting:
+        return []
+    payload, now = dict(data()), utcnow()
     messages = [
         WebhookMessage(
             endpoint_id=endpoint.id, msg_id=new_message_id(), event_type=str(event_type),
-            data=dict(data), created_at=now, state=MessageState.PENDING, attempts=0,
+            data=dict(payload), created_at=now, state=MessageState.PENDING, attempts=0,
             next_attempt_at=now,
         )  # fmt: skip
-        for endpoint in endpoints
-        if subscribed(endpoint, event_type)
+        for endpoint in wanting
     ]
-    if not messages:
-        return []
     session.add_all(messages)
     session.flush()
     ids = [m.id for m in messages]
@@ -94,8 +98,9 @@ def article_published(session: Session, article_id: int) -> list[int]:
     """`article.published`: the article is live (by an editor, or straight from its job); sent
     again, at its new revision, when a published article is translated again."""
     session.flush()
-    data = _about(session, _article(session, article_id))
-    return emit(session, EventType.ARTICLE_PUBLISHED, data)
+    return emit(
+        session, EventType.ARTICLE_PUBLISHED, lambda: _about(session, _article(session, article_id))
+    )
 
 
 def article_corrected(
@@ -104,26 +109,31 @@ def article_corrected(
 ) -> list[int]:  # fmt: skip
     """`article.corrected`: one sentence corrected on the live page, with the note readers see."""
     session.flush()
-    data = {
-        **_about(session, _article(session, article_id)),
-        "correction_id": correction_id,
-        "segment_id": segment_id,
-        "sentence": sentence,
-        "note": note,
-    }
+
+    def data() -> dict[str, object]:
+        return {
+            **_about(session, _article(session, article_id)),
+            "correction_id": correction_id,
+            "segment_id": segment_id,
+            "sentence": sentence,
+            "note": note,
+        }
+
     return emit(session, EventType.ARTICLE_CORRECTED, data)
 
 
 def report_received(session: Session, report: ReaderReport) -> list[int]:
     """`report.received`: a reader reported a sentence (the reader's email is never sent)."""
     session.flush()
-    article = _article(session, report.article_id)
-    data = {
-        **_about(session, article),
-        "report_id": report.id,
-        "kind": report.kind,
-        "segment_id": report.segment_id,
-        "sentence": report.english_seen,
-        "suggestion": report.suggestion,
-    }
+
+    def data() -> dict[str, object]:
+        return {
+            **_about(session, _article(session, report.article_id)),
+            "report_id": report.id,
+            "kind": report.kind,
+            "segment_id": report.segment_id,
+            "sentence": report.english_seen,
+            "suggestion": report.suggestion,
+        }
+
     return emit(session, EventType.REPORT_RECEIVED, data)
