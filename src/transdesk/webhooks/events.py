@@ -4,8 +4,9 @@
 caller's session: the messages are kept exactly when the change is, and queued for delivery once
 it commits (`notify`). `data` is a function, called only when some endpoint wants the event: a
 desk with no webhooks reads nothing more for it (a reader's report is one insert, not three
-more queries for a payload nobody is sent). The helpers below are what the desk's own paths call: an article published
-(by an editor or by its translation job), a correction published, a reader's report received.
+more queries for a payload nobody is sent). The helpers below are what the desk's own paths
+call: an article published (by an editor or by its translation job), a correction published, a
+reader's report received.
 
 A message's `data` names the article by slug; its public URL is added when it is sent, from the
 desk's `public_url`.
