@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from transdesk.article import Severity
-from transdesk.qa import CheckContext, create_checks
+from transdesk.qa import Checker, CheckContext, create_checks
 from transdesk.qa.lexicon import Lexicon, read_additions, shipped_lexicon, with_additions
 
 from tests.qa.held import held
@@ -304,6 +304,17 @@ def test_a_denial_not_made_and_a_level_or_balance_told_the_other_way_are_held(
     source, target, kind
 ):
     assert held("polarity", source, target) == [kind]
+
+
+def test_a_denial_that_could_not_be_made_is_named_as_the_source_says_it():
+    [lost] = [
+        f
+        for f in Checker().check(
+            "야당은 의혹을 끝내 부인하지 못했다.", "The opposition party denied the allegations."
+        )
+        if f.check == "polarity"
+    ]
+    assert "부인하지 못했다" in lost.message and "않았다" not in lost.message
 
 
 @pytest.mark.parametrize(

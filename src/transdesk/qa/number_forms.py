@@ -453,11 +453,11 @@ _OTHERS = re.compile(
 # 30분" as "a 90-minute meeting", "2m 4cm" as "2.04 meters". Each: the pattern of the two figures,
 # `per` (at 1 or more, the total is larger × per + smaller, in the smaller unit; below 1, larger +
 # smaller × per, in the larger unit), and the total's unit in English
+# a span of two units and the totals English may tell it in: (units per larger one, the unit)
 _SPANS = (
-    (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), 12, r"months?"),
-    (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), 1 / 12, r"years?"),  # "1.5 years"
-    (re.compile(r"(\d{1,2})\s*시간\s*(\d{1,2})\s*분"), 60, r"minutes?"),
-    (re.compile(r"(\d{1,3})\s*m\s*(\d{1,2})\s*cm"), 1 / 100, r"(?:meters?|metres?|m)"),
+    (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), ((12, r"months?"), (1 / 12, r"years?"))),
+    (re.compile(r"(\d{1,2})\s*시간\s*(\d{1,2})\s*분"), ((60, r"minutes?"),)),
+    (re.compile(r"(\d{1,3})\s*m\s*(\d{1,2})\s*cm"), ((1 / 100, r"(?:meters?|metres?|m)"),)),
 )
 
 
@@ -465,16 +465,17 @@ def spans_told_in_total(source: str, english: str) -> list[tuple[int, int, float
     """The source's spans the English tells as one total, in figures or words ("one and a half
     years"): (start, end, total)."""
     told = []
-    for pattern, per, word in _SPANS:
+    for pattern, totals in _SPANS:
         for match in pattern.finditer(source):
             larger, smaller = int(match.group(1)), int(match.group(2))
-            total = larger * per + smaller if per >= 1 else round(larger + smaller * per, 2)
-            if any(
-                abs(q.value - total) < 0.005
-                and re.match(rf"[\s-]*{word}\b", english[q.end :], re.IGNORECASE)
-                for q in english_quantities(english)
-            ):
-                told.append((match.start(), match.end(), float(total)))
+            for per, word in totals:
+                total = larger * per + smaller if per >= 1 else round(larger + smaller * per, 2)
+                if any(
+                    abs(q.value - total) < 0.005
+                    and re.match(rf"[\s-]*{word}\b", english[q.end :], re.IGNORECASE)
+                    for q in english_quantities(english)
+                ):
+                    told.append((match.start(), match.end(), float(total)))
     return told
 
 

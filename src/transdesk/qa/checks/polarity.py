@@ -579,6 +579,8 @@ def _span_contradicted(context: CheckContext) -> tuple[DirectionMention, Directi
 
 # a refusal or a denial not made: "부인하지 않았다" (did not deny), "거부하지는 않았다"
 _DENIALS = {"부인": "denial", "거부": "rejection", "거절": "refusal"}
+# what follows 부인하지: 않다, or 못하다 (read as the auxiliary, or as the adverb 못 and 하다)
+_NOT_MADE = frozenset({("VX", "않"), ("VX", "못하"), ("MAG", "못")})
 _ENGLISH_DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refus\w*|turn(?:s|ed|ing)?\s+down|rebuff\w*)\b",
     re.IGNORECASE,
@@ -596,12 +598,14 @@ def _denial_negated(context: CheckContext) -> Finding | None:
         if m.tag != "NNG" or m.form not in _DENIALS or morphemes[i + 1].tag != "XSV":
             continue
         after = morphemes[i + 2 : i + 5]
-        if any(n.tag == "VX" and n.form in ("않", "못하") for n in after):
+        auxiliary = next((n.form for n in after if (n.tag, n.form) in _NOT_MADE), None)
+        if auxiliary is not None:
+            said = f"{m.form}하지 {'않았다' if auxiliary == '않' else '못했다'}"
             return finding(
                 "polarity",
                 "negation_lost",
                 "major",
-                f"the source says no {_DENIALS[m.form]} was made ({m.form}하지 않았다), the "
+                f"the source says no {_DENIALS[m.form]} was made ({said}), the "
                 f"translation says it was ({told.group(0)!r})",
                 source_span=(m.start, after[-1].end),
                 target_span=told.span(),
