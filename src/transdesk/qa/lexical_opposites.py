@@ -46,6 +46,11 @@ _SENSES: dict[str, str] = {
     "배제": r"rul(?:e|es|ed|ing)\s+(?:\w+\s+)?out|exclud\w*|dismiss\w*",
     # losing: 잃지 않다 (kept their focus, held on to)
     "잃": r"los(?:e|es|ing|t)",
+    # harm: 해롭지 않다 (safe, harmless)
+    "해롭": r"harmful|hazardous|toxic|poisonous|dangerous|unsafe|detrimental|damaging",
+    # haste: 서두르지 않다 (take one's time, proceed with caution)
+    "서두르": r"hurr(?:y|ies|ied|ying)|rush(?:es|ed|ing)?|hast(?:e|en|ens|ened|ily)|"
+    r"speed(?:s|ed|ing)?\s+up|fast-track\w*|expedit\w*",
     # harm: 다치지 않다 (unhurt, escaped injury); "minor injuries" tells 크게 다치지 않았다
     "다치": r"(?<!minor\s)(?<!light\s)(?<!slight\s)(?:injur\w*|hurt|wound\w*)",
     # weight: 가볍지 않다 (serious), 무겁지 않다 (light)
@@ -92,8 +97,9 @@ _SENSES: dict[str, str] = {
     # complexity: 복잡하지 않다 (is simple), 간단하지 않다 (is complicated)
     "복잡": r"complex\w*|complicated|intricate|convoluted",
     "간단": r"simpl[ey]|simplest|straightforward|easy",
-    # ease: 쉽지 않다 (is hard), 어렵지 않다 (is easy)
+    # ease: 쉽지 않다 (is hard), 녹록지 않다 (is tough), 어렵지 않다 (is easy)
     "쉽": r"eas(?:y|ily|ier)|simpl[ey]",
+    "녹록": r"eas(?:y|ily|ier)|simpl[ey]|smooth\w*|favorabl[ey]|benign",
     "어렵": r"hard|difficult\w*|tough",
 }
 

@@ -163,7 +163,17 @@ def negated_stem(morphemes: tuple[Morpheme, ...], i: int) -> str | None:
     if not _is(_at(morphemes, i - 1), "지", "EC"):
         return None
     stem = _at(morphemes, i - 2)
+    if stem and stem.tag.startswith("XSA") and stem.form != "하":
+        # "해롭지": kiwi's 해 + 롭 (an adjective suffix) is the adjective 해롭다 (harmful)
+        noun = _at(morphemes, i - 3)
+        return noun.form + stem.form if noun and noun.end == stem.start else None
     if stem and stem.tag in ("XSV", "XSA"):  # "부족하지", "금하지": the noun before 하
-        stem = _at(morphemes, i - 3)
-        return stem.form if stem and stem.tag in ("NNG", "XR") else None
+        noun = _at(morphemes, i - 3)
+        if noun is None or noun.tag not in ("NNG", "XR"):
+            return None
+        before = _at(morphemes, i - 4)
+        single = len(noun.form) == len(before.form if before else "") == 1
+        if before and before.tag == "NNG" and before.end == noun.start and single:
+            return before.form + noun.form  # "녹록지" read as 녹 + 록 + 하: the word 녹록하다
+        return noun.form
     return stem.form if stem and stem.tag[:2] in ("VV", "VA") else None  # and "VV-I"

@@ -443,6 +443,27 @@ def is_count_of_listed(quantity: Quantity, source: str, english: str) -> bool:
     return listed == quantity.value and joined >= quantity.value - 1
 
 
+# a count English tells by naming what it counts: "3개 이동통신사" as "SK Telecom, KT and LG Uplus",
+# "한국·미국·일본 3개국" as "South Korea, the United States and Japan"
+_NAMED_COUNTER = re.compile(r"\s?(?:개(?![월년])\s?[\uac00-\ud7a3]|곳|명)")
+_NAME = r"(?:the\s)?[A-Z][\w.&'-]*(?:\s(?:of\s)?[A-Z][\w.&'-]*){0,3}"
+_NAMED_LIST = re.compile(rf"{_NAME}(?:,\s{_NAME})*,?\s(?:and|or)\s{_NAME}")
+_LIST_BREAK = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+
+
+def is_count_of_named(quantity: Quantity, source: str, english: str) -> bool:
+    """A count of two to eight countries, companies, bodies or people the English names one by
+    one instead, in a list of exactly as many names."""
+    if not 2 <= quantity.value <= 8 or quantity.value != int(quantity.value):
+        return False
+    if not _NAMED_COUNTER.match(source, quantity.end):
+        return False
+    return any(
+        len(_LIST_BREAK.split(match.group(0))) == quantity.value
+        for match in _NAMED_LIST.finditer(english)
+    )
+
+
 _OTHERS = re.compile(
     r"\b(?:(?P<n>one|two|three|four|five|\d)\s+others?|another)\b(?!\s+(?:time|day|year))",
     re.IGNORECASE,

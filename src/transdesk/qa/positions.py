@@ -6,8 +6,9 @@ States and Japan"; "재일교포 2세" is "second-generation". English copy name
 words or not at all, so the figure is not demanded as a digit; but where the English does give a
 position and it is another one ("the first-instance court" for 2심), it is wrong. So too a stage
 of a tournament ("4강" the semifinals, "8강" the quarterfinals, "16강" the round of 16), a place
-in the batting order ("4번 타자" the cleanup hitter), titles won ("3관왕" a treble) and terms
-served ("3선" a veteran, or a three-term lawmaker). A round ("2차 공판") is said, as a digit or a
+in the batting order ("4번 타자" the cleanup hitter), titles won ("3관왕" a treble), terms
+served ("3선" a veteran, or a three-term lawmaker) and a court's numbered panel ("대법원 3부":
+the Supreme Court, or its Third Division). A round ("2차 공판") is said, as a digit or a
 word ("the second hearing", or "secondary" and "follow-up" for a second), like any ordinal, and so
 is a place below the top ("third place"), though "runner-up" and "bronze" name one.
 """
@@ -42,6 +43,15 @@ _SCHOOL_BEFORE = re.compile(r"(?P<school>초등학교|초교|중학교|고등학
 _GRADE = re.compile(r"\s?학년")
 _US_GRADE_OFFSET = {"초등학교": 0, "초교": 0, "중학교": 6, "고등학교": 9, "고교": 9}
 _LAST_YEAR_OF = {"초등학교": 6, "초교": 6, "중학교": 3, "고등학교": 3, "고교": 3, "대학": 4, "대학교": 4}
+# a court's numbered panel: "대법원 3부", "서울고법 형사2부", "민사합의31부" (English copy names the
+# court, or "the Third Division", or leaves the panel out)
+_PANEL_BEFORE = re.compile(r"(?:대법원|고법|고등법원|지법|지방법원|법원|형사|민사|행정|가사|합의|소)\s?$")
+_PANEL = re.compile(r"\s?부(?![가-힣])|\s?부[는가의에을이와과도]")
+_PANELS_NAMED = re.compile(
+    r"\b(?P<word>\w+)\s+(?:(?:criminal|civil|administrative|family)\s+)?(?:division|panel)\b"
+    r"|\b(?:division|panel)\s+(?:No\.\s?)?(?P<number>\d+)\b",
+    re.IGNORECASE,
+)
 # terms won in office: "3선 의원" a three-term lawmaker ("38선" is a parallel, not a term)
 _TERM = re.compile(r"\s?선(?:\s?(?:의원|의|에|을|고지|도전|연임|째|이|으로|$)|\s)")
 
@@ -133,6 +143,8 @@ def position_kind(quantity: Quantity, source: str) -> str | None:
     after = source[quantity.end : quantity.end + 6]
     if _COURT.match(after) and value <= 3:
         return "court"
+    if _PANEL.match(after) and _PANEL_BEFORE.search(before) and value <= 60:
+        return "panel"
     if _STAGE.match(after) and value in _STAGES:
         return "stage"
     if _LINEUP.match(after) and value <= 9:
@@ -193,6 +205,8 @@ def told_in_words(quantity: Quantity, kind: str, english: str) -> bool:
         return _FINAL_WORDS.search(english) is not None
     if kind.startswith("grade:"):
         return _grade_told(value, kind.removeprefix("grade:"), english)
+    if kind == "panel":
+        return value in _panels_named(english)
     return False
 
 
@@ -209,6 +223,21 @@ def _grade_told(value: int, school: str, english: str) -> bool:
     grade = value + offset
     named = rf"(?:{grade}(?:st|nd|rd|th)|{ORDINAL_BY_VALUE[grade]})[\s-]+grade"
     return re.search(rf"\b{named}|\bgrade\s+{grade}\b", english, re.IGNORECASE) is not None
+
+
+def _panels_named(english: str) -> set[int]:
+    """The numbers of the court panels an English sentence names ("the Third Division",
+    "Criminal Division 2")."""
+    numbers = set()
+    for match in _PANELS_NAMED.finditer(english):
+        if match["number"]:
+            numbers.add(int(match["number"]))
+            continue
+        word = match["word"].lower()
+        ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+        if ordinal or word in _COUNT_WORDS or word == "first":
+            numbers.add(int(ordinal[1]) if ordinal else _COUNT_WORDS.get(word, 1))
+    return numbers
 
 
 def _terms_named(english: str) -> set[int]:
@@ -243,6 +272,8 @@ def contradicts(quantity: Quantity, kind: str, english: str) -> bool:
         named = _terms_named(english)
     elif kind == "place":
         named = {k for k, pattern in _PLACE_WORDS.items() if pattern.search(english)}
+    elif kind == "panel":
+        named = _panels_named(english)
     else:
         return False
     return bool(named) and value not in named

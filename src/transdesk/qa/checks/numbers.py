@@ -28,6 +28,7 @@ from transdesk.qa.number_forms import (
     is_age_bracket,
     is_approximate_range,
     is_count_of_listed,
+    is_count_of_named,
     is_span_in_total,
     is_bare_day,
     is_clock_time,
@@ -89,6 +90,7 @@ _POSITION_NAMES = {
     "lineup": "place in the batting order",
     "term": "number of terms",
     "place": "place",
+    "panel": "court panel",
 }
 
 
@@ -440,6 +442,7 @@ class NumbersCheck:
             or is_sweep(quantity, source, english)
             or is_era_year(quantity, source, english)
             or is_count_of_listed(quantity, source, english)
+            or is_count_of_named(quantity, source, english)
             or is_span_in_total(quantity, source, english)
             or is_quarter_in_months(quantity, source, english)
         )

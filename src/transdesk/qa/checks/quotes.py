@@ -306,7 +306,7 @@ def _least_covered(
     """The quoted sentences the English covers least on their own words (`own`; all words where
     too few are their own), as many as the English quotes fewer (`deficit`), where each is
     covered at most `_DEFICIT_SHARE` and `_DEFICIT_GAP` below the best covered one (all words
-    counted).
+    counted), or has a figure or name of its own that the English lacks.
 
     Not where its quotations are longer than the other sentences alone would need
     (`_DEFICIT_LENGTH`): the English may have folded the two into one. (An English that tells
@@ -319,7 +319,14 @@ def _least_covered(
     ranked = sorted(
         (i for i, c in enumerate(found) if c.known >= _MISSING_MIN_KNOWN), key=shares.__getitem__
     )[:deficit]
-    ranked = [i for i in ranked if shares[i] <= _DEFICIT_SHARE and best - shares[i] >= _DEFICIT_GAP]
+    # well short of the best covered one, or with a figure or name of its own nowhere in the
+    # English ("16" of "16강에 오르는 것이 다음 목표다" gone with its sentence)
+    ranked = [
+        i
+        for i in ranked
+        if shares[i] <= _DEFICIT_SHARE
+        and (best - shares[i] >= _DEFICIT_GAP or own[i].missing_anchors)
+    ]
     kept = sum(len(sentence) for i, (sentence, _) in enumerate(sentences) if i not in ranked)
     quoted = sum(len(passage) for passage in english_quoted_text(target))
     return sorted(ranked) if quoted <= _DEFICIT_LENGTH * kept else []

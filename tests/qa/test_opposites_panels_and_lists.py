@@ -1,0 +1,110 @@
+"""Renderings an English news editor writes that carry what the Korean says: a negated adjective
+told by its opposite, a court panel left out, a count told by naming what it counts, the pronoun
+"no one"; and a quoted sentence whose figure is nowhere in the English, dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from transdesk.qa.morph import analyse
+from transdesk.qa.negation_idioms import negated_stem
+from transdesk.qa.quantities import english_quantities
+from transdesk.qa.units import english_unit
+
+from tests.qa.held import held
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [("수출 여건이 녹록지 않을 것이다.", "녹록"), ("이 물질은 인체에 해롭지 않다.", "해롭"),
+     ("물부족하지 않다.", "부족"), ("규제를 서두르지 않겠다.", "서두르")],
+)  # fmt: skip
+def test_the_negated_stem_is_the_word_kiwi_splits(text, stem):
+    morphemes = analyse(text)
+    [at] = [i for i, m in enumerate(morphemes) if m.tag == "VX" and m.form == "않"]
+    assert negated_stem(morphemes, at) == stem
+
+
+@pytest.mark.parametrize(
+    ("source", "faithful", "wrong"),
+    [
+        ("이 실장은 \"올해는 수출 여건이 녹록지 않을 것\"이라고 말했다.",
+         "\"Export conditions will be tough this year,\" Lee said.",
+         "\"Export conditions will be easy this year,\" Lee said."),
+        ("연구진은 이 물질이 인체에 해롭지 않다는 결론을 내렸다.",
+         "The researchers concluded that the substance is safe for humans.",
+         "The researchers concluded that the substance is harmful to humans."),
+        ("금융위원회는 가상자산 거래소에 대한 추가 규제를 서두르지 않겠다는 입장이다.",
+         "The Financial Services Commission intends to take its time on additional regulation "
+         "of cryptocurrency exchanges.",
+         "The Financial Services Commission intends to rush additional regulation of "
+         "cryptocurrency exchanges."),
+    ],
+)  # fmt: skip
+def test_a_negated_predicate_told_by_its_opposite_passes_and_its_own_sense_is_held(
+    source, faithful, wrong
+):
+    assert held("polarity", source, faithful) == []
+    assert held("polarity", source, wrong) == ["negation_lost"]
+
+
+RULING = "대법원 3부는 17일 윤 전 의원의 상고심에서 징역 3년을 선고한 원심을 확정했다."
+
+
+@pytest.mark.parametrize(
+    ("target", "kinds"),
+    [
+        ("The Supreme Court on Thursday upheld a three-year prison term for former lawmaker "
+         "Yoon.", []),
+        ("The Third Division of the Supreme Court on the 17th upheld a three-year prison term "
+         "for former lawmaker Yoon.", []),
+        ("The Second Division of the Supreme Court on the 17th upheld a three-year prison term "
+         "for former lawmaker Yoon.", ["number_missing"]),
+    ],
+)  # fmt: skip
+def test_a_court_panel_is_not_demanded_but_another_panel_is_held(target, kinds):
+    assert held("numbers", RULING, target) == kinds
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kinds"),
+    [
+        ("공정위는 3개 이동통신사에 과징금 1천140억원을 부과했다.",
+         "The Fair Trade Commission fined SK Telecom, KT and LG Uplus a combined 114 billion "
+         "won.", []),
+        ("회의에는 한국·미국·일본 3개국 외교장관이 참석했다.",
+         "The foreign ministers of South Korea, the United States and Japan attended the "
+         "meeting.", []),
+        ("회의에는 한국, 미국, 일본, 호주 4개국 국방장관이 참석했다.",
+         "The defense ministers of South Korea, the United States and Japan attended the "
+         "meeting.", ["number_missing"]),
+        ("공정위는 3개월간 이동통신사들을 조사했다.",
+         "The Fair Trade Commission investigated SK Telecom, KT and LG Uplus.", ["number_missing"]),
+    ],
+)  # fmt: skip
+def test_a_count_told_by_naming_as_many_passes(source, target, kinds):
+    assert held("numbers", source, target) == kinds
+
+
+def test_no_one_is_a_pronoun_and_no_1_a_rank():
+    text = "so that no one has to die alone, said the world No. 1"
+    one, rank = english_quantities(text)
+    assert english_unit(one, text) is None
+    assert english_unit(rank, text).measure == "order"
+    assert held("numbers", "한 사람도 다치지 않았다.", "No one was hurt.") == []
+
+
+QUOTE = (
+    '김상훈 감독은 경기 후 기자회견에서 "선제골을 내준 뒤에도 선수들이 흔들리지 않고 끝까지 '
+    '싸워줬다. 조 1위로 16강에 오르는 것이 다음 목표다"라고 말했다.'
+)
+FIRST = (
+    'Coach Kim Sang-hoon said at the press conference after the match, "Even after conceding '
+    'the first goal, the players fought to the end without shaking.'
+)
+
+
+def test_a_quoted_sentence_whose_figure_is_nowhere_in_the_english_is_missing():
+    assert held("quotes", QUOTE, FIRST + '"') == ["quote_missing"]
+    both = FIRST + ' Our next goal is to advance to the round of 16 as group winners."'
+    assert held("quotes", QUOTE, both) == []
