@@ -108,3 +108,23 @@ def test_a_quoted_sentence_whose_figure_is_nowhere_in_the_english_is_missing():
     assert held("quotes", QUOTE, FIRST + '"') == ["quote_missing"]
     both = FIRST + ' Our next goal is to advance to the round of 16 as group winners."'
     assert held("quotes", QUOTE, both) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kinds"),
+    [
+        ("국방부는 북한의 추가 도발 가능성을 배제할 수 없다고 밝혔다.",
+         "The defense ministry said it can rule out further provocations by North Korea.",
+         ["negation_lost"]),
+        ("국방부는 북한의 추가 도발 가능성을 배제할 수 없다고 밝혔다.",
+         "The defense ministry said further provocations by North Korea remain possible.", []),
+        ("기상청은 제10호 태풍이 한반도에 직접 영향을 주지는 않을 것으로 내다봤다.",
+         "The weather agency expects the 10th typhoon to directly affect the Korean Peninsula.",
+         ["negation_lost"]),
+        ("기상청은 제10호 태풍이 한반도에 직접 영향을 주지는 않을 것으로 내다봤다.",
+         "The weather agency expects the 10th typhoon to spare the Korean Peninsula a direct "
+         "hit.", []),
+    ],
+)  # fmt: skip
+def test_what_cannot_be_done_and_what_is_forecast_keep_their_negation(source, target, kinds):
+    assert held("polarity", source, target) == kinds

@@ -92,6 +92,8 @@ _WIDER_NEGATION = re.compile(
     # (결정하지 않고): "escaped serious injury", "came up empty", "put off a decision"
     r"escap(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?(?:injur\w*|harm|unhurt|unscathed|death|damage|"
     r"casualt\w*)|spared|c(?:ame|ome|omes|oming)\s+up\s+(?:empty|short|dry)|empty-handed|"
+    # a storm that passes by (영향을 주지 않을 것): "spare the peninsula a direct hit"
+    r"spar(?:e|es|ing)\s+(?:\w+\s+){0,3}?(?:a\s+|any\s+)?(?:direct\s+)?(?:hit|impact|damage|harm)|"
     r"p(?:ut|uts|utting)\s+off|defer(?:s|red|ring)?|out\s+of\s+(?:danger|harm'?s\s+way)|"
     # what cannot be done, softened: "difficult to justify" (정당화될 수 없다)
     r"(?:difficult|hard)\s+to\s+(?:justify|accept|believe|understand|explain|imagine|see|"

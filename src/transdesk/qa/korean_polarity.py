@@ -281,8 +281,8 @@ def _negations(morphemes: tuple[Morpheme, ...], start: int, end: int) -> list[Ne
             found.append(Negation(m.form, m.start, m.end, negated_stem(morphemes, i)))
         elif m.tag == "MAG" and m.form in ("안", "못") and nxt and nxt.tag[:2] in _VERBAL:
             found.append(Negation(m.form, m.start, m.end, negated_stem(morphemes, i)))
-        elif m.tag == "VA" and m.form == "없":
-            found.append(Negation(m.form, m.start, m.end))
+        elif m.tag == "VA" and m.form == "없":  # "배제할 수 없다": the stem is 배제's
+            found.append(Negation(m.form, m.start, m.end, negated_stem(morphemes, i)))
         elif m.tag == "VCN":
             # "뿐만 아니라", "A가 아니라 B": not the predicate's negation
             if nxt and nxt.tag == "EC" and nxt.form in ("라", "라고는"):

@@ -44,6 +44,19 @@ def _is(m: Morpheme | None, form: str, *tags: str) -> bool:
     return m is not None and m.form == form and (not tags or m.tag in tags)
 
 
+def _modal_stem(morphemes: tuple[Morpheme, ...], i: int) -> str | None:
+    """The verb of "-ㄹ 수 없다" (cannot) before the 없 at `i`: "배제" in "배제할 수 없다"."""
+    if not (_is(_at(morphemes, i - 1), "수", "NNB") and _at(morphemes, i - 2) is not None):
+        return None
+    if morphemes[i - 2].tag != "ETM" or morphemes[i - 2].form not in ("ᆯ", "을"):
+        return None
+    verb = _at(morphemes, i - 3)
+    if verb is not None and verb.tag in ("XSV", "XSA"):
+        noun = _at(morphemes, i - 4)
+        return noun.form if noun is not None and noun.tag in ("NNG", "XR") else None
+    return verb.form if verb is not None and verb.tag[:2] in ("VV", "VA") else None
+
+
 def not_a_negation(morphemes: tuple[Morpheme, ...], i: int) -> bool:
     """Whether the negating morpheme at `i` belongs to a construction that negates nothing."""
     m = morphemes[i]
@@ -148,8 +161,11 @@ def _hedging_question(morphemes: tuple[Morpheme, ...], i: int) -> bool:
 
 def negated_stem(morphemes: tuple[Morpheme, ...], i: int) -> str | None:
     """The stem of the predicate the negation at `i` negates: "잊" in "잊지 않았다", "부족" in
-    "부족하지 않다", "잊" in "안 잊었다"; None for "없다" and "아니다", which are predicates."""
+    "부족하지 않다", "잊" in "안 잊었다", "배제" in "배제할 수 없다"; None for "없다" and "아니다"
+    otherwise, which are predicates."""
     m = morphemes[i]
+    if m.tag == "VA" and m.form == "없":
+        return _modal_stem(morphemes, i)
     if m.tag == "MAG" and m.form in ("안", "못"):
         before = _at(morphemes, i - 1)
         if not _is(before, "지", "EC"):  # "안 잊었다": the verb after it

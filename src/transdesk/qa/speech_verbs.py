@@ -64,6 +64,7 @@ CORE_SPEECH_VERBS = frozenset(
         "예상",
         "예측",
         "전망",
+        "내다보",  # "않을 것으로 내다봤다": forecast it would not
         "관측",
         "추정",
         "평가",
