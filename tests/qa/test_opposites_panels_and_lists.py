@@ -128,3 +128,58 @@ def test_a_quoted_sentence_whose_figure_is_nowhere_in_the_english_is_missing():
 )  # fmt: skip
 def test_what_cannot_be_done_and_what_is_forecast_keep_their_negation(source, target, kinds):
     assert held("polarity", source, target) == kinds
+
+
+@pytest.mark.parametrize(
+    ("source", "faithful", "wrong"),
+    [
+        ("정부는 해외 입국자에 대한 격리 의무를 더 이상 유지하지 않기로 했다.",
+         "The government decided to lift the mandatory quarantine for overseas arrivals.",
+         "The government decided to maintain the mandatory quarantine for overseas arrivals."),
+        ("헌법재판소는 해당 조항이 헌법에 어긋나지 않는다고 판단했다.",
+         "The Constitutional Court ruled that the provision is constitutional.",
+         "The Constitutional Court ruled that the provision violates the Constitution."),
+        ("환자의 상태는 악화되지 않고 안정적인 것으로 알려졌다.",
+         "The patient's condition is reported to have remained stable.",
+         "The patient's condition is reported to have worsened and to be stable."),
+    ],
+)  # fmt: skip
+def test_keeping_worsening_and_running_counter_told_by_their_opposites(source, faithful, wrong):
+    assert held("polarity", source, faithful) == []
+    assert held("polarity", source, wrong) == ["negation_lost"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("대표팀은 바레인에 덜미를 잡히며 조 2위로 내려앉았다.",
+         "The team rose to second place in the group after the defeat by Bahrain."),
+        ("한국전력의 영업적자 규모가 1년 새 3배로 불어났다.",
+         "Korea Electric Power Corp.'s operating loss shrank by two-thirds in a year."),
+        ("반도체 재고가 석 달 연속 감소했다.", "Chip inventories piled up for a third straight month."),
+    ],
+)  # fmt: skip
+def test_more_words_of_rise_and_fall_are_read(source, target):
+    assert held("polarity", source, target) == ["direction_flipped"]
+
+
+AGREEMENT = "정부는 북한이 추가 도발하면 9·19 군사합의의 효력을 전부 정지하겠다고 밝혔다."
+
+
+def test_an_event_named_by_its_month_and_day_is_a_date():
+    told = (
+        "The government said it will suspend the Sept. 19 military agreement if the North "
+        "provokes."
+    )
+    assert held("numbers", AGREEMENT, told) == [] and held("dates", AGREEMENT, told) == []
+    shifted = told.replace("Sept. 19", "Sept. 21")
+    assert "date_mismatch" in held("dates", AGREEMENT, shifted)
+
+
+def test_people_counted_after_their_offices_are_told_by_listing_the_offices():
+    source = "시장과 부시장, 시의원 등 3명이 뇌물 혐의로 기소됐다."
+    target = (
+        "The mayor, the deputy mayor and a city council member were indicted on bribery charges."
+    )
+    assert held("numbers", source, target) == []
+    assert held("numbers", source.replace("3명", "4명"), target) == ["number_missing"]

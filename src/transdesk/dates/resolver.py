@@ -41,6 +41,10 @@ _MONTH_WORDS = "|".join(re.escape(w) for w in sorted(RELATIVE_MONTHS, key=len, r
 _REF_WORDS = "|".join(re.escape(w) for w in sorted(REFERENCES, key=len, reverse=True))
 _PART_WORDS = "|".join(sorted(YEAR_PARTS, key=len, reverse=True))
 
+_NAMED_EVENT = (
+    r"(?=\s?(?:남북\s?)?(?:군사\s?합의|합의|공동\s?선언|선언|민주화\s?운동|운동|항쟁|사태|참사|"
+    r"특별법|정상회담|공동\s?성명|대책|조치))"
+)
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
@@ -62,6 +66,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_range", r"(?<![\d.])(?P<m>\d{1,2})\s*[~∼〜-]\s*(?P<m2>\d{1,2})월"),
         ("md_range", r"(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})\s*[~∼〜-]\s*(?P<d2>\d{1,2})일"),
         ("md", r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일" + _NOT_A_DATE_AFTER),
+        # an event named by its month and day: "9·19 군사합의" (the Sept. 19 military agreement),
+        # "5·18 민주화운동", "6·15 공동선언" (not 6·25 전쟁, the Korean War: a name, in the termbase)
+        ("md", r"(?<![\d.·])(?P<m>\d{1,2})\s?[·ㆍ]\s?(?P<d>\d{1,2})(?![\d·ㆍ])" + _NAMED_EVENT),
         (
             "month",
             r"(?:(?P<mrel>지난|오는)\s*)?(?<![\d.])(?P<m>\d{1,2})월(?:\s*(?P<mp>초|상순|중순|하순|말))?"

@@ -360,7 +360,7 @@ _LEXICON: dict[str, dict[Direction, str]] = {
         r"gain(?:s|ed|ing)?|jump\w*|surg(?:e|es|ed|ing)|soar\w*|rall(?:ies|ied|ying)|rebound\w*|"
         r"higher|record\s+high|expan\w+|boost\w*|hik(?:e|es|ed|ing)|spik\w+|swell\w*|swollen|"
         r"upward|upturn|increment\w*|doubl\w+|tripl\w+|rais(?:e|es|ed|ing)|widen\w*|broaden\w*|"
-        r"(?:edged|inched|ticked)\s+(?:up|higher)|"
+        r"(?:edged|inched|ticked)\s+(?:up|higher)|pil(?:e|es|ed|ing)\s+up|"
         r"up" + _NUMBER_AFTER,
         "down": r"fall(?:s|en|ing)?|fell|decreas\w*|declin(?:e|es|ed|ing)(?!\s+to\b)|"
         r"drop(?:s|ped|ping)?|slid(?:e|es|ing)?|shr[iau]nk\w*|lower(?:ed|ing|s)?|record\s+low|"

@@ -634,8 +634,10 @@ _add(_LEVELS, "최고 최대 최다", "up", "amount", "level")
 _add(_LEVELS, "최저 최소", "down", "amount", "level")
 _add(_DIRECTION_NOUNS, "찬성", "up", "stance")
 _add(_DIRECTION_NOUNS, "반대", "down", "stance")
-_add(_DIRECTION_VERBS, "늘 늘어나 늘리 오르 치솟 높아지 높이 뛰 뛰어오르 웃돌 커지 키우", "up", "amount")
-_add(_DIRECTION_VERBS, "줄 줄어들 줄이 내리 떨어지 낮아지 낮추 곤두박질치 밑돌 작아지 잃 깎", "down", "amount")
+_add(_DIRECTION_VERBS, "늘 늘어나 늘리 오르 치솟 높아지 높이 뛰 뛰어오르 웃돌 커지 키우 불어나 올라서",
+     "up", "amount")  # fmt: skip
+_add(_DIRECTION_VERBS, "줄 줄어들 줄이 내리 떨어지 낮아지 낮추 곤두박질치 밑돌 작아지 잃 깎 내려앉 주저앉",
+     "down", "amount")  # fmt: skip
 _add(_DIRECTION_VERBS, "길", "up", "length")  # "주장보다 짧은 거리": shorter than claimed
 _add(_DIRECTION_VERBS, "짧", "down", "length")
 _add(_DIRECTION_VERBS, "이기", "up", "contest")

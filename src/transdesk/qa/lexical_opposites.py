@@ -46,6 +46,12 @@ _SENSES: dict[str, str] = {
     "배제": r"rul(?:e|es|ed|ing)\s+(?:\w+\s+)?out|exclud\w*|dismiss\w*",
     # losing: 잃지 않다 (kept their focus, held on to)
     "잃": r"los(?:e|es|ing|t)",
+    # keeping and worsening: 유지하지 않기로 (lift, end), 악화되지 않고 (remained stable)
+    "유지": r"maintain\w*|keep(?:s|ing)?|kept|retain\w*|uphold\w*|upheld|sustain\w*|preserv\w*",
+    "악화": r"worsen\w*|deteriorat\w*|aggravat\w*|(?:got|gets|grew|grow|grows)\s+worse",
+    # running counter: 헌법에 어긋나지 않다 (is constitutional, consistent with)
+    "어긋나": r"violat\w*|contraven\w*|unconstitutional|run(?:s|ning)?\s+counter|ran\s+counter|"
+    r"conflict\w*|inconsistent|breach\w*|at\s+odds",
     # harm: 해롭지 않다 (safe, harmless)
     "해롭": r"harmful|hazardous|toxic|poisonous|dangerous|unsafe|detrimental|damaging",
     # haste: 서두르지 않다 (take one's time, proceed with caution)

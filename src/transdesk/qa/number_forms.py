@@ -430,11 +430,11 @@ def is_count_of_listed(quantity: Quantity, source: str, english: str) -> bool:
         return False
     clause = re.split(r"[.?!]\s", before)[-1]
     joined = len(re.findall(r",|\band\b", english))
-    if rest.startswith("명"):
-        listed = len(_TITLED_PERSON.findall(clause))
-    else:
-        subject = re.split(r"(?:에는|에서는|은|는|이|가)\s", _LISTED_BEFORE.sub("", clause))[-1]
-        listed = len([item for item in _LIST_SEPARATOR.split(subject) if item.strip()])
+    subject = re.split(r"(?:에는|에서는|은|는|이|가)\s", _LISTED_BEFORE.sub("", clause))[-1]
+    items = len([item for item in _LIST_SEPARATOR.split(subject) if item.strip()])
+    # people are named with their titles ("A 교수, B 교수 등 3명"), or by office alone ("시장과
+    # 부시장, 시의원 등 3명": the mayor, the deputy mayor and a city council member)
+    listed = max(len(_TITLED_PERSON.findall(clause)), items) if rest.startswith("명") else items
     # "Kim, Lee and one other official": the English counts the ones the Korean does not name
     others = _OTHERS.search(english)
     if others and listed < quantity.value:
