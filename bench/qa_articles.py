@@ -176,11 +176,23 @@ def validate(folder: Path, faults: list[Fault]) -> list[str]:
     return errors
 
 
+def article_folders(split: str) -> list[Path]:
+    """The articles of one half; an empty or missing half stops the run and says what to do."""
+    where = SET_DIR / split
+    folders = sorted(p for p in where.glob("*/") if (p / "faults.json").is_file())
+    if not folders:
+        raise SystemExit(
+            f"{where} holds no articles: the last {split} half was spent and joined dev; write a "
+            "new one (bench/README.md says how) before measuring on it"
+        )
+    return folders
+
+
 def check_data(split: str) -> int:
     """Validate one half of the set without running the checks: exit status 1 on data errors."""
     kinds: Counter = Counter()
     errors = []
-    folders = sorted(p for p in (SET_DIR / split).iterdir() if (p / "faults.json").is_file())
+    folders = article_folders(split)
     for folder in folders:
         meta, faults = read_faults(folder)
         kinds.update(f.kind for f in faults)
@@ -507,7 +519,7 @@ def main() -> int:
     if args.check_data:
         return check_data(args.split)
 
-    folders = sorted(p for p in (SET_DIR / args.split).iterdir() if (p / "faults.json").is_file())
+    folders = article_folders(args.split)
     termbase = starter_termbase()
     baseline = Checker([LengthRatioBaseline()])
     started = time.perf_counter()

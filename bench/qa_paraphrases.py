@@ -9,7 +9,7 @@ an affirmative word ("differences remained" for 좁히지 못했다), a figure a
 10" for 70%, "third-quarter" for 3분기), a rise or fall in other words, a quotation folded into
 reported speech, names with titles and later references. Every line is correct: any hold is a
 false hold. Written by hand for the benchmark (events invented, institutions real) in eight kinds;
-`dev.tsv` (2,400 lines, twelve authors) to look at while working on the checks, `test.tsv` (200
+`dev.tsv` (2,600 lines, thirteen authors) to look at while working on the checks, `test.tsv` (200
 lines by a new author, written afresh once the last half is spent) to run once.
 
 Beside them, where the half has one, `faults.<split>.tsv`: single sentences with one planted
