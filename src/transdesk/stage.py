@@ -15,6 +15,11 @@ from transdesk.article import Article, Decision, Finding, Segment, SegmentStatus
 from transdesk.engines.base import Hypothesis, SegmentRequest
 
 
+# the key under which a job keeps the termbase its article was planned with (the terms stage),
+# so that the checks read the same termbase the engine was told to obey, with no second load
+TERMBASE_KEPT = "termbase"
+
+
 @dataclass
 class SegmentJob:
     """The working state of one sentence on its way through the pipeline."""

@@ -24,11 +24,11 @@ from transdesk.glossary.forbidden import Subject, carries_rendering, find_hits, 
 from transdesk.glossary.matcher import Termbase, TermbaseSource
 from transdesk.glossary.placeholders import protect, restore
 from transdesk.glossary.plan import PlannedTerm, plan_article
-from transdesk.stage import BaseStage, SegmentJob
+from transdesk.stage import TERMBASE_KEPT, BaseStage, SegmentJob
 
 log = logging.getLogger(__name__)
 CHECK = "terms"
-KEPT = "termbase"  # the key under which a job keeps the termbase it was planned with
+KEPT = TERMBASE_KEPT  # the key under which a job keeps the termbase it was planned with
 
 
 class TermbaseStage(BaseStage):

@@ -6,11 +6,11 @@ import logging
 from collections.abc import Sequence
 
 from transdesk.article import Article, Decision, Severity, stricter
-from transdesk.qa.base import Check, TermSource, finding
+from transdesk.qa.base import Check, TermLookup, TermSource, finding
 from transdesk.qa.calibration import load_calibration
 from transdesk.qa.gate import Thresholds, article_decision, segment_decision
 from transdesk.qa.runner import Checker
-from transdesk.stage import BaseStage, SegmentJob
+from transdesk.stage import TERMBASE_KEPT, BaseStage, SegmentJob
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +36,16 @@ class QualityStage(BaseStage):
         self.termbase = termbase
         self.checker = Checker(checks)
 
+    def _termbase(self, jobs: Sequence[SegmentJob]) -> TermLookup | None:
+        """The termbase the terms stage planned this article with, else the source's current one."""
+        kept = next((j.kept[TERMBASE_KEPT] for j in jobs if TERMBASE_KEPT in j.kept), None)
+        if kept is not None:
+            return kept  # type: ignore[return-value]
+        return self.termbase.current() if self.termbase is not None else None
+
     def after_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None:
         self.checker.prepare([job.segment.text for job in jobs])
-        termbase = self.termbase.current() if self.termbase is not None else None
+        termbase = self._termbase(jobs)
         dateline = article.dateline.date
         for job in jobs:
             kind = article.blocks[job.segment.block_index].kind.value
