@@ -183,3 +183,24 @@ def test_people_counted_after_their_offices_are_told_by_listing_the_offices():
     )
     assert held("numbers", source, target) == []
     assert held("numbers", source.replace("3명", "4명"), target) == ["number_missing"]
+
+
+RECORD = "한국은 이번 패배로 1승 1패(승점 3)를 기록해 조 2위로 내려앉았다."
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kinds"),
+    [
+        (RECORD, "With this defeat, Korea recorded 1 win and 1 loss (3 points) and rose to 2nd "
+         "place in the group.", ["direction_flipped"]),
+        (RECORD, "The defeat left Korea with one win and one loss (3 points), dropping it to "
+         "second place in the group.", []),
+        ("한국 경제의 3분기 성장률은 전 분기 대비 0.6%로 시장 예상치를 밑돌았다.",
+         "South Korea's economy expanded 0.6 percent in the third quarter from the previous "
+         "quarter, falling short of market expectations.", []),
+    ],
+)  # fmt: skip
+def test_a_kind_of_change_told_only_the_other_way_is_flipped_beside_other_kinds(
+    source, target, kinds
+):
+    assert held("polarity", source, target) == kinds

@@ -669,6 +669,22 @@ def _flipped_in_clause(
     return None
 
 
+def _flipped_in_one_kind(
+    korean: list[DirectionMention], english: list[DirectionWord]
+) -> tuple[DirectionMention, DirectionWord] | None:
+    """Of one direction in the Korean, a kind of change (amount, contest, ...) that the Korean
+    names once and the English names once, the other way."""
+    for said in korean:
+        if any(e.direction == said.direction and e.axis in said.axes for e in english):
+            continue  # told its own way in one of its kinds: "밑돌았다" as "falling short"
+        for axis in said.axes:
+            same_kind = [e for e in english if e.axis == axis]
+            named = [k for k in korean if axis in k.axes]
+            if len(same_kind) == len(named) == 1 and same_kind[0].direction != said.direction:
+                return said, same_kind[0]
+    return None
+
+
 def _flipped(
     korean: list[DirectionMention], english: list[DirectionWord], lengths: tuple[int, int]
 ) -> tuple[DirectionMention, DirectionWord] | None:
@@ -694,7 +710,10 @@ def _flipped(
         direction = korean[0].direction
         opposite = [e for e in english if e.direction != direction]
         if len(english) > len(korean) and len(told) > 1:
-            return None  # "supporting or opposing" for "반대하는": more than the Korean says
+            # "supporting or opposing" for "반대하는": more than the Korean says; but a kind of
+            # change told only the other way ("내려앉았다" (amount) as "rose", beside a record of
+            # "1 win and 1 loss" the Korean tells in figures) is turned round
+            return _flipped_in_one_kind(korean, english)
         # at least as often the other way, or as many words of change with one turned round:
         # "줄어 ... 뒷걸음질했다" (fell, retreating) against "increased ..., retreating"
         if opposite and (
