@@ -50,6 +50,11 @@ class SegmentJob:
         self.applied.append(note)
 
 
+def kept_termbase(jobs: Sequence[SegmentJob]) -> object | None:
+    """The termbase the terms stage kept for this article's jobs (`TERMBASE_KEPT`), if any."""
+    return next((job.kept[TERMBASE_KEPT] for job in jobs if TERMBASE_KEPT in job.kept), None)
+
+
 class Stage(Protocol):
     name: str
 

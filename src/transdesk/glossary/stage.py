@@ -24,11 +24,10 @@ from transdesk.glossary.forbidden import Subject, carries_rendering, find_hits, 
 from transdesk.glossary.matcher import Termbase, TermbaseSource
 from transdesk.glossary.placeholders import protect, restore
 from transdesk.glossary.plan import PlannedTerm, plan_article
-from transdesk.stage import TERMBASE_KEPT, BaseStage, SegmentJob
+from transdesk.stage import TERMBASE_KEPT, BaseStage, SegmentJob, kept_termbase
 
 log = logging.getLogger(__name__)
 CHECK = "terms"
-KEPT = TERMBASE_KEPT  # the key under which a job keeps the termbase it was planned with
 
 
 class TermbaseStage(BaseStage):
@@ -53,7 +52,7 @@ class TermbaseStage(BaseStage):
     def before_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None:
         termbase = self.termbase.current()
         for job in jobs:
-            job.kept[KEPT] = termbase
+            job.kept[TERMBASE_KEPT] = termbase
         for job, planned in zip(jobs, self._plan(termbase, article, jobs), strict=True):
             if job.settled or not planned:
                 continue
@@ -71,7 +70,7 @@ class TermbaseStage(BaseStage):
                 )
 
     def after_engine(self, article: Article, jobs: Sequence[SegmentJob]) -> None:
-        kept = next((j.kept.get(KEPT) for j in jobs if KEPT in j.kept), None)
+        kept = kept_termbase(jobs)
         termbase = kept if isinstance(kept, Termbase) else self.termbase.current()
         for job, planned in zip(jobs, self._plan(termbase, article, jobs), strict=True):
             if job.text is None or not planned:

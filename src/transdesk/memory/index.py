@@ -29,9 +29,9 @@ two changed). The rows come back with their text, which is rescored at once with
 Levenshtein ratio. A sentence with fewer than two such trigrams known to the memory falls back
 to `%` at `PgTrigramIndex.similarity_floor`, with sequential scans switched off for its
 transaction (the planner, blind to what `%` costs per row, may scan the table); an AND of two
-`LIKE`s is estimated rare enough to take the index. A bulk import drops the GIN index and builds it once at the end
-with more `maintenance_work_mem` (counting its rows' trigrams meanwhile), and adds the counts in
-one statement.
+`LIKE`s is estimated rare enough to take the index. A bulk import drops the GIN index and builds
+it once at the end with more `maintenance_work_mem` (counting its rows' trigrams meanwhile), and
+adds the counts in one statement.
 
 (The store adds, for sentences of up to `SHORT` characters, the entries of similar length read
 through the `source_length` index: an entry of one or two characters has no trigram at all.)

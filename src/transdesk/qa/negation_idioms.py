@@ -50,11 +50,27 @@ def _modal_stem(morphemes: tuple[Morpheme, ...], i: int) -> str | None:
         return None
     if morphemes[i - 2].tag != "ETM" or morphemes[i - 2].form not in ("ᆯ", "을"):
         return None
-    verb = _at(morphemes, i - 3)
-    if verb is not None and verb.tag in ("XSV", "XSA"):
-        noun = _at(morphemes, i - 4)
-        return noun.form if noun is not None and noun.tag in ("NNG", "XR") else None
-    return verb.form if verb is not None and verb.tag[:2] in ("VV", "VA") else None
+    return _predicate_stem(morphemes, i - 3)
+
+
+def _predicate_stem(morphemes: tuple[Morpheme, ...], i: int) -> str | None:
+    """The stem of the predicate whose last morpheme before its ending is at `i`: a verb or an
+    adjective ("잊", "해롭"), or the noun a suffix makes one of ("부족" in "부족하다")."""
+    stem = _at(morphemes, i)
+    if stem and stem.tag.startswith("XSA") and stem.form != "하":
+        # "해롭지": kiwi's 해 + 롭 (an adjective suffix) is the adjective 해롭다 (harmful)
+        noun = _at(morphemes, i - 1)
+        return noun.form + stem.form if noun and noun.end == stem.start else None
+    if stem and stem.tag in ("XSV", "XSA"):  # "부족하지", "금하지": the noun before 하
+        noun = _at(morphemes, i - 1)
+        if noun is None or noun.tag not in ("NNG", "XR"):
+            return None
+        before = _at(morphemes, i - 2)
+        single = len(noun.form) == len(before.form if before else "") == 1
+        if before and before.tag == "NNG" and before.end == noun.start and single:
+            return before.form + noun.form  # "녹록지" read as 녹 + 록 + 하: the word 녹록하다
+        return noun.form
+    return stem.form if stem and stem.tag[:2] in ("VV", "VA") else None  # and "VV-I"
 
 
 def not_a_negation(morphemes: tuple[Morpheme, ...], i: int) -> bool:
@@ -178,18 +194,4 @@ def negated_stem(morphemes: tuple[Morpheme, ...], i: int) -> str | None:
         i -= 1  # "다치지는 않았다", "가볍지도 않다": the particle after 지
     if not _is(_at(morphemes, i - 1), "지", "EC"):
         return None
-    stem = _at(morphemes, i - 2)
-    if stem and stem.tag.startswith("XSA") and stem.form != "하":
-        # "해롭지": kiwi's 해 + 롭 (an adjective suffix) is the adjective 해롭다 (harmful)
-        noun = _at(morphemes, i - 3)
-        return noun.form + stem.form if noun and noun.end == stem.start else None
-    if stem and stem.tag in ("XSV", "XSA"):  # "부족하지", "금하지": the noun before 하
-        noun = _at(morphemes, i - 3)
-        if noun is None or noun.tag not in ("NNG", "XR"):
-            return None
-        before = _at(morphemes, i - 4)
-        single = len(noun.form) == len(before.form if before else "") == 1
-        if before and before.tag == "NNG" and before.end == noun.start and single:
-            return before.form + noun.form  # "녹록지" read as 녹 + 록 + 하: the word 녹록하다
-        return noun.form
-    return stem.form if stem and stem.tag[:2] in ("VV", "VA") else None  # and "VV-I"
+    return _predicate_stem(morphemes, i - 2)

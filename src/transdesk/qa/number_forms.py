@@ -471,10 +471,10 @@ _OTHERS = re.compile(
 
 
 # a span in two units, which English may tell as one total: "1년 1개월" as "13 months", "1시간
-# 30분" as "a 90-minute meeting", "2m 4cm" as "2.04 meters". Each: the pattern of the two figures,
-# `per` (at 1 or more, the total is larger × per + smaller, in the smaller unit; below 1, larger +
-# smaller × per, in the larger unit), and the total's unit in English
-# a span of two units and the totals English may tell it in: (units per larger one, the unit)
+# 30분" as "a 90-minute meeting", "2m 4cm" as "2.04 meters", "2년 6개월" as "30 months" or "2.5
+# years". Each: the pattern of the two figures, and every total English may tell it in, as `per`
+# (at 1 or more, the total is larger × per + smaller, in the smaller unit; below 1, larger +
+# smaller × per, in the larger unit) and the total's unit in English
 _SPANS = (
     (re.compile(r"(\d{1,2})\s*년\s*(\d{1,2})\s*개월"), ((12, r"months?"), (1 / 12, r"years?"))),
     (re.compile(r"(\d{1,2})\s*시간\s*(\d{1,2})\s*분"), ((60, r"minutes?"),)),

@@ -10,7 +10,7 @@ from transdesk.qa.base import Check, TermLookup, TermSource, finding
 from transdesk.qa.calibration import load_calibration
 from transdesk.qa.gate import Thresholds, article_decision, segment_decision
 from transdesk.qa.runner import Checker
-from transdesk.stage import TERMBASE_KEPT, BaseStage, SegmentJob
+from transdesk.stage import BaseStage, SegmentJob, kept_termbase
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class QualityStage(BaseStage):
 
     def _termbase(self, jobs: Sequence[SegmentJob]) -> TermLookup | None:
         """The termbase the terms stage planned this article with, else the source's current one."""
-        kept = next((j.kept[TERMBASE_KEPT] for j in jobs if TERMBASE_KEPT in j.kept), None)
+        kept = kept_termbase(jobs)
         if kept is not None:
             return kept  # type: ignore[return-value]
         return self.termbase.current() if self.termbase is not None else None

@@ -252,8 +252,9 @@ _EN_MULTIPLE_WORDS = re.compile(
     r"\w+fold)$",
     re.IGNORECASE,
 )
-# "No. 3", "No 3", "number one"; not the pronoun "no one" ("so that no one has to die alone")
-_EN_NUMBER_SIGN = re.compile(r"\b(?:No|Nos|Number)(?P<period>\.)?\s*$", re.IGNORECASE)
+# "No. 3", "No 3", "number one"; a bare "no" before a number word is the pronoun ("so that no one
+# has to die alone")
+_EN_NUMBER_SIGN = re.compile(r"\b(?:Nos?\.|Number\.?|(?P<bare>Nos?))\s*$", re.IGNORECASE)
 
 # units of the same measure that copy converts between: (from, to, factor)
 _FACTORS = {
@@ -353,8 +354,7 @@ def english_unit(quantity: Quantity, text: str) -> Unit | None:
     if re.search(r"\d:$", before) or text[quantity.end : quantity.end + 1] == ":":
         return None  # a clock time: "21:30 hours"
     sign = _EN_NUMBER_SIGN.search(before)
-    pronoun = quantity.spelled and not sign["period"] if sign else False  # "no one", "No two"
-    if sign and not (pronoun and sign.group(0).strip().lower() in ("no", "nos")):
+    if sign and not (sign["bare"] and quantity.spelled):  # "no one", "No two"
         return Unit("order", "order")
     for pattern, name in _EN_CURRENCY_BEFORE:
         if pattern.search(before):
